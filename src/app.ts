@@ -1,0 +1,88 @@
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { createDb, migrateToLatest, type Db } from './platform/db/database.js';
+import { ensureAppSecret } from './platform/db/settings.js';
+import type { AppDeps } from './platform/http/context.js';
+import { registerHttpHooks } from './platform/http/hooks.js';
+import { MailDispatcher } from './platform/mail/dispatcher.js';
+import { enqueueMail } from './platform/mail/outbox.js';
+import { devMailboxTransport, smtpTransport } from './platform/mail/transports.js';
+import { featureRoutes } from './features/index.js';
+
+export interface BuildOptions {
+  config: Config;
+  db?: Db;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  /** Run migrations at build (serve, demo and tests do; a shared database may migrate separately). */
+  migrate?: boolean;
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  dispatcher: MailDispatcher;
+}
+
+const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
+
+/** Builds the whole service from a validated config, without listening: tests inject into it. */
+export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
+  const { config } = options;
+  const db = options.db ?? createDb(config.databaseUrl);
+  const clock = options.clock ?? systemClock;
+  if (options.migrate !== false) await migrateToLatest(db);
+  const secret = await ensureAppSecret(db);
+
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: false, bodyLimit: 64 * 1024 });
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport(db);
+  const dispatcher = new MailDispatcher(db, transport, clock, config.brand.mailFrom, app.log);
+  const deps: AppDeps = {
+    config,
+    db,
+    clock,
+    secret,
+    mail: { enqueue: enqueueMail, kick: () => dispatcher.kick() },
+  };
+  app.decorate('deps', deps);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.baseUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+    hsts: config.baseUrl.startsWith('https://'),
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: 32 * 1024 });
+  await app.register(fastifyRateLimit, { max: 300, timeWindow: '1 minute' });
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '1h' });
+  registerHttpHooks(app, deps);
+  app.get('/healthz', async () => ({ ok: true }));
+  for (const routes of featureRoutes) await app.register(routes, { deps });
+
+  app.addHook('onReady', async () => dispatcher.start());
+  app.addHook('onClose', async () => {
+    await dispatcher.stop();
+    if (!options.db) await db.destroy();
+  });
+  return { app, deps, dispatcher };
+}

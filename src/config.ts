@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { parseDuration } from './platform/duration.js';
+import { parseMaintenanceWindows, type MaintenanceWindow } from './platform/maintenance.js';
+
+/** The insurer's brand and desk: everything a customer sees of who runs the service. */
+export interface BrandConfig {
+  name: string;
+  companyName: string;
+  deskName: string;
+  deskPhone: string;
+  /** Desk hours in Japan time, on working days (weekends, holidays and 12/29–1/3 closed). */
+  deskOpen: string;
+  deskClose: string;
+  mailFrom: string;
+}
+
+export interface Config {
+  env: 'development' | 'production';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  smtpUrl: string | null;
+  baseUrl: string;
+  verificationTtlMs: number;
+  maintenanceWindows: MaintenanceWindow[];
+  maintenanceText: string;
+  passwordMinLength: number;
+  passwordMaxLength: number;
+  brand: BrandConfig;
+}
+
+const env = z.object({
+  KEIZOKU_ENV: z.enum(['development', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).default('./data/keizoku.db'),
+  SMTP_URL: z.string().url().optional(),
+  BASE_URL: z.string().url().optional(),
+  VERIFICATION_TTL: z.string().default('48h'),
+  MAINTENANCE_WINDOWS: z.string().default('Mon 02:00-04:00'),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(64).default(6),
+  PASSWORD_MAX_LENGTH: z.coerce.number().int().min(6).max(128).default(15),
+  BRAND_NAME: z.string().min(1).default('みらい損保'),
+  BRAND_COMPANY_NAME: z.string().min(1).default('みらい損害保険株式会社'),
+  DESK_NAME: z.string().min(1).default('インターネットデスク'),
+  DESK_PHONE: z.string().min(1).default('0120-000-000'),
+  DESK_HOURS: z.string().regex(/^\d\d:\d\d-\d\d:\d\d$/, 'HH:MM-HH:MM').default('09:00-17:30'),
+  MAIL_FROM: z.string().min(3).default('no-reply@keizoku.example'),
+});
+
+/** Reads and validates the environment; throws one message listing every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = env.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const ttl = parseDuration(e.VERIFICATION_TTL);
+  if (ttl === null) throw new Error(`Invalid configuration:\n  VERIFICATION_TTL: expected e.g. 48h, 90m or 2s`);
+  if (e.PASSWORD_MIN_LENGTH > e.PASSWORD_MAX_LENGTH) {
+    throw new Error('Invalid configuration:\n  PASSWORD_MIN_LENGTH is above PASSWORD_MAX_LENGTH');
+  }
+  if (e.KEIZOKU_ENV === 'production' && !e.SMTP_URL) {
+    throw new Error('Invalid configuration:\n  SMTP_URL is required when KEIZOKU_ENV=production');
+  }
+  const [deskOpen, deskClose] = e.DESK_HOURS.split('-') as [string, string];
+  return {
+    env: e.KEIZOKU_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    smtpUrl: e.SMTP_URL ?? null,
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    verificationTtlMs: ttl,
+    maintenanceWindows: parseMaintenanceWindows(e.MAINTENANCE_WINDOWS),
+    maintenanceText: e.MAINTENANCE_WINDOWS,
+    passwordMinLength: e.PASSWORD_MIN_LENGTH,
+    passwordMaxLength: e.PASSWORD_MAX_LENGTH,
+    brand: {
+      name: e.BRAND_NAME,
+      companyName: e.BRAND_COMPANY_NAME,
+      deskName: e.DESK_NAME,
+      deskPhone: e.DESK_PHONE,
+      deskOpen,
+      deskClose,
+      mailFrom: e.MAIL_FROM,
+    },
+  };
+}
+
+/** Whether the built-in dev mailbox is the transport (and its page is served). */
+export function usesDevMailbox(config: Config): boolean {
+  return config.smtpUrl === null;
+}

@@ -1,0 +1,49 @@
+import { buildApp } from './app.js';
+import { loadConfig, usesDevMailbox, type Config } from './config.js';
+import { createDb, migrateToLatest } from './platform/db/database.js';
+
+const USAGE = `usage: keizoku <command>
+  serve                      serve the web service on HOST:PORT
+  migrate                    bring the database schema up to date
+  import-policies FILE.csv   upsert policies from the insurer's CSV
+  demo                       demo data, the dev mailbox, and serve`;
+
+export async function serve(config: Config): Promise<void> {
+  const { app } = await buildApp({ config, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const close = () => void app.close().then(() => process.exit(0));
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  if (usesDevMailbox(config)) app.log.warn(`SMTP_URL is not set: mail goes to the dev mailbox at ${config.baseUrl}/dev/mailbox`);
+}
+
+async function migrate(config: Config): Promise<number> {
+  const db = createDb(config.databaseUrl);
+  try {
+    const applied = await migrateToLatest(db);
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The CLI; returns the exit code. */
+export async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  if (!command || command === '--help' || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      await serve(config);
+      return 0;
+    case 'migrate':
+      return migrate(config);
+    default:
+      console.error(`unknown command: ${command}${rest.length ? ' ' + rest.join(' ') : ''}\n${USAGE}`);
+      return 2;
+  }
+}

@@ -1,0 +1,168 @@
+// Timestamps are ISO-8601 UTC text (Date#toISOString, fixed width, so they sort);
+// calendar dates are `YYYY-MM-DD` text; flags are 0/1 integers. One shape on SQLite and PostgreSQL.
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface AgencyTable {
+  code: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgencyNewsTable {
+  id: string;
+  agency_code: string;
+  published_on: string;
+  title: string;
+  body: string;
+  created_at: string;
+}
+
+export interface PolicyTable {
+  policy_number: string;
+  product: string;
+  holder_family_name: string;
+  holder_given_name: string;
+  holder_family_kana: string;
+  holder_given_kana: string;
+  birth_date: string;
+  email: string | null;
+  phone: string | null;
+  postal_code: string | null;
+  address: string | null;
+  agency_code: string;
+  start_date: string;
+  end_date: string;
+  vehicle_model: string | null;
+  vehicle_registration: string | null;
+  vehicle_class: string | null;
+  grade: number | null;
+  accident_coefficient_years: number | null;
+  claims_this_term: number | null;
+  age_condition: string | null;
+  driver_scope: string | null;
+  use_purpose: string | null;
+  bodily_injury: string | null;
+  property_damage: string | null;
+  personal_injury: string | null;
+  vehicle_coverage: string | null;
+  vehicle_amount: number | null;
+  vehicle_deductible: string | null;
+  riders: string | null;
+  annual_premium: number | null;
+  payment_method: string | null;
+  customer_id: string | null;
+  last_procedure_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CustomerTable {
+  id: string;
+  /** The user ID: the e-mail address, NFKC and lower case. */
+  user_id: string;
+  password_hash: string;
+  family_name: string;
+  given_name: string;
+  family_kana: string;
+  given_kana: string;
+  birth_date: string;
+  last_login_at: string | null;
+  /** 前回ログイン日時: the successful login before the current one. */
+  previous_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value. */
+  id_hash: string;
+  customer_id: string;
+  created_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+  ip: string;
+  user_agent: string;
+}
+
+export interface FlowTable {
+  id: string;
+  kind: string;
+  state: string;
+  /** JSON of the validated entries so far. */
+  data: string;
+  keyword_hash: string | null;
+  keyword_failures: number;
+  customer_id: string | null;
+  created_at: string;
+  updated_at: string;
+  expires_at: string;
+}
+
+export interface MailTokenTable {
+  /** SHA-256 of the 32 random bytes sent in the mail. */
+  token_hash: string;
+  flow_id: string;
+  created_at: string;
+  expires_at: string;
+  consumed_at: string | null;
+  retired_at: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface DevMailTable {
+  id: string;
+  to_address: string;
+  from_address: string;
+  subject: string;
+  text_body: string;
+  created_at: string;
+}
+
+export interface AuditEventTable {
+  id: string;
+  at: string;
+  kind: string;
+  customer_id: string | null;
+  ip: string | null;
+  detail: string;
+}
+
+export interface ThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+
+export interface Database {
+  settings: SettingTable;
+  agencies: AgencyTable;
+  agency_news: AgencyNewsTable;
+  policies: PolicyTable;
+  customers: CustomerTable;
+  sessions: SessionTable;
+  flows: FlowTable;
+  mail_tokens: MailTokenTable;
+  outbox: OutboxTable;
+  dev_mailbox: DevMailTable;
+  audit_events: AuditEventTable;
+  throttles: ThrottleTable;
+}

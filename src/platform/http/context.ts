@@ -1,0 +1,30 @@
+import type { Config } from '../../config.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import type { MailQueue } from '../mail/outbox.js';
+
+/** What every route and service may use; built once by buildApp. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  mail: MailQueue;
+  /** Server secret for HMACs (CSRF), kept in the settings table. */
+  secret: string;
+}
+
+export interface CurrentSession {
+  idHash: string;
+  customerId: string;
+  createdAt: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    session: CurrentSession | null;
+    csrfSecret: string | null;
+  }
+}

@@ -1,0 +1,34 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { hmac, randomToken, safeEqual } from '../crypto.js';
+import type { AppDeps } from './context.js';
+import { cookieName, cookieOptions } from './cookies.js';
+
+export const CSRF_FIELD = '_csrf';
+const csrfCookie = (deps: AppDeps) => cookieName(deps.config, 'keizoku_csrf');
+
+/** The form token for this browser, setting its secret cookie on first use. */
+export function csrfToken(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): string {
+  let secret = request.csrfSecret ?? request.cookies[csrfCookie(deps)];
+  if (!secret || secret.length < 32) {
+    secret = randomToken();
+    reply.setCookie(csrfCookie(deps), secret, cookieOptions(deps.config));
+  }
+  request.csrfSecret = secret;
+  return hmac(deps.secret, `csrf:${secret}`);
+}
+
+function sameOrigin(deps: AppDeps, request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true; // Non-browser clients; the token still has to match.
+  const allowed = new Set([new URL(deps.config.baseUrl).origin, `${request.protocol}://${request.host}`]);
+  return allowed.has(origin);
+}
+
+/** Whether a form POST carries this browser's token and comes from our own origin. */
+export function csrfValid(deps: AppDeps, request: FastifyRequest): boolean {
+  const secret = request.cookies[csrfCookie(deps)];
+  const body = request.body as Record<string, unknown> | undefined;
+  const sent = typeof body?.[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : '';
+  if (!secret || !sent || !sameOrigin(deps, request)) return false;
+  return safeEqual(sent, hmac(deps.secret, `csrf:${secret}`));
+}

@@ -1,0 +1,108 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import type { MailTransport } from './transports.js';
+
+const MAX_ATTEMPTS = 10;
+const STALE_SENDING_MS = 5 * 60_000;
+const POLL_MS = 1000;
+
+/** Retry delay after the n-th failed attempt: 5 s, 10 s, 20 s … capped at 30 min. */
+export const retryDelayMs = (attempts: number): number => Math.min(30 * 60_000, 5000 * 2 ** (attempts - 1));
+
+/** Delivers queued outbox rows; each row is claimed by a conditional update, so instances can share the outbox. */
+export class MailDispatcher {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly transport: MailTransport,
+    private readonly clock: Clock,
+    private readonly from: string,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => this.kick(), POLL_MS);
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+    this.transport.close();
+  }
+
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((error: unknown) => this.log.error({ err: error }, 'mail dispatcher failed'))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Sends everything due now; resolves when the outbox has nothing due. */
+  async drain(): Promise<void> {
+    for (;;) {
+      const sent = await this.sendNext();
+      if (!sent) return;
+    }
+  }
+
+  private async sendNext(): Promise<boolean> {
+    const now = this.clock.now();
+    const staleBefore = new Date(now.getTime() - STALE_SENDING_MS).toISOString();
+    const due = await this.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now.toISOString())]),
+          eb.and([eb('status', '=', 'sending'), eb('next_attempt_at', '<=', staleBefore)]),
+        ]),
+      )
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+    if (!due) return false;
+    const claimed = await this.db
+      .updateTable('outbox')
+      .set({ status: 'sending', next_attempt_at: now.toISOString(), attempts: due.attempts + 1 })
+      .where('id', '=', due.id)
+      .where('status', '=', due.status)
+      .where('attempts', '=', due.attempts)
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows === 0n) return true;
+    const attempts = due.attempts + 1;
+    try {
+      await this.transport.send({ from: this.from, to: due.to_address, subject: due.subject, text: due.text_body }, now);
+      await this.db.updateTable('outbox').set({ status: 'sent', sent_at: this.clock.now().toISOString(), last_error: null }).where('id', '=', due.id).execute();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      this.log.warn({ outboxId: due.id, attempts, giveUp, error: message }, 'mail delivery failed');
+      await this.db
+        .updateTable('outbox')
+        .set({
+          status: giveUp ? 'failed' : 'queued',
+          last_error: message.slice(0, 500),
+          next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
+        })
+        .where('id', '=', due.id)
+        .execute();
+      return true;
+    }
+    return true;
+  }
+}

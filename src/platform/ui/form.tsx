@@ -1,0 +1,107 @@
+import type { ComponentChildren } from 'preact';
+
+export const CsrfField = ({ token }: { token: string }) => <input type="hidden" name="_csrf" value={token} />;
+
+/** Field-level messages, keyed by the field's name. */
+export type FieldErrors = Record<string, string>;
+
+interface TextFieldProps {
+  name: string;
+  label: string;
+  value?: string;
+  error?: string | undefined;
+  type?: 'text' | 'email' | 'password' | 'date' | 'tel';
+  hint?: string;
+  autocomplete?: string;
+  maxLength?: number;
+  inputMode?: 'text' | 'email' | 'numeric' | 'latin';
+}
+
+export function TextField({ name, label, value, error, type = 'text', hint, autocomplete, maxLength, inputMode }: TextFieldProps) {
+  const id = `f-${name}`;
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
+      {error ? <p class="error" id={`${id}-error`} role="alert">{error}</p> : null}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={type === 'password' ? '' : (value ?? '')}
+        autoComplete={autocomplete}
+        maxLength={maxLength}
+        inputMode={inputMode === 'latin' ? undefined : inputMode}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
+
+export function Checkbox({ name, label, checked, error }: { name: string; label: string; checked?: boolean; error?: string | undefined }) {
+  const id = `f-${name}`;
+  return (
+    <div class={error ? 'field checkbox has-error' : 'field checkbox'}>
+      {error ? <p class="error" id={`${id}-error`} role="alert">{error}</p> : null}
+      <input id={id} type="checkbox" name={name} value="1" checked={checked} aria-invalid={error ? 'true' : undefined} />
+      <label for={id}>{label}</label>
+    </div>
+  );
+}
+
+/** A summary at the top of a form that failed, so screen readers and phones see it first. */
+export function ErrorSummary({ errors, message }: { errors?: FieldErrors | undefined; message?: string | undefined }) {
+  const count = errors ? Object.keys(errors).length : 0;
+  if (!message && count === 0) return null;
+  return (
+    <div class="error-summary" role="alert">
+      <p>{message ?? '入力内容に誤りがあります。各項目のメッセージをご確認ください。'}</p>
+    </div>
+  );
+}
+
+export function SubmitButton({ children, name, value }: { children: ComponentChildren; name?: string; value?: string }) {
+  return (
+    <button type="submit" class="button primary" name={name} value={value}>
+      {children}
+    </button>
+  );
+}
+
+export function PostForm({ action, csrf, children }: { action: string; csrf: string; children: ComponentChildren }) {
+  return (
+    <form method="post" action={action} novalidate>
+      <CsrfField token={csrf} />
+      {children}
+    </form>
+  );
+}
+
+/** 1. お客さま情報の入力 2. 入力内容の確認 3. … with the current step marked. */
+export function StepIndicator({ steps, current }: { steps: string[]; current: number }) {
+  return (
+    <ol class="steps" aria-label="手続きの流れ">
+      {steps.map((label, i) => (
+        <li class={i + 1 === current ? 'current' : i + 1 < current ? 'done' : ''} aria-current={i + 1 === current ? 'step' : undefined}>
+          {`${i + 1}. ${label}`}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A label/value table for confirmation screens. */
+export function Entries({ rows }: { rows: Array<[string, string]> }) {
+  return (
+    <dl class="entries">
+      {rows.map(([label, value]) => (
+        <div class="entry">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,25 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { BrandConfig } from '../../config.js';
+import type { AppDeps } from '../http/context.js';
+import { csrfToken } from '../http/csrf.js';
+import { isDeskOpen } from '../business-calendar.js';
+
+/** What the layout needs of the request: brand, desk state, CSRF token, who is logged in. */
+export interface PageContext {
+  brand: BrandConfig;
+  csrf: string;
+  deskOpenNow: boolean;
+  loggedIn: boolean;
+  devMailbox: boolean;
+}
+
+export function pageContext(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): PageContext {
+  const { brand } = deps.config;
+  return {
+    brand,
+    csrf: csrfToken(deps, request, reply),
+    deskOpenNow: isDeskOpen(deps.clock.now(), brand.deskOpen, brand.deskClose),
+    loggedIn: request.session !== null,
+    devMailbox: deps.config.smtpUrl === null,
+  };
+}

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { databaseKinds } from '../support/db.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+for (const kind of databaseKinds()) {
+  describe(`platform on ${kind}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp({ db: kind });
+    });
+    after(async () => t.close());
+
+    it('answers the health check and serves pages with the security headers', async () => {
+      const health = await fetch(`${t.baseUrl}/healthz`);
+      assert.equal(health.status, 200);
+      const missing = await fetch(`${t.baseUrl}/no-such-page`);
+      assert.equal(missing.status, 404);
+      assert.match(await missing.text(), /ページが見つかりません/);
+      assert.equal(missing.headers.get('referrer-policy'), 'no-referrer');
+      assert.match(missing.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+      assert.doesNotMatch(missing.headers.get('content-security-policy') ?? '', /unsafe-inline/);
+      assert.equal(missing.headers.get('cache-control'), 'no-store');
+    });
+
+    it('delivers queued mail through real SMTP', async () => {
+      const { db, mail, clock } = t.deps;
+      await db.transaction().execute((trx) => mail.enqueue(trx, { to: 'someone@example.com', subject: '件名のテスト', text: '本文です。' }, clock.now()));
+      mail.kick();
+      const received = await t.mail.waitFor('someone@example.com');
+      assert.equal(received.subject, '件名のテスト');
+      assert.match(received.text, /本文です。/);
+    });
+  });
+}

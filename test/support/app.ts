@@ -1,0 +1,63 @@
+import { createServer } from 'node:net';
+import { buildApp, type BuiltApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { Clock } from '../../src/platform/clock.js';
+import { createTestDatabase, type DbKind, type TestDatabase } from './db.js';
+import { MailCatcher } from './mail-catcher.js';
+
+export interface TestApp extends BuiltApp {
+  baseUrl: string;
+  mail: MailCatcher;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface TestAppOptions {
+  db?: DbKind;
+  clock?: Clock;
+  /** Extra environment, as an operator would set it (e.g. MAINTENANCE_WINDOWS, VERIFICATION_TTL). */
+  env?: Record<string, string>;
+}
+
+/**
+ * The real service on 127.0.0.1 with its own database and a real SMTP catcher.
+ * Maintenance windows are off unless a test sets them, so the suite passes on Monday nights too.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const mail = await new MailCatcher().start();
+  const database = await createTestDatabase(options.db ?? 'sqlite');
+  const port = await freePort();
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    SMTP_URL: mail.url,
+    MAINTENANCE_WINDOWS: 'none',
+    ...options.env,
+  });
+  const built = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}) });
+  await built.app.listen({ port, host: '127.0.0.1' });
+  return {
+    ...built,
+    baseUrl: `http://127.0.0.1:${port}`,
+    mail,
+    database,
+    async close() {
+      await built.app.close();
+      await mail.stop();
+      await database.drop();
+    },
+  };
+}
