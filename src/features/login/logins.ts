@@ -1,0 +1,14 @@
+import type { Db } from '../../platform/db/database.js';
+
+/**
+ * Records a successful login: the one before becomes 前回ログイン日時 on home.
+ * Used by the login form and by the flows that end logged in (registration, recovery).
+ */
+export async function recordSuccessfulLogin(db: Db, customerId: string, at: Date): Promise<void> {
+  const row = await db.selectFrom('customers').select('last_login_at').where('id', '=', customerId).executeTakeFirstOrThrow();
+  await db
+    .updateTable('customers')
+    .set({ previous_login_at: row.last_login_at, last_login_at: at.toISOString() })
+    .where('id', '=', customerId)
+    .execute();
+}
