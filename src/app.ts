@@ -14,6 +14,9 @@ import { registerHttpHooks } from './platform/http/hooks.js';
 import { MailDispatcher } from './platform/mail/dispatcher.js';
 import { enqueueMail } from './platform/mail/outbox.js';
 import { devMailboxTransport, smtpTransport } from './platform/mail/transports.js';
+import { anonymousPageContext } from './platform/ui/page-context.js';
+import { NotFoundPage } from './platform/ui/pages.js';
+import { sendPage } from './platform/ui/render.js';
 import { featureRoutes } from './features/index.js';
 
 export interface BuildOptions {
@@ -41,7 +44,21 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   if (options.migrate !== false) await migrateToLatest(db);
   const secret = await ensureAppSecret(db);
 
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: false, bodyLimit: 64 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: false,
+    bodyLimit: 64 * 1024,
+    // A malformed (bad %-encoding) or overlong URL is refused by the router before any hook: still a Japanese page, not JSON.
+    frameworkErrors: (error, _request, reply) => {
+      reply.headers({
+        'content-security-policy': "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+        'referrer-policy': 'no-referrer',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+      });
+      void sendPage(reply, NotFoundPage({ ctx: anonymousPageContext(deps) }), error.code === 'FST_ERR_BAD_URL' ? 400 : 404);
+    },
+  });
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport(db);
   const dispatcher = new MailDispatcher(db, transport, clock, config.brand.mailFrom, app.log);
   const deps: AppDeps = {

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../platform/http/context.js';
+import { agencyHomeRoutes } from './agency-home/routes.js';
+import { devMailboxRoutes } from './dev-mailbox/routes.js';
+import { siteRoutes } from './site/routes.js';
 
 export interface FeatureOptions {
   deps: AppDeps;
 }
 
 /** Every feature's routes, in the order they are registered. */
-export const featureRoutes: Array<FastifyPluginAsync<FeatureOptions>> = [];
+export const featureRoutes: Array<FastifyPluginAsync<FeatureOptions>> = [agencyHomeRoutes, siteRoutes, devMailboxRoutes];

@@ -41,3 +41,17 @@ describe('durations', () => {
     assert.equal(parseDuration('2 days'), null);
   });
 });
+
+describe('windows that touch', () => {
+  it('resume at the end of the last touching window, not at midnight', () => {
+    const windows = parseMaintenanceWindows('Sun 23:00-24:00, Mon 00:00-04:00');
+    const active = activeMaintenance(windows, new Date('2026-11-29T23:30:00+09:00'));
+    assert.equal(active?.resumesAt.toISOString(), new Date('2026-11-30T04:00:00+09:00').toISOString());
+  });
+
+  it('an always-on window resumes a week later at most', () => {
+    const now = new Date('2026-11-25T10:00:00+09:00');
+    const active = activeMaintenance(parseMaintenanceWindows('* 00:00-24:00'), now);
+    assert.ok(active && active.resumesAt.getTime() - now.getTime() <= 8 * 86_400_000);
+  });
+});

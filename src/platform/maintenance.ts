@@ -36,17 +36,26 @@ function minuteOfDay(parts: JapanParts): number {
   return parts.hour * 60 + parts.minute;
 }
 
-/** The window in force at `now`, with the instant service resumes. */
-export function activeMaintenance(windows: MaintenanceWindow[], now: Date): { resumesAt: Date } | null {
-  const parts = japanParts(now);
+function windowAt(windows: MaintenanceWindow[], at: Date): MaintenanceWindow | undefined {
+  const parts = japanParts(at);
   const minute = minuteOfDay(parts);
-  for (const w of windows) {
-    if ((w.day === null || w.day === parts.weekday) && minute >= w.startMinute && minute < w.endMinute) {
-      const secondsLeft = (w.endMinute - minute) * 60 - parts.second;
-      return { resumesAt: new Date(now.getTime() + secondsLeft * 1000 - (now.getTime() % 1000)) };
-    }
+  return windows.find((w) => (w.day === null || w.day === parts.weekday) && minute >= w.startMinute && minute < w.endMinute);
+}
+
+/**
+ * The maintenance in force at `now`, with the instant service resumes. Windows that touch
+ * (`Sun 23:00-24:00, Mon 00:00-04:00`, or `* 00:00-24:00`) are followed to their real end, up to a week.
+ */
+export function activeMaintenance(windows: MaintenanceWindow[], now: Date): { resumesAt: Date } | null {
+  let at = now;
+  for (let hops = 0; hops < 8; hops++) {
+    const window = windowAt(windows, at);
+    if (!window) return hops === 0 ? null : { resumesAt: at };
+    const parts = japanParts(at);
+    const msLeft = ((window.endMinute - minuteOfDay(parts)) * 60 - parts.second) * 1000 - (at.getTime() % 1000);
+    at = new Date(at.getTime() + msLeft);
   }
-  return null;
+  return { resumesAt: at };
 }
 
 function clockText(minute: number): string {

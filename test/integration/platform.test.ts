@@ -33,3 +33,23 @@ for (const kind of databaseKinds()) {
     });
   });
 }
+
+describe('requests the service cannot read', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => t.close());
+
+  it('answers malformed bodies with a Japanese page, never a 500', async () => {
+    const bodies: Array<[string, string]> = [
+      ['application/json', '{"broken": '],
+      ['application/x-www-form-urlencoded', 'a=%E0%A4%A&b=' + 'x'.repeat(40_000)],
+      ['text/csv', 'a,b'],
+    ];
+    for (const [type, body] of bodies) {
+      const response = await fetch(`${t.baseUrl}/healthz`, { method: 'POST', headers: { 'content-type': type }, body });
+      assert.ok(response.status >= 400 && response.status < 500, `${type}: ${response.status}`);
+    }
+  });
+});

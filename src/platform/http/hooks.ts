@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { activeMaintenance } from '../maintenance.js';
 import { pageContext } from '../ui/page-context.js';
-import { CsrfFailedPage, ErrorPage, MaintenancePage, NotFoundPage, TooManyRequestsPage } from '../ui/pages.js';
+import { BadRequestPage, CsrfFailedPage, ErrorPage, MaintenancePage, NotFoundPage, TooManyRequestsPage } from '../ui/pages.js';
 import { sendPage } from '../ui/render.js';
 import type { AppDeps } from './context.js';
 import { csrfValid } from './csrf.js';
@@ -43,7 +43,7 @@ export function registerHttpHooks(app: FastifyInstance, deps: AppDeps): void {
     if (status === 429) return sendPage(reply, TooManyRequestsPage({ ctx }), 429);
     if (status >= 400 && status < 500) {
       request.log.info({ err: error }, 'bad request');
-      return sendPage(reply, NotFoundPage({ ctx }), status === 404 ? 404 : 400);
+      return status === 404 ? sendPage(reply, NotFoundPage({ ctx }), 404) : sendPage(reply, BadRequestPage({ ctx }), status);
     }
     request.log.error({ err: error }, 'request failed');
     return sendPage(reply, ErrorPage({ ctx }), 500);

@@ -23,3 +23,15 @@ export function pageContext(deps: AppDeps, request: FastifyRequest, reply: Fasti
     devMailbox: deps.config.smtpUrl === null,
   };
 }
+
+/** For answers given before any hook or plugin ran (a malformed or overlong URL): no cookies, no session. */
+export function anonymousPageContext(deps: AppDeps): PageContext {
+  const { brand } = deps.config;
+  return {
+    brand,
+    csrf: '',
+    deskOpenNow: isDeskOpen(deps.clock.now(), brand.deskOpen, brand.deskClose),
+    loggedIn: false,
+    devMailbox: deps.config.smtpUrl === null,
+  };
+}

@@ -33,6 +33,15 @@ export const ErrorPage = ({ ctx }: { ctx: PageContext }) => (
   />
 );
 
+export const BadRequestPage = ({ ctx }: { ctx: PageContext }) => (
+  <MessagePage
+    ctx={ctx}
+    title="送信内容を受け付けられませんでした"
+    lines={['送信された内容を処理できませんでした。お手数ですが、画面を開き直してもう一度お試しください。']}
+    link={{ href: '/', label: 'トップページへ' }}
+  />
+);
+
 export const CsrfFailedPage = ({ ctx }: { ctx: PageContext }) => (
   <MessagePage
     ctx={ctx}

@@ -1,0 +1,28 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { pageContext } from '../../platform/ui/page-context.js';
+import { MessagePage } from '../../platform/ui/pages.js';
+import { sendPage } from '../../platform/ui/render.js';
+import type { FeatureOptions } from '../index.js';
+import { agencyPage, topPageAgencies } from './service.js';
+import { AgencyPage, TopPage } from './views.js';
+
+/** `/` (the service's top page) and `/agency/:code` (guide screen 1). */
+export const agencyHomeRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
+  app.get('/', async (request, reply) => {
+    const agencies = await topPageAgencies(deps.db);
+    return sendPage(reply, <TopPage ctx={pageContext(deps, request, reply)} agencies={agencies} />);
+  });
+
+  app.get<{ Params: { code: string } }>('/agency/:code', async (request, reply) => {
+    const data = await agencyPage(deps.db, request.params.code);
+    const ctx = pageContext(deps, request, reply);
+    if (!data) {
+      return sendPage(
+        reply,
+        <MessagePage ctx={ctx} title="ページが見つかりません" lines={['お探しの代理店のページは見つかりませんでした。URLをご確認ください。']} link={{ href: '/', label: 'トップページへ' }} />,
+        404,
+      );
+    }
+    return sendPage(reply, <AgencyPage ctx={ctx} data={data} />);
+  });
+};
