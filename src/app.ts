@@ -46,7 +46,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
 
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     // A malformed (bad %-encoding) or overlong URL is refused by the router before any hook: still a Japanese page, not JSON.
     frameworkErrors: (error, _request, reply) => {

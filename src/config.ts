@@ -24,6 +24,8 @@ export interface Config {
   verificationTtlMs: number;
   maintenanceWindows: MaintenanceWindow[];
   maintenanceText: string;
+  /** Fastify's trustProxy: which proxies may set X-Forwarded-For (rate limits key on the client IP). */
+  trustProxy: boolean | string;
   passwordMinLength: number;
   passwordMaxLength: number;
   brand: BrandConfig;
@@ -38,6 +40,7 @@ const env = z.object({
   BASE_URL: z.string().url().optional(),
   VERIFICATION_TTL: z.string().default('48h'),
   MAINTENANCE_WINDOWS: z.string().default('Mon 02:00-04:00'),
+  TRUST_PROXY: z.string().default('false'),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(64).default(6),
   PASSWORD_MAX_LENGTH: z.coerce.number().int().min(6).max(128).default(15),
   BRAND_NAME: z.string().min(1).default('みらい損保'),
@@ -75,6 +78,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     verificationTtlMs: ttl,
     maintenanceWindows: parseMaintenanceWindows(e.MAINTENANCE_WINDOWS),
     maintenanceText: e.MAINTENANCE_WINDOWS,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     passwordMaxLength: e.PASSWORD_MAX_LENGTH,
     brand: {
@@ -87,6 +91,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       mailFrom: e.MAIL_FROM,
     },
   };
+}
+
+/** `false`, `true`, or the proxies' addresses and CIDRs (`127.0.0.1,10.0.0.0/8`). */
+function parseTrustProxy(text: string): boolean | string {
+  const value = text.trim();
+  if (value === 'false' || value === '') return false;
+  return value === 'true' ? true : value;
 }
 
 /** Whether the built-in dev mailbox is the transport (and its page is served). */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'];
+const CHROMIUM_FLAGS = ['--no-sandbox', '--lang=ja-JP', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'];
 
 /** The system Chromium (CHROME_PATH, else /usr/bin/chromium); fails loudly, never skips. */
 export async function launchBrowser(): Promise<Browser> {

@@ -20,6 +20,12 @@ export function csrfToken(deps: AppDeps, request: FastifyRequest, reply: Fastify
 function sameOrigin(deps: AppDeps, request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true; // Non-browser clients; the token still has to match.
+  // Under Referrer-Policy no-referrer, browsers send `Origin: null` on form posts; Fetch Metadata
+  // (Sec-Fetch-Site) then tells where the post came from, where the browser sends it.
+  if (origin === 'null') {
+    const site = request.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin';
+  }
   const allowed = new Set([new URL(deps.config.baseUrl).origin, `${request.protocol}://${request.host}`]);
   return allowed.has(origin);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
 /** Failures allowed in a window before the key is locked, and for how long. */
@@ -22,23 +23,32 @@ export async function readThrottle(db: Db, key: string, now: Date, policy: Throt
   return { lockedUntil, failures: windowOver && !lockedUntil ? 0 : row.failures };
 }
 
-/** Counts one failure; returns the state after it (locked when the count reaches the limit). */
+/**
+ * Counts one failure in a single upsert (parallel attempts cannot slip past the count) and
+ * locks the key when the count reaches the limit. A window that is over starts again at 1.
+ */
 export async function recordFailure(db: Db, key: string, now: Date, policy: ThrottlePolicy): Promise<ThrottleState> {
-  const current = await readThrottle(db, key, now, policy);
-  const failures = current.failures + 1;
-  const lockedUntil = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : null;
-  const windowStart = current.failures === 0 ? now.toISOString() : undefined;
-  const values = {
-    failures,
-    locked_until: lockedUntil?.toISOString() ?? null,
-    ...(windowStart ? { window_started_at: windowStart } : {}),
-  };
-  await db
+  const at = now.toISOString();
+  const windowOpenedAfter = new Date(now.getTime() - policy.windowMs).toISOString();
+  const restart = sql<boolean>`throttles.window_started_at <= ${windowOpenedAfter} and (throttles.locked_until is null or throttles.locked_until <= ${at})`;
+  const row = await db
     .insertInto('throttles')
-    .values({ key, failures, window_started_at: now.toISOString(), locked_until: values.locked_until })
-    .onConflict((oc) => oc.column('key').doUpdateSet(values))
-    .execute();
-  return { lockedUntil, failures };
+    .values({ key, failures: 1, window_started_at: at, locked_until: null })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: sql<number>`case when ${restart} then 1 else throttles.failures + 1 end`,
+        window_started_at: sql<string>`case when ${restart} then ${at} else throttles.window_started_at end`,
+      }),
+    )
+    .returning(['failures', 'locked_until'])
+    .executeTakeFirstOrThrow();
+  const failures = Number(row.failures);
+  if (failures < policy.maxFailures) {
+    return { failures, lockedUntil: row.locked_until && row.locked_until > at ? new Date(row.locked_until) : null };
+  }
+  const lockedUntil = new Date(now.getTime() + policy.lockMs);
+  await db.updateTable('throttles').set({ locked_until: lockedUntil.toISOString() }).where('key', '=', key).execute();
+  return { failures, lockedUntil };
 }
 
 export async function clearThrottle(db: Db, key: string): Promise<void> {

@@ -1,0 +1,53 @@
+import type { Db } from '../../platform/db/database.js';
+import type { Flow } from '../../platform/flow/store.js';
+import type { Holder } from './identity.js';
+
+/**
+ * The states registration and recovery share once the mail is out:
+ * mail_sent → verified (keyword right) → credentials_confirming → completed; burned after five wrong keywords.
+ */
+export type CredentialState = 'mail_sent' | 'verified' | 'credentials_confirming' | 'completed' | 'burned';
+
+export const CREDENTIAL_STATES: readonly CredentialState[] = ['mail_sent', 'verified', 'credentials_confirming', 'completed', 'burned'];
+
+export interface CredentialData {
+  /** The keyword, sealed for the browser that must show it; dropped once it is used. */
+  keywordSealed?: string;
+  /** What the user ID field starts with. */
+  suggestedUserId: string;
+  /** Whose credentials these are, for the confirmation page (null: nobody matched). */
+  holder: Holder | null;
+  /** After the ID/password step: the password only as an argon2id hash. */
+  credentials?: { userId: string; passwordHash: string };
+}
+
+/** Wrong keywords that burn a mail link. */
+export const KEYWORD_ATTEMPTS = 5;
+
+/** How long the on-screen steps (before the mail, after the keyword) stay open. */
+export const STEP_TTL_MS = 60 * 60_000;
+
+export interface NewCredentials {
+  userId: string;
+  passwordHash: string;
+}
+
+/** What a feature tells the shared steps (keyword, ID/password, confirmation, completion). */
+export interface CredentialFlowSpec<X extends string, D extends CredentialData> {
+  kind: string;
+  basePath: string;
+  states: readonly (X | CredentialState)[];
+  /** The URL that shows a state. */
+  placeOf(state: X | CredentialState): string;
+  /** Page heading of the steps after the mail (新規利用登録, …). */
+  title: string;
+  keywordIntro: string;
+  /** Where to start again when a link or a flow is no longer usable. */
+  restart: { href: string; label: string };
+  completeHeading: string;
+  completeLines: string[];
+  /** The customer whose own user ID may be kept (re-registration, recovery); null for none. */
+  ownCustomerId(db: Db, flow: Flow<X | CredentialState, D>): Promise<string | null>;
+  /** Writes the customer in the completing transaction; returns the customer id. */
+  complete(trx: Db, flow: Flow<X | CredentialState, D>, credentials: NewCredentials, at: Date, ip: string): Promise<string>;
+}

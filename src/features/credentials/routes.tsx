@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../../platform/http/context.js';
+import { setFlowClaim } from '../../platform/flow/cookie.js';
+import { startSession } from '../../platform/http/session.js';
+import { pageContext } from '../../platform/ui/page-context.js';
+import { sendPage } from '../../platform/ui/render.js';
+import { recordSuccessfulLogin } from '../login/logins.js';
+import { parseCredentialsForm } from './credentials-form.js';
+import { atStep } from './flow-http.js';
+import type { CredentialData, CredentialFlowSpec, CredentialState } from './flow.js';
+import { keywordEntryField, parseForm, typedValues } from './form.js';
+import { formatDurationJa } from './mail.js';
+import { passwordRuleText } from './password.js';
+import { completeCredentials, openLink, saveCredentials, verifyKeyword, type LinkProblem } from './service.js';
+import { CompletePage, CredentialsConfirmPage, CredentialsPage, InvalidLinkPage, KeywordEntryPage } from './views.js';
+
+const keywordForm = z.object({ keyword: keywordEntryField });
+const USER_ID_TAKEN = 'このメールアドレスは、既に他のお客さまのユーザーIDとして登録されているため、ご利用いただけません。';
+const THROTTLED = 'キーワードの入力誤りが続いたため、現在お手続きいただけません。しばらく時間をおいてから、もう一度お試しください。';
+
+/**
+ * The steps registration and recovery share after the mail: keyword at the link (seed screen 7),
+ * ID/password (8), confirmation (9), completion (10) that lands logged in.
+ */
+export function registerCredentialSteps<X extends string, D extends CredentialData>(app: FastifyInstance, deps: AppDeps, spec: CredentialFlowSpec<X, D>): void {
+  type S = X | CredentialState;
+  const base = spec.basePath;
+  const policy = { minLength: deps.config.passwordMinLength, maxLength: deps.config.passwordMaxLength };
+  const ttlText = formatDurationJa(deps.config.verificationTtlMs);
+
+  const keywordPage = (request: FastifyRequest, reply: FastifyReply, token: string, status: number, error?: string, message?: string) =>
+    sendPage(
+      reply,
+      <KeywordEntryPage ctx={pageContext(deps, request, reply)} title={spec.title} intro={spec.keywordIntro} action={`${base}/verify`} token={token} error={error} message={message} />,
+      status,
+    );
+  const invalidLink = (request: FastifyRequest, reply: FastifyReply, problem: LinkProblem) =>
+    sendPage(reply, <InvalidLinkPage ctx={pageContext(deps, request, reply)} problem={problem} restart={spec.restart} ttlText={ttlText} />, 410);
+
+  // GET only looks: a link scanner opening the URL uses nothing up.
+  app.get(`${base}/verify`, async (request, reply) => {
+    const { token } = typedValues(request.query, ['token']);
+    const link = await openLink(deps, spec, token);
+    if ('problem' in link) return invalidLink(request, reply, link.problem);
+    return keywordPage(request, reply, token ?? '', 200);
+  });
+
+  app.post(`${base}/verify`, async (request, reply) => {
+    const token = typedValues(request.body, ['token']).token ?? '';
+    const parsed = parseForm(keywordForm, request.body);
+    if (!parsed.ok) {
+      const link = await openLink(deps, spec, token);
+      if ('problem' in link) return invalidLink(request, reply, link.problem);
+      return keywordPage(request, reply, token, 400, parsed.errors.keyword);
+    }
+    const result = await verifyKeyword(deps, spec, { token, keyword: parsed.value.keyword, ip: request.ip });
+    switch (result.outcome) {
+      case 'ok':
+        setFlowClaim(deps.config, reply, spec.kind, { flowId: result.flowId, browserKey: result.browserKey });
+        return reply.redirect(`${base}/credentials`, 303);
+      case 'wrong':
+        return keywordPage(request, reply, token, 400, `キーワードが正しくありません。あと${result.remaining}回誤ると、このURLは使用できなくなります。`);
+      case 'throttled':
+        return keywordPage(request, reply, token, 429, undefined, THROTTLED);
+      case 'invalid':
+        return invalidLink(request, reply, result.problem);
+    }
+  });
+
+  const credentialsPage = (request: FastifyRequest, reply: FastifyReply, props: { userId: string; userIdConfirm?: string; errors?: Record<string, string>; message?: string }, status = 200) =>
+    sendPage(
+      reply,
+      <CredentialsPage ctx={pageContext(deps, request, reply)} title={spec.title} action={`${base}/credentials`} ruleText={passwordRuleText(policy)} {...props} />,
+      status,
+    );
+
+  app.get(`${base}/credentials`, async (request, reply) => {
+    const at = await atStep<S, D>(deps, request, reply, spec, ['verified', 'credentials_confirming']);
+    if (!at) return reply;
+    const { data } = at.flow;
+    return credentialsPage(request, reply, { userId: data.credentials?.userId ?? data.suggestedUserId });
+  });
+
+  app.post(`${base}/credentials`, async (request, reply) => {
+    const at = await atStep<S, D>(deps, request, reply, spec, ['verified', 'credentials_confirming']);
+    if (!at) return reply;
+    const typed = typedValues(request.body, ['user_id', 'user_id_confirm']);
+    const shown = { userId: typed.user_id ?? '', userIdConfirm: typed.user_id_confirm ?? '' };
+    const parsed = parseCredentialsForm(request.body, policy);
+    if (!parsed.ok) return credentialsPage(request, reply, { ...shown, errors: parsed.errors }, 400);
+    const outcome = await saveCredentials(deps, spec, at.flow, parsed.value);
+    if (outcome === 'taken') return credentialsPage(request, reply, { ...shown, errors: { user_id: USER_ID_TAKEN } }, 400);
+    return reply.redirect(outcome === 'ok' ? `${base}/credentials/confirm` : `${base}/credentials`, 303);
+  });
+
+  app.get(`${base}/credentials/confirm`, async (request, reply) => {
+    const at = await atStep<S, D>(deps, request, reply, spec, ['credentials_confirming']);
+    if (!at) return reply;
+    const { data } = at.flow;
+    return sendPage(
+      reply,
+      <CredentialsConfirmPage
+        ctx={pageContext(deps, request, reply)}
+        title={spec.title}
+        action={`${base}/credentials/confirm`}
+        backHref={`${base}/credentials`}
+        userId={data.credentials?.userId ?? ''}
+        holder={data.holder}
+      />,
+    );
+  });
+
+  app.post(`${base}/credentials/confirm`, async (request, reply) => {
+    const at = await atStep<S, D>(deps, request, reply, spec, ['credentials_confirming']);
+    if (!at) return reply;
+    const result = await completeCredentials(deps, spec, at.flow, request.ip);
+    if (result === 'moved') return reply.redirect(`${base}/complete`, 303);
+    if (result === 'taken') {
+      const userId = at.flow.data.credentials?.userId ?? '';
+      return credentialsPage(request, reply, { userId, errors: { user_id: USER_ID_TAKEN } }, 409);
+    }
+    await startSession(deps, request, reply, result.customerId);
+    await recordSuccessfulLogin(deps.db, result.customerId, deps.clock.now());
+    return reply.redirect(`${base}/complete`, 303);
+  });
+
+  app.get(`${base}/complete`, async (request, reply) => {
+    const at = await atStep<S, D>(deps, request, reply, spec, ['completed']);
+    if (!at) return reply;
+    return sendPage(reply, <CompletePage ctx={pageContext(deps, request, reply)} title={spec.title} heading={spec.completeHeading} lines={spec.completeLines} />);
+  });
+}

@@ -1,0 +1,169 @@
+import type { AppDeps } from '../../platform/http/context.js';
+import type { Db } from '../../platform/db/database.js';
+import { recordAudit } from '../../platform/audit.js';
+import { hashSecret, verifySecret } from '../../platform/crypto.js';
+import { consumeMailToken, inspectMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
+import { countKeywordFailure, isExpired, loadFlow, otherFlowIdsOfCustomer, saveFlow, type Flow } from '../../platform/flow/store.js';
+import { readThrottle, recordFailure, slowDownMs, type ThrottlePolicy } from '../../platform/http/throttle.js';
+import { KEYWORD_ATTEMPTS, STEP_TTL_MS, type CredentialData, type CredentialFlowSpec, type CredentialState } from './flow.js';
+
+/** Why a mail link cannot be used, in the words the page uses. */
+export type LinkProblem = 'unknown' | 'used' | 'expired' | 'burned' | 'replaced';
+
+/** Keyword attempts from one address, over every flow: slow down, then lock. */
+export const KEYWORD_IP_THROTTLE: ThrottlePolicy = { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000, slowAfter: 5 };
+
+type AnyFlow<X extends string, D> = Flow<X | CredentialState, D>;
+
+class FlowMoved extends Error {}
+class UserIdTaken extends Error {}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The flow behind a mail link, if the link can still be used; it is not consumed here. */
+export async function openLink<X extends string, D extends CredentialData>(
+  deps: AppDeps,
+  spec: CredentialFlowSpec<X, D>,
+  token: unknown,
+): Promise<{ flow: AnyFlow<X, D> } | { problem: LinkProblem }> {
+  const now = deps.clock.now();
+  const found = await inspectMailToken(deps.db, token, now);
+  if (!found) return { problem: 'unknown' };
+  const flow = await loadFlow<X | CredentialState, D>(deps.db, found.flowId, spec.kind, spec.states);
+  if (!flow) return { problem: 'unknown' };
+  if (flow.state === 'burned') return { problem: 'burned' };
+  if (found.status === 'consumed') return { problem: 'used' };
+  if (found.status === 'retired') return { problem: 'replaced' };
+  if (found.status === 'expired' || isExpired(flow, now)) return { problem: 'expired' };
+  return flow.state === 'mail_sent' ? { flow } : { problem: 'used' };
+}
+
+export type KeywordOutcome =
+  | { outcome: 'ok'; flowId: string; browserKey: string }
+  | { outcome: 'wrong'; remaining: number }
+  | { outcome: 'invalid'; problem: LinkProblem }
+  | { outcome: 'throttled' };
+
+/**
+ * The keyword typed at the mail link. Right: the token is consumed (conditional update) and
+ * the flow is bound to this browser. Wrong: counted; the fifth burns the link.
+ */
+export async function verifyKeyword<X extends string, D extends CredentialData>(
+  deps: AppDeps,
+  spec: CredentialFlowSpec<X, D>,
+  input: { token: string; keyword: string; ip: string },
+): Promise<KeywordOutcome> {
+  const { db, clock } = deps;
+  const ipKey = `keyword:ip:${input.ip}`;
+  const throttle = await readThrottle(db, ipKey, clock.now(), KEYWORD_IP_THROTTLE);
+  if (throttle.lockedUntil) {
+    await recordAudit(db, clock.now(), { kind: 'keyword_throttled', ip: input.ip, detail: { flow: spec.kind } });
+    return { outcome: 'throttled' };
+  }
+  const link = await openLink(deps, spec, input.token);
+  if ('problem' in link) return { outcome: 'invalid', problem: link.problem };
+  const { flow } = link;
+  const right = flow.keywordHash !== null && (await verifySecret(flow.keywordHash, input.keyword));
+  if (!right) return wrongKeyword(deps, spec, flow, input.ip, ipKey);
+  const now = clock.now();
+  try {
+    const browserKey = await db.transaction().execute(async (trx) => {
+      if (!(await consumeMailToken(trx, input.token, now))) throw new FlowMoved();
+      const data = withoutKeyword(flow.data);
+      const saved = await saveFlow(trx, flow, { state: 'verified', data, now, ttlMs: STEP_TTL_MS, rebind: true });
+      if (!saved?.browserKey) throw new FlowMoved();
+      await recordAudit(trx, now, { kind: `${spec.kind}_keyword_verified`, customerId: flow.customerId, ip: input.ip, detail: { flowId: flow.id } });
+      return saved.browserKey;
+    });
+    return { outcome: 'ok', flowId: flow.id, browserKey };
+  } catch (error) {
+    if (error instanceof FlowMoved) return { outcome: 'invalid', problem: 'used' };
+    throw error;
+  }
+}
+
+function withoutKeyword<D extends CredentialData>(data: D): D {
+  const copy = { ...data };
+  delete copy.keywordSealed;
+  return copy;
+}
+
+async function wrongKeyword<X extends string, D extends CredentialData>(
+  deps: AppDeps,
+  spec: CredentialFlowSpec<X, D>,
+  flow: AnyFlow<X, D>,
+  ip: string,
+  ipKey: string,
+): Promise<KeywordOutcome> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const ipState = await recordFailure(db, ipKey, now, KEYWORD_IP_THROTTLE);
+  const outcome = await db.transaction().execute(async (trx): Promise<KeywordOutcome> => {
+    const failures = await countKeywordFailure(trx, flow.id, 'mail_sent', now);
+    if (failures === null) return { outcome: 'invalid', problem: 'used' };
+    if (failures < KEYWORD_ATTEMPTS) {
+      await recordAudit(trx, now, { kind: 'keyword_failed', customerId: flow.customerId, ip, detail: { flow: spec.kind, flowId: flow.id, failures } });
+      return { outcome: 'wrong', remaining: KEYWORD_ATTEMPTS - failures };
+    }
+    const burned = await saveFlow(trx, flow, { state: 'burned', data: withoutKeyword(flow.data), now });
+    await retireMailTokens(trx, [flow.id], now);
+    if (burned) await recordAudit(trx, now, { kind: 'link_burned', customerId: flow.customerId, ip, detail: { flow: spec.kind, flowId: flow.id } });
+    return { outcome: 'invalid', problem: 'burned' };
+  });
+  await sleep(slowDownMs(ipState, KEYWORD_IP_THROTTLE));
+  return outcome;
+}
+
+/** Whether `userId` belongs to a customer other than the flow's own one. */
+export async function userIdTaken(db: Db, userId: string, ownCustomerId: string | null): Promise<boolean> {
+  const owner = await db.selectFrom('customers').select('id').where('user_id', '=', userId).executeTakeFirst();
+  return owner !== undefined && owner.id !== ownCustomerId;
+}
+
+export type SaveOutcome = 'ok' | 'taken' | 'moved';
+
+/** The ID/password step: the password is kept only as its argon2id hash until completion. */
+export async function saveCredentials<X extends string, D extends CredentialData>(
+  deps: AppDeps,
+  spec: CredentialFlowSpec<X, D>,
+  flow: AnyFlow<X, D>,
+  input: { userId: string; password: string },
+): Promise<SaveOutcome> {
+  if (await userIdTaken(deps.db, input.userId, await spec.ownCustomerId(deps.db, flow))) return 'taken';
+  const passwordHash = await hashSecret(input.password);
+  const data: D = { ...flow.data, credentials: { userId: input.userId, passwordHash } };
+  const saved = await saveFlow(deps.db, flow, { state: 'credentials_confirming', data, now: deps.clock.now() });
+  return saved ? 'ok' : 'moved';
+}
+
+/**
+ * Completion in one transaction: the flow is claimed, the customer written, the hash dropped
+ * from the flow, and the customer's other open mail links retired.
+ */
+export async function completeCredentials<X extends string, D extends CredentialData>(
+  deps: AppDeps,
+  spec: CredentialFlowSpec<X, D>,
+  flow: AnyFlow<X, D>,
+  ip: string,
+): Promise<{ customerId: string } | 'taken' | 'moved'> {
+  const credentials = flow.data.credentials;
+  if (!credentials) return 'moved';
+  const now = deps.clock.now();
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const data: D = { ...flow.data };
+      delete data.credentials;
+      if (!(await saveFlow(trx, flow, { state: 'completed', data, now, ttlMs: STEP_TTL_MS }))) throw new FlowMoved();
+      if (await userIdTaken(trx, credentials.userId, await spec.ownCustomerId(trx, flow))) throw new UserIdTaken();
+      const customerId = await spec.complete(trx, flow, credentials, now, ip);
+      await trx.updateTable('flows').set({ customer_id: customerId }).where('id', '=', flow.id).execute();
+      // New credentials: links still out for this customer (registration or recovery) stop working.
+      await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, customerId, flow.id), now);
+      return { customerId };
+    });
+  } catch (error) {
+    if (error instanceof FlowMoved) return 'moved';
+    if (error instanceof UserIdTaken) return 'taken';
+    throw error;
+  }
+}

@@ -1,0 +1,189 @@
+import type { FieldErrors } from '../../platform/ui/form.js';
+import { Checkbox, Entries, ErrorSummary, PostForm, StepIndicator, SubmitButton, TextField } from '../../platform/ui/form.js';
+import { Layout } from '../../platform/ui/layout.js';
+import type { PageContext } from '../../platform/ui/page-context.js';
+import { formatBirthDateJa, type Holder } from './identity.js';
+import type { LinkProblem } from './service.js';
+
+/** The steps after the mail, as the guide numbers them (screens 8–10). */
+export const CREDENTIAL_STEPS = ['お客さま情報の入力', '入力内容の確認', '完了'];
+
+export const MASKED_PASSWORD = '●●●●●●●●';
+
+export interface Restart {
+  href: string;
+  label: string;
+}
+
+export const TermsNote = () => (
+  <p class="terms-note">
+    <a href="/terms">利用規約</a>をお読みいただき、同意のうえお進みください。
+  </p>
+);
+
+const linkProblemText: Record<LinkProblem, string> = {
+  unknown: 'URLが正しくないか、このURLのお手続きは受け付けられません。メールに記載されたURLを省略せずに開いてください。',
+  used: 'このURLは既に使用されています。URLは一回のお手続きのみ有効です。',
+  expired: 'このURLは有効期限が過ぎています。',
+  burned: 'キーワードの入力誤りが所定の回数を超えたため、このURLは使用できなくなりました。',
+  replaced: 'その後に新しいご案内メールの送信やお手続きがあったため、このURLは使用できなくなりました。最新のメールのURLをご利用ください。',
+};
+
+export function InvalidLinkPage({ ctx, problem, restart, ttlText }: { ctx: PageContext; problem: LinkProblem; restart: Restart; ttlText: string }) {
+  return (
+    <Layout ctx={ctx} title="このURLは無効です">
+      <h1>このURLは無効です</h1>
+      <p class="notice">{linkProblemText[problem]}</p>
+      {problem === 'expired' ? <p>{`URLの有効期限は、メール送信から${ttlText}です。`}</p> : null}
+      <p>お手数ですが、最初からお手続きをやり直してください。</p>
+      <p>
+        <a class="button" href={restart.href}>
+          {restart.label}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export type FlowEnd = 'missing' | 'expired' | 'burned';
+
+const flowEndText: Record<FlowEnd, string> = {
+  missing: 'このお手続きは既に終了しているか、別の画面または別の端末で進められています。',
+  expired: 'お手続きの有効期限が切れました。',
+  burned: 'キーワードの入力誤りが所定の回数を超えたため、このお手続きは終了しました。',
+};
+
+export function FlowEndedPage({ ctx, end, restart }: { ctx: PageContext; end: FlowEnd; restart: Restart }) {
+  return (
+    <Layout ctx={ctx} title="お手続きを続けられません">
+      <h1>お手続きを続けられません</h1>
+      <p class="notice">{flowEndText[end]}</p>
+      <p>お手数ですが、最初からお手続きをやり直してください。</p>
+      <p>
+        <a class="button" href={restart.href}>
+          {restart.label}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+interface KeywordEntryProps {
+  ctx: PageContext;
+  title: string;
+  intro: string;
+  action: string;
+  token: string;
+  error?: string | undefined;
+  message?: string | undefined;
+}
+
+/** Seed screen 7: the keyword behind the mail link. */
+export function KeywordEntryPage({ ctx, title, intro, action, token, error, message }: KeywordEntryProps) {
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{intro}</p>
+      <ErrorSummary errors={error ? { keyword: error } : undefined} message={message} />
+      <PostForm action={action} csrf={ctx.csrf}>
+        <input type="hidden" name="token" value={token} />
+        <TextField name="keyword" label="キーワード" error={error} autocomplete="off" maxLength={64} />
+        <div class="actions">
+          <SubmitButton>次へ</SubmitButton>
+        </div>
+      </PostForm>
+    </Layout>
+  );
+}
+
+interface CredentialsProps {
+  ctx: PageContext;
+  title: string;
+  action: string;
+  userId: string;
+  userIdConfirm?: string;
+  ruleText: string;
+  errors?: FieldErrors | undefined;
+  message?: string | undefined;
+}
+
+/** Seed screen 8: the user ID (an e-mail address) and password, each twice, and the terms. */
+export function CredentialsPage({ ctx, title, action, userId, userIdConfirm, ruleText, errors, message }: CredentialsProps) {
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <StepIndicator steps={CREDENTIAL_STEPS} current={1} />
+      <p>ご希望のID・パスワードをご入力いただき、「次へ」ボタンを押してください。</p>
+      <ErrorSummary errors={errors} message={message} />
+      <PostForm action={action} csrf={ctx.csrf}>
+        <TextField name="user_id" label="メールアドレス（ユーザーID）" type="email" value={userId} error={errors?.user_id} autocomplete="username" maxLength={254} inputMode="email" hint="メールアドレスがユーザーIDになります。" />
+        <TextField name="user_id_confirm" label="メールアドレス（確認用）" type="email" value={userIdConfirm ?? ''} error={errors?.user_id_confirm} autocomplete="off" maxLength={254} inputMode="email" hint="確認のためもう一度ご入力ください。" />
+        <TextField name="password" label="パスワード" type="password" error={errors?.password} autocomplete="new-password" maxLength={128} hint={ruleText} />
+        <TextField name="password_confirm" label="パスワード（確認用）" type="password" error={errors?.password_confirm} autocomplete="new-password" maxLength={128} hint="確認のためもう一度ご入力ください。" />
+        <TermsNote />
+        <Checkbox name="agree" label="利用規約に同意します。" error={errors?.agree} />
+        <div class="actions">
+          <SubmitButton>次へ</SubmitButton>
+        </div>
+      </PostForm>
+    </Layout>
+  );
+}
+
+export const holderName = (h: Holder) => `${h.familyName} ${h.givenName}`;
+export const holderKana = (h: Holder) => `${h.familyKana} ${h.givenKana}`;
+
+interface CredentialsConfirmProps {
+  ctx: PageContext;
+  title: string;
+  action: string;
+  backHref: string;
+  userId: string;
+  holder: Holder | null;
+  message?: string | undefined;
+}
+
+/** Seed screen 9: the entries for confirmation, the password masked. */
+export function CredentialsConfirmPage({ ctx, title, action, backHref, userId, holder, message }: CredentialsConfirmProps) {
+  const rows: Array<[string, string]> = [
+    ['メールアドレス（ユーザーID）', userId],
+    ['パスワード', MASKED_PASSWORD],
+  ];
+  if (holder) rows.push(['契約者氏名', holderName(holder)], ['契約者氏名カナ', holderKana(holder)], ['生年月日', formatBirthDateJa(holder.birthDate)]);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <StepIndicator steps={CREDENTIAL_STEPS} current={2} />
+      <p>入力内容をご確認のうえ、よろしければ「次へ」ボタンを押してください。</p>
+      <ErrorSummary message={message} />
+      <Entries rows={rows} />
+      <PostForm action={action} csrf={ctx.csrf}>
+        <div class="actions">
+          <SubmitButton>次へ</SubmitButton>
+          <a class="button" href={backHref}>
+            修正する
+          </a>
+        </div>
+      </PostForm>
+    </Layout>
+  );
+}
+
+/** Seed screen 10 (and recovery STEP 6): done, and ホームへ. */
+export function CompletePage({ ctx, title, heading, lines }: { ctx: PageContext; title: string; heading: string; lines: string[] }) {
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <StepIndicator steps={CREDENTIAL_STEPS} current={3} />
+      <p class="lead">{heading}</p>
+      {lines.map((line) => (
+        <p>{line}</p>
+      ))}
+      <div class="actions">
+        <a class="button primary" href="/mypage">
+          ホームへ
+        </a>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../../platform/audit.js';
+import type { AppDeps } from '../../platform/http/context.js';
+import { safeReturnPath } from '../../platform/http/require-login.js';
+import { endSession, startSession } from '../../platform/http/session.js';
+import { describeWindowsJa } from '../../platform/maintenance.js';
+import { pageContext } from '../../platform/ui/page-context.js';
+import { sendPage } from '../../platform/ui/render.js';
+import type { FeatureOptions } from '../index.js';
+import { parseLoginForm } from './form.js';
+import { attemptLogin, minutesLeft } from './service.js';
+import { LoggedOutPage, LoginPage, LogoutConfirmPage } from './views.js';
+
+const HOME = '/mypage';
+
+type LoginPageInput = Omit<Parameters<typeof LoginPage>[0], 'ctx' | 'maintenanceText'>;
+
+function sendLoginPage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, input: LoginPageInput, status = 200) {
+  const maintenanceText = describeWindowsJa(deps.config.maintenanceWindows);
+  return sendPage(reply, LoginPage({ ctx: pageContext(deps, request, reply), maintenanceText, ...input }), status);
+}
+
+/** お客さまWebサービス ログイン (seed screen 2) and ログアウト. */
+export const loginRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
+  app.get('/login', async (request, reply) => {
+    const next = safeReturnPath((request.query as Record<string, unknown>).next);
+    if (request.session) return reply.redirect(next ?? HOME, 303);
+    return sendLoginPage(deps, request, reply, { next });
+  });
+
+  app.post('/login', async (request, reply) => {
+    const parsed = parseLoginForm(request.body);
+    if (!parsed.ok) return sendLoginPage(deps, request, reply, { next: parsed.next, userId: parsed.typedUserId, errors: parsed.errors }, 400);
+    const outcome = await attemptLogin(deps, { ...parsed.form, ip: request.ip });
+    if (outcome.kind === 'ok') {
+      await startSession(deps, request, reply, outcome.customerId);
+      return reply.redirect(parsed.next ?? HOME, 303);
+    }
+    const problem =
+      outcome.kind === 'invalid'
+        ? outcome
+        : { kind: 'locked' as const, scope: outcome.scope, minutes: minutesLeft(outcome.until, deps.clock.now()) };
+    return sendLoginPage(deps, request, reply, { next: parsed.next, userId: parsed.form.userId, problem }, outcome.kind === 'invalid' ? 401 : 429);
+  });
+
+  app.post('/logout', async (request, reply) => {
+    const customerId = request.session?.customerId;
+    await endSession(deps, request, reply);
+    if (customerId) await recordAudit(deps.db, deps.clock.now(), { kind: 'logout', customerId, ip: request.ip });
+    return reply.redirect('/logout', 303);
+  });
+
+  app.get('/logout', async (request, reply) => {
+    const ctx = pageContext(deps, request, reply);
+    return sendPage(reply, request.session ? LogoutConfirmPage({ ctx }) : LoggedOutPage({ ctx }));
+  });
+};

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../platform/http/context.js';
+import { requireLogin } from '../../platform/http/require-login.js';
+import { endSession } from '../../platform/http/session.js';
+import { pageContext, type PageContext } from '../../platform/ui/page-context.js';
+import { sendPage } from '../../platform/ui/render.js';
+import type { FeatureOptions } from '../index.js';
+import { PolicyNotFoundPage, RenewalClosedPage, RenewalOpenPage } from './renewal-views.js';
+import { loadMyPage, renewalEntry, type MyPageData } from './service.js';
+import { ChangesTab, HomeTab, OtherTab, PoliciesTab, RenewalsTab } from './views.js';
+
+type Tab = (props: { ctx: PageContext; data: MyPageData }) => ReturnType<typeof HomeTab>;
+
+const TAB_ROUTES: Array<[string, Tab]> = [
+  ['/mypage', HomeTab],
+  ['/mypage/policies', PoliciesTab],
+  ['/mypage/changes', ChangesTab],
+  ['/mypage/renewals', RenewalsTab],
+  ['/mypage/other', OtherTab],
+];
+
+function customerId(request: FastifyRequest): string {
+  if (!request.session) throw new Error('requireLogin did not run');
+  return request.session.customerId;
+}
+
+async function sendTab(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, tab: Tab) {
+  const data = await loadMyPage(deps.db, customerId(request), deps.clock.now());
+  if (!data) {
+    await endSession(deps, request, reply);
+    return reply.redirect('/login', 303);
+  }
+  return sendPage(reply, tab({ ctx: pageContext(deps, request, reply), data }));
+}
+
+/** Home (seed screen 11) with its tabs, and the entry to a policy's 継続手続. Every route needs a session. */
+export const mypageRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
+  // Encapsulated: applies to every route of this plugin and no other.
+  app.addHook('preHandler', requireLogin);
+
+  for (const [url, tab] of TAB_ROUTES) {
+    app.get(url, async (request, reply) => sendTab(deps, request, reply, tab));
+  }
+
+  app.get('/renewal/:policyNumber', async (request, reply) => {
+    const { policyNumber } = request.params as { policyNumber: string };
+    const entry = await renewalEntry(deps.db, customerId(request), policyNumber, deps.clock.now());
+    const ctx = pageContext(deps, request, reply);
+    switch (entry.kind) {
+      case 'open':
+        return sendPage(reply, RenewalOpenPage({ ctx, policy: entry.policy }));
+      case 'not_found':
+        return sendPage(reply, PolicyNotFoundPage({ ctx }), 404);
+      default:
+        return sendPage(reply, RenewalClosedPage({ ctx, policy: entry.policy, reason: entry.kind }));
+    }
+  });
+};

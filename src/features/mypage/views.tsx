@@ -1,0 +1,247 @@
+import type { ComponentChildren } from 'preact';
+import { formatDateJa, formatDateTimeJa } from '../../platform/clock.js';
+import { Entries } from '../../platform/ui/form.js';
+import { Layout } from '../../platform/ui/layout.js';
+import type { PageContext } from '../../platform/ui/page-context.js';
+import { NONE, gradeLabel, paymentLabel, productLabel, yen } from './labels.js';
+import type { MyPageData, PolicyView } from './service.js';
+
+export const TABS = [
+  { id: 'home', href: '/mypage', label: 'ホーム' },
+  { id: 'policies', href: '/mypage/policies', label: '契約内容の確認' },
+  { id: 'changes', href: '/mypage/changes', label: '各種変更の手続き' },
+  { id: 'renewals', href: '/mypage/renewals', label: '契約の継続手続' },
+  { id: 'other', href: '/mypage/other', label: 'その他の手続' },
+] as const;
+
+export type TabId = (typeof TABS)[number]['id'];
+
+interface TabProps {
+  ctx: PageContext;
+  data: MyPageData;
+}
+
+function PreviousLogin({ at }: { at: string | null }) {
+  return (
+    <p class="previous-login">
+      <span class="label">前回ログイン日時</span> {at ? <time dateTime={at}>{formatDateTimeJa(new Date(at))}</time> : <span>初めてのログインです</span>}
+    </p>
+  );
+}
+
+/** 「三住 太郎 様」, 前回ログイン日時 and the tabs around every home page (seed screen 11). */
+function MyPageLayout({ ctx, data, active, children }: TabProps & { active: TabId; children: ComponentChildren }) {
+  const tab = TABS.find((t) => t.id === active) ?? TABS[0];
+  const { customer } = data;
+  return (
+    <Layout ctx={ctx} title={tab.label}>
+      <h1>{`${customer.family_name} ${customer.given_name} 様`}</h1>
+      <PreviousLogin at={customer.previous_login_at} />
+      <nav aria-label="お客さまメニュー">
+        <ul class="tabs">
+          {TABS.map((t) => (
+            <li>
+              <a href={t.href} aria-current={t.id === active ? 'page' : undefined}>
+                {t.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section class="tab-panel" aria-labelledby="tab-heading">
+        <h2 id="tab-heading">{tab.label}</h2>
+        {children}
+      </section>
+    </Layout>
+  );
+}
+
+const dateJa = (isoDate: string) => formatDateJa(isoDate);
+
+/** Where a policy without the 継続手続 button stands. */
+function windowNote(policy: PolicyView): string {
+  if (!policy.online) return 'オンライン手続の対象外です';
+  return policy.phase === 'before' ? `${dateJa(policy.window.opensOn)}から受付` : '受付期間外';
+}
+
+function AddPolicyNote({ ctx }: { ctx: PageContext }) {
+  return (
+    <div class="add-policy">
+      <h3>契約中の保険が表示されていない方</h3>
+      <p>
+        ＋ 契約中の保険を追加するお手続きは、ご契約の取扱代理店または{ctx.brand.deskName}（{ctx.brand.deskPhone}）で承ります。お手数ですが、証券番号をお手元にご用意のうえご連絡ください。
+      </p>
+    </div>
+  );
+}
+
+function NoPolicies() {
+  return <p>現在、お客さまWebサービスに表示できるご契約はありません。</p>;
+}
+
+export function HomeTab({ ctx, data }: TabProps) {
+  const renewable = data.policies.filter((p) => p.renewable);
+  return (
+    <MyPageLayout ctx={ctx} data={data} active="home">
+      <p>お客さまWebサービスへようこそ。ご契約内容の確認や、自動車保険の継続手続をご利用いただけます。</p>
+      {renewable.length > 0 ? (
+        <div class="notice">
+          <p>継続手続の受付期間中のご契約が{renewable.length}件あります。満期日の前日までにお手続きください。</p>
+          <p>
+            <a href="/mypage/renewals">「契約の継続手続」へ進む</a>
+          </p>
+        </div>
+      ) : null}
+      <h3>ご契約一覧</h3>
+      {data.policies.length === 0 ? <NoPolicies /> : null}
+      <ul class="policy-list">
+        {data.policies.map((p) => (
+          <li>
+            <span class="policy-name">{`${productLabel(p.product)}（${p.vehicle_model ?? NONE}）`}</span>
+            <span>{`証券番号 ${p.policy_number}`}</span>
+            <span>{`満期日 ${dateJa(p.end_date)}`}</span>
+            {p.renewable ? <strong class="badge">継続手続受付中</strong> : null}
+          </li>
+        ))}
+      </ul>
+      {data.policies.length === 0 ? <AddPolicyNote ctx={ctx} /> : null}
+    </MyPageLayout>
+  );
+}
+
+export function RenewalsTab({ ctx, data }: TabProps) {
+  return (
+    <MyPageLayout ctx={ctx} data={data} active="renewals">
+      <p>継続手続を行うご契約の「継続手続」ボタンを押してください。手続画面へ進みます。</p>
+      <AddPolicyNote ctx={ctx} />
+      {data.policies.length === 0 ? (
+        <NoPolicies />
+      ) : (
+        <table class="policy-table">
+          <thead>
+            <tr>
+              <th scope="col">証券番号</th>
+              <th scope="col">始期日</th>
+              <th scope="col">満期日</th>
+              <th scope="col">取扱代理店</th>
+              <th scope="col">最終手続日時</th>
+              <th scope="col">お手続き</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.policies.map((p) => (
+              <tr>
+                <td data-label="証券番号">{p.policy_number}</td>
+                <td data-label="始期日">{dateJa(p.start_date)}</td>
+                <td data-label="満期日">{dateJa(p.end_date)}</td>
+                <td data-label="取扱代理店">{p.agency_name}</td>
+                <td data-label="最終手続日時">{p.last_procedure_at ? formatDateTimeJa(new Date(p.last_procedure_at)) : NONE}</td>
+                <td data-label="お手続き">
+                  {p.renewable ? (
+                    <a class="button primary" href={`/renewal/${encodeURIComponent(p.policy_number)}`}>
+                      継続手続
+                    </a>
+                  ) : (
+                    <span class="hint">{windowNote(p)}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </MyPageLayout>
+  );
+}
+
+export function policyEntries(p: PolicyView): Array<[string, string]> {
+  return [
+    ['証券番号', p.policy_number],
+    ['種目', productLabel(p.product)],
+    ['保険期間', `${dateJa(p.start_date)}～${dateJa(p.end_date)}`],
+    ['車名', p.vehicle_model ?? NONE],
+    ['登録番号', p.vehicle_registration ?? NONE],
+    ['ノンフリート等級', gradeLabel(p.grade)],
+    ['年間保険料', yen(p.annual_premium)],
+    ['払込方法', paymentLabel(p.payment_method)],
+    ['取扱代理店', p.agency_name],
+  ];
+}
+
+export function PoliciesTab({ ctx, data }: TabProps) {
+  return (
+    <MyPageLayout ctx={ctx} data={data} active="policies">
+      <p>ご契約の主な内容です。補償内容の詳細は、保険証券またはご契約の取扱代理店にてご確認ください。</p>
+      {data.policies.length === 0 ? <NoPolicies /> : null}
+      {data.policies.map((p) => (
+        <section class="policy-card" aria-label={`証券番号 ${p.policy_number}`}>
+          <h3>{`${productLabel(p.product)} 証券番号 ${p.policy_number}`}</h3>
+          <Entries rows={policyEntries(p)} />
+        </section>
+      ))}
+      <AddPolicyNote ctx={ctx} />
+    </MyPageLayout>
+  );
+}
+
+/** The customer's agencies, each once, with a link to its page. */
+function Agencies({ data }: { data: MyPageData }) {
+  const agencies = new Map(data.policies.map((p) => [p.agency_code, p.agency_name]));
+  if (agencies.size === 0) return null;
+  return (
+    <div class="agencies">
+      <h3>ご契約の取扱代理店</h3>
+      <ul>
+        {[...agencies].map(([code, name]) => (
+          <li>
+            <a href={`/agency/${encodeURIComponent(code)}`}>{name}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ByAgencyOrDesk({ ctx }: { ctx: PageContext }) {
+  return (
+    <p>
+      次のお手続きは、ご契約の取扱代理店または{ctx.brand.name} {ctx.brand.deskName}（{ctx.brand.deskPhone}、受付時間は下記のとおり）で承ります。
+    </p>
+  );
+}
+
+export function ChangesTab({ ctx, data }: TabProps) {
+  return (
+    <MyPageLayout ctx={ctx} data={data} active="changes">
+      <ByAgencyOrDesk ctx={ctx} />
+      <ul>
+        <li>ご住所・お電話番号の変更</li>
+        <li>お車の入替え（車両入替）</li>
+        <li>運転者の範囲・年齢条件、使用目的の変更</li>
+        <li>保険料の払込方法の変更</li>
+        <li>ご登録のメールアドレス（ユーザーID）・パスワードの変更</li>
+      </ul>
+      <p>
+        ユーザーID・パスワードがわからなくなった場合は、ログイン画面の「ユーザーID・パスワードをお忘れの方はこちら」から再設定できます。
+      </p>
+      <Agencies data={data} />
+    </MyPageLayout>
+  );
+}
+
+export function OtherTab({ ctx, data }: TabProps) {
+  return (
+    <MyPageLayout ctx={ctx} data={data} active="other">
+      <ByAgencyOrDesk ctx={ctx} />
+      <ul>
+        <li>事故・故障のご連絡</li>
+        <li>ご契約の解約</li>
+        <li>ご契約者・記名被保険者の変更</li>
+        <li>保険証券の再発行</li>
+        <li>お客さまWebサービスの利用登録の取消し</li>
+      </ul>
+      <p>事故のご連絡は、ご契約の取扱代理店へお早めにお知らせください。</p>
+      <Agencies data={data} />
+    </MyPageLayout>
+  );
+}

@@ -1,0 +1,20 @@
+import { CREDENTIAL_STATES, type CredentialData, type CredentialState } from '../credentials/flow.js';
+
+/** Recovery starts with the mail out (or, for an unknown address, pretends to): the shared states only. */
+export type RecoveryState = CredentialState;
+export type RecoveryData = CredentialData;
+
+export const RECOVERY_KIND = 'recovery';
+export const RECOVERY_STATES: readonly RecoveryState[] = CREDENTIAL_STATES;
+
+const PLACES: Record<RecoveryState, string> = {
+  mail_sent: '/recovery/sent',
+  verified: '/recovery/credentials',
+  credentials_confirming: '/recovery/credentials/confirm',
+  completed: '/recovery/complete',
+  burned: '/recovery',
+};
+
+export const recoveryPlace = (state: RecoveryState): string => PLACES[state];
+
+export const RECOVERY_RESTART = { href: '/recovery', label: 'ユーザーID・パスワードの再登録を最初からやり直す' };

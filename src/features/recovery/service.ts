@@ -1,0 +1,96 @@
+import type { AppDeps } from '../../platform/http/context.js';
+import type { Db } from '../../platform/db/database.js';
+import { recordAudit } from '../../platform/audit.js';
+import { hashSecret, sha256 } from '../../platform/crypto.js';
+import { issueMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
+import { seal } from '../../platform/flow/seal.js';
+import { createFlow, newBrowserKey, otherFlowIdsOfCustomer, type Flow } from '../../platform/flow/store.js';
+import { revokeCustomerSessions } from '../../platform/http/session.js';
+import { readThrottle, recordFailure, type ThrottlePolicy } from '../../platform/http/throttle.js';
+import type { CredentialFlowSpec, NewCredentials } from '../credentials/flow.js';
+import { generateKeyword } from '../credentials/keyword.js';
+import { replaceCredentials } from '../credentials/repository.js';
+import { RECOVERY_KIND, RECOVERY_RESTART, RECOVERY_STATES, recoveryPlace, type RecoveryData, type RecoveryState } from './flow.js';
+import { recoveryMail } from './mail.js';
+import { findCustomerByUserId } from './repository.js';
+
+/** Every request counts (a mail can be triggered): per address and per e-mail, then locked. */
+export const RECOVERY_IP_THROTTLE: ThrottlePolicy = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const RECOVERY_EMAIL_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 };
+
+export type RecoveryFlow = Flow<RecoveryState, RecoveryData>;
+
+export type RequestOutcome = { outcome: 'shown'; flowId: string; browserKey: string } | { outcome: 'throttled' };
+
+/**
+ * STEP 2 → 3. Whether or not the address and birth date match a customer, the answer is the
+ * same: a new keyword on screen (same argon2 work). Only a match gets a mail with the link.
+ */
+export async function requestRecovery(deps: AppDeps, input: { email: string; birthDate: string; ip: string }): Promise<RequestOutcome> {
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  const ipKey = `recovery:ip:${input.ip}`;
+  const emailKey = `recovery:email:${sha256(input.email)}`;
+  const [byIp, byEmail] = await Promise.all([readThrottle(db, ipKey, now, RECOVERY_IP_THROTTLE), readThrottle(db, emailKey, now, RECOVERY_EMAIL_THROTTLE)]);
+  if (byIp.lockedUntil || byEmail.lockedUntil) {
+    await recordAudit(db, now, { kind: 'recovery_throttled', ip: input.ip });
+    return { outcome: 'throttled' };
+  }
+  await recordFailure(db, ipKey, now, RECOVERY_IP_THROTTLE);
+  await recordFailure(db, emailKey, now, RECOVERY_EMAIL_THROTTLE);
+
+  const found = await findCustomerByUserId(db, input.email);
+  const customer = found && found.holder.birthDate === input.birthDate ? found : null;
+  const keyword = generateKeyword();
+  const keywordHash = await hashSecret(keyword);
+  const browserKey = newBrowserKey();
+  const ttlMs = config.verificationTtlMs;
+  const data: RecoveryData = { keywordSealed: seal(browserKey, keyword), suggestedUserId: customer?.userId ?? input.email, holder: customer?.holder ?? null };
+  const flowId = await db.transaction().execute(async (trx) => {
+    const { flow } = await createFlow<RecoveryState, RecoveryData>(trx, {
+      kind: RECOVERY_KIND,
+      state: 'mail_sent',
+      data,
+      keywordHash,
+      customerId: customer?.id ?? null,
+      now,
+      ttlMs,
+      browserKey,
+    });
+    await recordAudit(trx, now, { kind: 'recovery_requested', customerId: customer?.id ?? null, ip: input.ip, detail: { flowId: flow.id, matched: customer !== null } });
+    if (customer) {
+      await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, customer.id, flow.id, RECOVERY_KIND), now);
+      const token = await issueMailToken(trx, flow.id, now, ttlMs);
+      const url = `${config.baseUrl}/recovery/verify?token=${token}`;
+      await deps.mail.enqueue(trx, recoveryMail({ brand: config.brand, to: customer.userId, url, sentAt: now, ttlMs }), now);
+      await recordAudit(trx, now, { kind: 'recovery_mail_sent', customerId: customer.id, ip: input.ip, detail: { flowId: flow.id } });
+    }
+    return flow.id;
+  });
+  if (customer) deps.mail.kick();
+  return { outcome: 'shown', flowId, browserKey };
+}
+
+/** STEP 5 confirmed: the customer's new user ID and password; every old session ends. */
+async function completeRecovery(trx: Db, flow: RecoveryFlow, credentials: NewCredentials, at: Date, ip: string): Promise<string> {
+  const customerId = flow.customerId;
+  if (!customerId) throw new Error('a recovery flow without a customer reached completion');
+  await replaceCredentials(trx, customerId, credentials, at);
+  await revokeCustomerSessions(trx, customerId, at);
+  await recordAudit(trx, at, { kind: 'recovery_completed', customerId, ip, detail: { flowId: flow.id } });
+  return customerId;
+}
+
+export const recoverySpec: CredentialFlowSpec<never, RecoveryData> = {
+  kind: RECOVERY_KIND,
+  basePath: '/recovery',
+  states: RECOVERY_STATES,
+  placeOf: recoveryPlace,
+  title: 'ユーザーID・パスワードの再登録',
+  keywordIntro: 'お手続きの際に画面に表示されたキーワードを入力して、「次へ」ボタンを押してください。',
+  restart: RECOVERY_RESTART,
+  completeHeading: '設定が完了しました。',
+  completeLines: ['「ホームへ」ボタンを押すと、新しいユーザーID・パスワードでお客さまWebサービスをご利用いただけます。'],
+  ownCustomerId: async (_db, flow) => flow.customerId,
+  complete: completeRecovery,
+};

@@ -1,0 +1,35 @@
+import { CREDENTIAL_STATES, type CredentialData, type CredentialState } from '../credentials/flow.js';
+
+/** Registration: confirming (entries proofed) → mail_sent → the shared credential states. */
+export type RegistrationState = 'confirming' | CredentialState;
+
+export const REGISTRATION_KIND = 'registration';
+export const REGISTRATION_STATES: readonly RegistrationState[] = ['confirming', ...CREDENTIAL_STATES];
+
+/** Step 1 entries after normalisation (kana in katakana, 証券番号 upper case, e-mail lower case). */
+export interface RegistrationEntries {
+  familyName: string;
+  givenName: string;
+  familyKana: string;
+  givenKana: string;
+  birthDate: string;
+  email: string;
+  policyNumber: string;
+}
+
+export interface RegistrationData extends CredentialData {
+  entries: RegistrationEntries;
+}
+
+const PLACES: Record<RegistrationState, string> = {
+  confirming: '/register/confirm',
+  mail_sent: '/register/sent',
+  verified: '/register/credentials',
+  credentials_confirming: '/register/credentials/confirm',
+  completed: '/register/complete',
+  burned: '/register',
+};
+
+export const registrationPlace = (state: RegistrationState): string => PLACES[state];
+
+export const REGISTRATION_RESTART = { href: '/register', label: '新規利用登録を最初からやり直す' };

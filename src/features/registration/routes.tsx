@@ -1,0 +1,119 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { FeatureOptions } from '../index.js';
+import { japanDate } from '../../platform/clock.js';
+import { setFlowClaim } from '../../platform/flow/cookie.js';
+import { unseal } from '../../platform/flow/seal.js';
+import type { FieldErrors } from '../../platform/ui/form.js';
+import { pageContext } from '../../platform/ui/page-context.js';
+import { sendPage } from '../../platform/ui/render.js';
+import { atStep, currentFlow, type FlowPlaces } from '../credentials/flow-http.js';
+import { agreeField, birthDateField, emailField, kanaField, keywordField, nameField, parseForm, policyNumberField, typedValues } from '../credentials/form.js';
+import { formatDurationJa } from '../credentials/mail.js';
+import { registerCredentialSteps } from '../credentials/routes.js';
+import { REGISTRATION_KIND, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
+import { registrationSpec, sendRegistrationMail, startRegistration, type RegistrationFlow } from './service.js';
+import { RegisterConfirmPage, RegisterInputPage, RegisterSentPage, STEP1_FIELDS, type Step1Values } from './views.js';
+
+const MISMATCH =
+  'ご入力いただいた情報では、ご契約を確認できませんでした。契約者氏名、契約者氏名カナ、生年月日、証券番号を保険証券と照らし合わせてご確認のうえ、もう一度ご入力ください。';
+const THROTTLED = '入力誤りが続いたため、現在お手続きいただけません。しばらく時間をおいてから、もう一度お試しください。';
+const MAIL_THROTTLED = 'ご案内メールの送信回数が上限に達しました。時間をおいてから、もう一度お試しください。';
+
+const step1Form = (today: string) =>
+  z.object({
+    family_name: nameField('姓'),
+    given_name: nameField('名'),
+    family_kana: kanaField('セイ'),
+    given_kana: kanaField('メイ'),
+    birth_date: birthDateField(today),
+    email: emailField(),
+    keyword: keywordField,
+    policy_number: policyNumberField,
+    agree: agreeField,
+  });
+
+const places: FlowPlaces<RegistrationState> = registrationSpec;
+
+const entriesAsValues = (e: RegistrationEntries, keyword: string): Step1Values => ({
+  family_name: e.familyName,
+  given_name: e.givenName,
+  family_kana: e.familyKana,
+  given_kana: e.givenKana,
+  birth_date: e.birthDate,
+  email: e.email,
+  keyword,
+  policy_number: e.policyNumber,
+});
+
+/** 新規利用登録: seed screens 3–5 here, 7–10 through the shared credential steps. */
+export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
+  const inputPage = (request: FastifyRequest, reply: FastifyReply, values: Step1Values, status: number, errors?: FieldErrors, message?: string) =>
+    sendPage(reply, <RegisterInputPage ctx={pageContext(deps, request, reply)} values={values} errors={errors} message={message} />, status);
+
+  /** This browser's flow while it is still at confirmation (修正する), else null. */
+  const editable = async (request: FastifyRequest) => {
+    const current = await currentFlow<RegistrationState, RegistrationData>(deps, request, places);
+    return 'flow' in current && current.flow.state === 'confirming' ? (current as { flow: RegistrationFlow; browserKey: string }) : null;
+  };
+
+  app.get('/register', async (request, reply) => {
+    const editing = await editable(request);
+    if (!editing) return inputPage(request, reply, {}, 200);
+    const keyword = editing.flow.data.keywordSealed ? (unseal(editing.browserKey, editing.flow.data.keywordSealed) ?? '') : '';
+    return inputPage(request, reply, entriesAsValues(editing.flow.data.entries, keyword), 200);
+  });
+
+  app.post('/register', async (request, reply) => {
+    const typed = typedValues(request.body, STEP1_FIELDS);
+    const parsed = parseForm(step1Form(japanDate(deps.clock.now())), request.body);
+    if (!parsed.ok) return inputPage(request, reply, typed, 400, parsed.errors);
+    const { keyword, policy_number, family_name, given_name, family_kana, given_kana, birth_date, email } = parsed.value;
+    const entries: RegistrationEntries = {
+      familyName: family_name,
+      givenName: given_name,
+      familyKana: family_kana,
+      givenKana: given_kana,
+      birthDate: birth_date,
+      email,
+      policyNumber: policy_number,
+    };
+    const result = await startRegistration(deps, { entries, keyword, ip: request.ip }, await editable(request));
+    if (result.outcome === 'throttled') return inputPage(request, reply, typed, 429, undefined, THROTTLED);
+    if (result.outcome === 'mismatch') return inputPage(request, reply, typed, 400, undefined, MISMATCH);
+    setFlowClaim(deps.config, reply, REGISTRATION_KIND, { flowId: result.flowId, browserKey: result.browserKey });
+    return reply.redirect('/register/confirm', 303);
+  });
+
+  const confirmPage = (request: FastifyRequest, reply: FastifyReply, flow: RegistrationFlow, browserKey: string, status = 200, message?: string) => {
+    const keyword = flow.data.keywordSealed ? (unseal(browserKey, flow.data.keywordSealed) ?? '') : '';
+    return sendPage(reply, <RegisterConfirmPage ctx={pageContext(deps, request, reply)} data={flow.data} keyword={keyword} message={message} />, status);
+  };
+
+  app.get('/register/confirm', async (request, reply) => {
+    const at = await atStep<RegistrationState, RegistrationData>(deps, request, reply, places, ['confirming']);
+    if (!at) return reply;
+    return confirmPage(request, reply, at.flow, at.browserKey);
+  });
+
+  app.post('/register/confirm', async (request, reply) => {
+    const at = await atStep<RegistrationState, RegistrationData>(deps, request, reply, places, ['confirming']);
+    if (!at) return reply;
+    const outcome = await sendRegistrationMail(deps, at.flow, request.ip);
+    if (outcome === 'throttled') return confirmPage(request, reply, at.flow, at.browserKey, 429, MAIL_THROTTLED);
+    return reply.redirect('/register/sent', 303);
+  });
+
+  app.get('/register/sent', async (request, reply) => {
+    const at = await atStep<RegistrationState, RegistrationData>(deps, request, reply, places, ['mail_sent']);
+    if (!at) return reply;
+    const { data } = at.flow;
+    const keyword = data.keywordSealed ? unseal(at.browserKey, data.keywordSealed) : null;
+    return sendPage(
+      reply,
+      <RegisterSentPage ctx={pageContext(deps, request, reply)} email={data.entries.email} keyword={keyword} ttlText={formatDurationJa(deps.config.verificationTtlMs)} />,
+    );
+  });
+
+  registerCredentialSteps(app, deps, registrationSpec);
+};

@@ -1,0 +1,140 @@
+import type { AppDeps } from '../../platform/http/context.js';
+import type { Db } from '../../platform/db/database.js';
+import { recordAudit } from '../../platform/audit.js';
+import { hashSecret, sha256 } from '../../platform/crypto.js';
+import { issueMailToken } from '../../platform/flow/mail-token.js';
+import { seal } from '../../platform/flow/seal.js';
+import { createFlow, newBrowserKey, saveFlow, type Flow } from '../../platform/flow/store.js';
+import { revokeCustomerSessions } from '../../platform/http/session.js';
+import { readThrottle, recordFailure, slowDownMs, type ThrottlePolicy } from '../../platform/http/throttle.js';
+import { STEP_TTL_MS, type CredentialFlowSpec, type NewCredentials } from '../credentials/flow.js';
+import { sameHolder } from '../credentials/identity.js';
+import { REGISTRATION_KIND, REGISTRATION_RESTART, REGISTRATION_STATES, registrationPlace, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
+import { registrationMail } from './mail.js';
+import { insertCustomer, replaceCredentials } from '../credentials/repository.js';
+import { findPolicy, linkHolderPolicies } from './repository.js';
+
+/** Proofing failures from one address, and against one policy number: slow down, then lock. */
+export const REGISTRATION_IP_THROTTLE: ThrottlePolicy = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000, slowAfter: 3 };
+export const REGISTRATION_POLICY_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowMs: 30 * 60_000, lockMs: 30 * 60_000, slowAfter: 2 };
+/** Registration mails a day per policy and per address (no mail bombing through a known policy). */
+export const REGISTRATION_MAIL_THROTTLE: ThrottlePolicy = { maxFailures: 10, windowMs: 24 * 3_600_000, lockMs: 24 * 3_600_000 };
+
+export type RegistrationFlow = Flow<RegistrationState, RegistrationData>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ipKey = (ip: string) => `registration:ip:${ip}`;
+const policyKey = (policyNumber: string) => `registration:policy:${policyNumber}`;
+const mailKeys = (policyNumber: string, email: string) => [`registration:mail:${policyNumber}`, `registration:mail-to:${sha256(email)}`];
+
+export type StartOutcome = { outcome: 'started'; flowId: string; browserKey: string } | { outcome: 'mismatch' } | { outcome: 'throttled' };
+
+/**
+ * Step 1: the four identity items must match one policy's holder. A mismatch is counted per
+ * address and per policy number and answered with one message that names no item.
+ * `editing` is this browser's flow still at confirmation (修正する), updated in place.
+ */
+export async function startRegistration(
+  deps: AppDeps,
+  input: { entries: RegistrationEntries; keyword: string; ip: string },
+  editing: { flow: RegistrationFlow; browserKey: string } | null,
+): Promise<StartOutcome> {
+  const { db, clock } = deps;
+  const { entries, ip } = input;
+  const now = clock.now();
+  const [byIp, byPolicy] = await Promise.all([
+    readThrottle(db, ipKey(ip), now, REGISTRATION_IP_THROTTLE),
+    readThrottle(db, policyKey(entries.policyNumber), now, REGISTRATION_POLICY_THROTTLE),
+  ]);
+  if (byIp.lockedUntil || byPolicy.lockedUntil) {
+    await recordAudit(db, now, { kind: 'registration_throttled', ip, detail: { policyNumber: entries.policyNumber } });
+    return { outcome: 'throttled' };
+  }
+  const policy = await findPolicy(db, entries.policyNumber);
+  if (!policy || !sameHolder(entries, policy.holder)) {
+    const ipState = await recordFailure(db, ipKey(ip), now, REGISTRATION_IP_THROTTLE);
+    const policyState = await recordFailure(db, policyKey(entries.policyNumber), now, REGISTRATION_POLICY_THROTTLE);
+    await recordAudit(db, now, { kind: 'registration_proofing_failed', ip, detail: { policyNumber: entries.policyNumber } });
+    await sleep(Math.max(slowDownMs(ipState, REGISTRATION_IP_THROTTLE), slowDownMs(policyState, REGISTRATION_POLICY_THROTTLE)));
+    return { outcome: 'mismatch' };
+  }
+  const keywordHash = await hashSecret(input.keyword);
+  const browserKey = editing?.browserKey ?? newBrowserKey();
+  const data: RegistrationData = { entries, holder: policy.holder, suggestedUserId: entries.email, keywordSealed: seal(browserKey, input.keyword) };
+  return db.transaction().execute(async (trx) => {
+    let flowId: string | null = null;
+    const customerId = policy.customerId;
+    if (editing && (await saveFlow(trx, editing.flow, { state: 'confirming', data, now, ttlMs: STEP_TTL_MS, keywordHash, customerId }))) flowId = editing.flow.id;
+    flowId ??= (await createFlow<RegistrationState, RegistrationData>(trx, { kind: REGISTRATION_KIND, state: 'confirming', data, keywordHash, customerId, now, ttlMs: STEP_TTL_MS, browserKey })).flow.id;
+    await recordAudit(trx, now, { kind: 'registration_started', customerId: policy.customerId, ip, detail: { flowId, policyNumber: entries.policyNumber } });
+    return { outcome: 'started' as const, flowId, browserKey };
+  });
+}
+
+export type SendOutcome = 'sent' | 'moved' | 'throttled';
+
+/** Step 2 → 3: the one-time link goes out in the same transaction as the state change. */
+export async function sendRegistrationMail(deps: AppDeps, flow: RegistrationFlow, ip: string): Promise<SendOutcome> {
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  const { policyNumber, email } = flow.data.entries;
+  const keys = mailKeys(policyNumber, email);
+  const states = await Promise.all(keys.map((key) => readThrottle(db, key, now, REGISTRATION_MAIL_THROTTLE)));
+  if (states.some((state) => state.lockedUntil)) {
+    await recordAudit(db, now, { kind: 'registration_throttled', ip, detail: { policyNumber, mail: true } });
+    return 'throttled';
+  }
+  const ttlMs = config.verificationTtlMs;
+  const sent = await db.transaction().execute(async (trx) => {
+    if (!(await saveFlow(trx, flow, { state: 'mail_sent', data: flow.data, now, ttlMs }))) return false;
+    const token = await issueMailToken(trx, flow.id, now, ttlMs);
+    const url = `${config.baseUrl}/register/verify?token=${token}`;
+    await deps.mail.enqueue(trx, registrationMail({ brand: config.brand, to: email, url, sentAt: now, ttlMs }), now);
+    await recordAudit(trx, now, { kind: 'registration_mail_sent', ip, detail: { flowId: flow.id, policyNumber } });
+    return true;
+  });
+  if (!sent) return 'moved';
+  for (const key of keys) await recordFailure(db, key, now, REGISTRATION_MAIL_THROTTLE);
+  deps.mail.kick();
+  return 'sent';
+}
+
+/** The proofed policy's customer, whose own user ID a re-registration may keep. */
+async function proofedCustomerId(db: Db, flow: RegistrationFlow): Promise<string | null> {
+  return (await findPolicy(db, flow.data.entries.policyNumber))?.customerId ?? null;
+}
+
+/**
+ * Completion: a new customer, or (再登録) the proofed policy's customer with new credentials
+ * and every session ended; then every policy of the same holder without a customer is linked.
+ */
+async function completeRegistration(trx: Db, flow: RegistrationFlow, credentials: NewCredentials, at: Date, ip: string): Promise<string> {
+  const policy = await findPolicy(trx, flow.data.entries.policyNumber);
+  if (!policy) throw new Error(`proofed policy ${flow.data.entries.policyNumber} is gone`);
+  const reRegistration = policy.customerId !== null;
+  let customerId: string;
+  if (policy.customerId) {
+    customerId = policy.customerId;
+    await replaceCredentials(trx, customerId, credentials, at);
+    await revokeCustomerSessions(trx, customerId, at);
+  } else {
+    customerId = await insertCustomer(trx, policy.holder, credentials, at);
+  }
+  const linked = await linkHolderPolicies(trx, customerId, policy.holder, at);
+  await recordAudit(trx, at, { kind: 'registration_completed', customerId, ip, detail: { flowId: flow.id, reRegistration, linkedPolicies: linked } });
+  return customerId;
+}
+
+export const registrationSpec: CredentialFlowSpec<'confirming', RegistrationData> = {
+  kind: REGISTRATION_KIND,
+  basePath: '/register',
+  states: REGISTRATION_STATES,
+  placeOf: registrationPlace,
+  title: '新規利用登録',
+  keywordIntro: '新規利用登録のお申し込み時に入力いただいたキーワードを入力して、「次へ」ボタンを押してください。',
+  restart: REGISTRATION_RESTART,
+  completeHeading: 'ご登録ありがとうございます。',
+  completeLines: ['「ホームへ」ボタンを押すと、お客さまWebサービスをご利用いただけます。'],
+  ownCustomerId: proofedCustomerId,
+  complete: completeRegistration,
+};

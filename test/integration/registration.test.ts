@@ -1,0 +1,363 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ManualClock } from '../../src/platform/clock.js';
+import { randomToken, sha256, verifySecret } from '../../src/platform/crypto.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { insertCustomer } from '../support/customers.js';
+import { databaseKinds } from '../support/db.js';
+import { insertPolicy } from '../support/factories.js';
+import { completeAtLink, expectStatus, nextMail, requestRegistration, step1Fields, tokenOf } from '../support/registration.js';
+import { textOf, WebClient } from '../support/web-client.js';
+
+const PASSWORD = 'Kz7pWq2x';
+
+async function auditKinds(t: TestApp): Promise<string[]> {
+  return (await t.deps.db.selectFrom('audit_events').select('kind').orderBy('at').execute()).map((r) => r.kind);
+}
+
+for (const kind of databaseKinds()) {
+  describe(`registration on ${kind}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp({ db: kind });
+      const db = t.deps.db;
+      await insertPolicy(db);
+      // The same holder, written with a full-width space: linked too.
+      await insertPolicy(db, { policy_number: 'C123456790', holder_family_name: '三住　', vehicle_model: 'N-BOX' });
+      await insertPolicy(db, { policy_number: 'C223344556', holder_family_name: '青木', holder_given_name: '由美', holder_family_kana: 'アオキ', holder_given_kana: 'ユミ', birth_date: '1990-06-30' });
+    });
+    after(async () => t.close());
+
+    it('walks step 1 to home: the customer is created, the holder’s policies linked, the link used once', async () => {
+      const client = new WebClient(t.baseUrl);
+      const mail = nextMail(t, 'taro@example.com');
+      await client.get('/register');
+      const started = await client.post('/register', step1Fields({ email: 'Taro@Example.com' }));
+      assert.equal(started.status, 303);
+      assert.equal(started.location, '/register/confirm');
+      const flowCookie = started.headers.getSetCookie().find((c) => c.startsWith('keizoku_flow_registration='));
+      assert.match(flowCookie ?? '', /HttpOnly/i);
+      assert.match(flowCookie ?? '', /SameSite=Lax/i);
+
+      const confirm = textOf((await client.get('/register/confirm')).html);
+      for (const shown of ['契約者氏名 三住 太郎', '契約者氏名カナ ミツスミ タロウ', '生年月日 1975年01月01日', 'メールアドレス taro@example.com', 'キーワード Abc123', '証券番号 C123456789']) {
+        assert.ok(confirm.includes(shown), `confirmation shows ${shown}`);
+      }
+      expectStatus(await client.post('/register/confirm', {}), 303, 'confirm');
+      const sent = textOf((await client.get('/register/sent')).html);
+      assert.match(sent, /taro@example\.com）宛てに、初回利用登録のご案内メールを送信しました。/);
+      assert.match(sent, /キーワード Abc123/);
+
+      const received = await mail();
+      assert.equal(received.subject, '【みらい損保】初回利用登録に関するご案内');
+      assert.doesNotMatch(received.text, /Abc123/);
+      assert.match(received.text, /48時間/);
+      assert.match(received.text, /ご利用期限:\d{4}年\d{1,2}月\d{1,2}日\d{1,2}時\d{2}分まで/);
+      const path = new URL(/https?:\/\/\S+/.exec(received.text)?.[0] ?? '').pathname + new URL(/https?:\/\/\S+/.exec(received.text)?.[0] ?? '').search;
+      assert.match(path, /^\/register\/verify\?token=[A-Za-z0-9_-]{43}$/);
+      const tokenRows = await t.deps.db.selectFrom('mail_tokens').selectAll().execute();
+      assert.equal(tokenRows.length, 1);
+      assert.equal(tokenRows[0]?.token_hash, sha256(tokenOf(path)));
+
+      // The mail is opened in another browser (a phone's mail app): GET twice uses nothing up.
+      const phone = new WebClient(t.baseUrl);
+      for (let i = 0; i < 2; i += 1) {
+        const opened = await phone.get(path);
+        assert.equal(opened.status, 200);
+        assert.match(textOf(opened.html), /新規利用登録のお申し込み時に入力いただいたキーワードを入力して/);
+      }
+      assert.equal((await t.deps.db.selectFrom('mail_tokens').select('consumed_at').executeTakeFirstOrThrow()).consumed_at, null);
+
+      await completeAtLink(phone, '/register', path, { keyword: 'Abc123', userId: 'ＴＡＲＯ@example.com', password: PASSWORD });
+      const done = await phone.get('/register/complete');
+      assert.match(textOf(done.html), /ご登録ありがとうございます。/);
+      assert.match(done.html, /href="\/mypage"/);
+      assert.equal((await phone.get('/mypage')).status, 200);
+
+      const db = t.deps.db;
+      const customer = await db.selectFrom('customers').selectAll().executeTakeFirstOrThrow();
+      assert.equal(customer.user_id, 'taro@example.com');
+      assert.ok(await verifySecret(customer.password_hash, PASSWORD));
+      assert.equal(customer.family_name, '三住');
+      assert.ok(customer.last_login_at);
+      const linked = await db.selectFrom('policies').select(['policy_number', 'customer_id']).orderBy('policy_number').execute();
+      assert.deepEqual(
+        linked.map((p) => [p.policy_number, p.customer_id]),
+        [
+          ['C123456789', customer.id],
+          ['C123456790', customer.id],
+          ['C223344556', null],
+        ],
+      );
+      const flow = await db.selectFrom('flows').selectAll().executeTakeFirstOrThrow();
+      assert.equal(flow.state, 'completed');
+      assert.equal(flow.customer_id, customer.id);
+      assert.doesNotMatch(flow.data, /argon2|Abc123|Kz7pWq2x|keywordSealed|passwordHash/);
+      assert.ok((await db.selectFrom('mail_tokens').select('consumed_at').executeTakeFirstOrThrow()).consumed_at);
+      const kinds = await auditKinds(t);
+      for (const k of ['registration_started', 'registration_mail_sent', 'registration_keyword_verified', 'registration_completed']) assert.ok(kinds.includes(k), k);
+
+      // The link again, now used: a clear page, and the starting browser is told the flow went on elsewhere.
+      const again = await new WebClient(t.baseUrl).get(path);
+      assert.equal(again.status, 410);
+      assert.match(textOf(again.html), /このURLは無効です.*既に使用されています/);
+      assert.match(again.html, /href="\/register"/);
+      const starter = await client.get('/register/sent');
+      assert.equal(starter.status, 410);
+      assert.match(textOf(starter.html), /別の画面または別の端末で進められています/);
+
+      // And the new credentials log in.
+      const login = new WebClient(t.baseUrl);
+      await login.get('/login');
+      const loggedIn = await login.post('/login', { userId: 'taro@example.com', password: PASSWORD });
+      assert.equal(loggedIn.status, 303);
+      assert.equal(loggedIn.location, '/mypage');
+    });
+
+    it('再登録: registering again replaces the user ID and password and ends every old session', async () => {
+      const db = t.deps.db;
+      const before = await db.selectFrom('customers').selectAll().where('user_id', '=', 'taro@example.com').executeTakeFirstOrThrow();
+      const old = new WebClient(t.baseUrl);
+      await old.get('/login');
+      expectStatus(await old.post('/login', { userId: 'taro@example.com', password: PASSWORD }), 303, 'old login');
+      assert.equal((await old.get('/mypage')).status, 200);
+
+      const client = new WebClient(t.baseUrl);
+      const path = await requestRegistration(t, client, { email: 'taro.new@example.com', keyword: 'Xyz789' });
+      await completeAtLink(client, '/register', path, { keyword: 'Xyz789', userId: 'taro.new@example.com', password: 'Nw5rTq8m' });
+      assert.equal((await client.get('/mypage')).status, 200);
+
+      const after = await db.selectFrom('customers').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow();
+      assert.equal(after.user_id, 'taro.new@example.com');
+      assert.ok(await verifySecret(after.password_hash, 'Nw5rTq8m'));
+      assert.equal((await db.selectFrom('customers').select('id').execute()).length, 1);
+      const oldSession = await old.get('/mypage');
+      assert.equal(oldSession.status, 303);
+      assert.match(oldSession.location ?? '', /^\/login/);
+      const login = new WebClient(t.baseUrl);
+      await login.get('/login');
+      assert.equal((await login.post('/login', { userId: 'taro@example.com', password: PASSWORD })).status, 401);
+      const audit = await db.selectFrom('audit_events').select('detail').where('kind', '=', 'registration_completed').orderBy('at', 'desc').executeTakeFirstOrThrow();
+      assert.equal(JSON.parse(audit.detail).reRegistration, true);
+    });
+
+    it('refuses a user ID that another customer already uses, and keeps the customer’s own', async () => {
+      await insertCustomer(t.deps.db, { userId: 'yumi@example.com', password: 'Ym4sKq9w', familyName: '青木', givenName: '由美', familyKana: 'アオキ', givenKana: 'ユミ', birthDate: '1990-06-30' });
+      const client = new WebClient(t.baseUrl);
+      const path = await requestRegistration(t, client, { keyword: 'Kw1234' });
+      await client.get(path);
+      expectStatus(await client.post('/register/verify', { token: tokenOf(path), keyword: 'Kw1234' }), 303, 'verify');
+      await client.get('/register/credentials');
+      const taken = await client.post('/register/credentials', { user_id: 'yumi@example.com', user_id_confirm: 'yumi@example.com', password: PASSWORD, password_confirm: PASSWORD, agree: '1' });
+      assert.equal(taken.status, 400);
+      assert.match(textOf(taken.html), /既に他のお客さまのユーザーIDとして登録されている/);
+      const own = await client.post('/register/credentials', { user_id: 'taro.new@example.com', user_id_confirm: 'taro.new@example.com', password: PASSWORD, password_confirm: PASSWORD, agree: '1' });
+      assert.equal(own.status, 303);
+    });
+
+    it('a double submit or a replayed step POST goes to where the flow is, sending one mail and creating one customer', async () => {
+      const db = t.deps.db;
+      await insertPolicy(db, { policy_number: 'D100', holder_family_name: '中村', holder_given_name: '健', holder_family_kana: 'ナカムラ', holder_given_kana: 'ケン', birth_date: '1968-09-09' });
+      const fields = step1Fields({ family_name: '中村', given_name: '健', family_kana: 'ナカムラ', given_kana: 'ケン', birth_date: '1968-09-09', email: 'ken@example.com', policy_number: 'D100', keyword: 'Ken2024' });
+      const client = new WebClient(t.baseUrl);
+      await client.get('/register');
+      expectStatus(await client.post('/register', fields), 303, 'step 1');
+      await client.get('/register/confirm');
+      const mail = nextMail(t, 'ken@example.com');
+      const [first, second] = await Promise.all([client.post('/register/confirm', {}), client.post('/register/confirm', {})]);
+      assert.deepEqual([first.status, second.status], [303, 303]);
+      assert.deepEqual([first.location, second.location], ['/register/sent', '/register/sent']);
+      const replay = await client.post('/register/confirm', {});
+      assert.equal(replay.location, '/register/sent');
+      const path = new URL(/https?:\/\/\S+/.exec((await mail()).text)?.[0] ?? '').search;
+      assert.equal((await db.selectFrom('outbox').select('id').where('to_address', '=', 'ken@example.com').execute()).length, 1);
+
+      await client.get(`/register/verify${path}`);
+      expectStatus(await client.post('/register/verify', { token: tokenOf(path), keyword: 'Ken2024' }), 303, 'verify');
+      const replayedKeyword = await client.post('/register/verify', { token: tokenOf(path), keyword: 'Ken2024' });
+      assert.equal(replayedKeyword.status, 410);
+      assert.match(textOf(replayedKeyword.html), /既に使用されています/);
+      assert.equal((await client.get('/register/sent')).location, '/register/credentials');
+
+      await client.get('/register/credentials');
+      const creds = { user_id: 'ken@example.com', user_id_confirm: 'ken@example.com', password: 'Kn8vLp3q', password_confirm: 'Kn8vLp3q', agree: '1' };
+      expectStatus(await client.post('/register/credentials', creds), 303, 'credentials');
+      await client.get('/register/credentials/confirm');
+      const [a, b] = await Promise.all([client.post('/register/credentials/confirm', {}), client.post('/register/credentials/confirm', {})]);
+      assert.deepEqual([a.location, b.location], ['/register/complete', '/register/complete']);
+      assert.equal((await db.selectFrom('customers').select('id').where('user_id', '=', 'ken@example.com').execute()).length, 1);
+      assert.equal((await client.post('/register/credentials', creds)).location, '/register/complete');
+      assert.equal((await client.post('/register/credentials/confirm', {})).location, '/register/complete');
+      assert.equal((await client.get('/register/confirm')).location, '/register/complete');
+    });
+
+    it('修正する shows step 1 again with the entries and keyword kept, and updates the same flow', async () => {
+      const db = t.deps.db;
+      const client = new WebClient(t.baseUrl);
+      await client.get('/register');
+      expectStatus(await client.post('/register', step1Fields({ email: 'first@example.com', keyword: 'First123' })), 303, 'step 1');
+      const confirm = await client.get('/register/confirm');
+      assert.match(confirm.html, /href="\/register"[^>]*>修正する/);
+      const form = await client.get('/register');
+      for (const kept of ['value="first@example.com"', 'value="First123"', 'value="C123456789"', 'value="ミツスミ"', 'value="1975-01-01"']) assert.ok(form.html.includes(kept), kept);
+      const flowsBefore = (await db.selectFrom('flows').select('id').execute()).length;
+      expectStatus(await client.post('/register', step1Fields({ email: 'second@example.com', keyword: 'Second12' })), 303, 'edit');
+      assert.equal((await db.selectFrom('flows').select('id').execute()).length, flowsBefore);
+      assert.match(textOf((await client.get('/register/confirm')).html), /second@example\.com.*Second12/);
+    });
+
+    it('five wrong keywords burn the link; the right one afterwards does not help', async () => {
+      const db = t.deps.db;
+      const client = new WebClient(t.baseUrl);
+      const path = await requestRegistration(t, client, { email: 'burn@example.com', keyword: 'Right123' });
+      const phone = new WebClient(t.baseUrl);
+      await phone.get(path);
+      for (let i = 1; i <= 4; i += 1) {
+        const wrong = await phone.post('/register/verify', { token: tokenOf(path), keyword: `Wrong${i}` });
+        assert.equal(wrong.status, 400);
+        assert.match(textOf(wrong.html), new RegExp(`キーワードが正しくありません。あと${5 - i}回誤ると`));
+      }
+      const fifth = await phone.post('/register/verify', { token: tokenOf(path), keyword: 'Wrong5' });
+      assert.equal(fifth.status, 410);
+      assert.match(textOf(fifth.html), /キーワードの入力誤りが所定の回数を超えたため、このURLは使用できなくなりました。/);
+      const right = await phone.post('/register/verify', { token: tokenOf(path), keyword: 'Right123' });
+      assert.equal(right.status, 410);
+      assert.match(textOf((await phone.get(path)).html), /所定の回数を超えた/);
+      assert.match(textOf((await client.get('/register/sent')).html), /このお手続きは終了しました/);
+      const token = await db.selectFrom('mail_tokens').selectAll().where('token_hash', '=', sha256(tokenOf(path))).executeTakeFirstOrThrow();
+      assert.ok(token.retired_at);
+      assert.equal(token.consumed_at, null);
+      const flow = await db.selectFrom('flows').selectAll().where('id', '=', token.flow_id).executeTakeFirstOrThrow();
+      assert.equal(flow.state, 'burned');
+      assert.equal(flow.keyword_failures, 5);
+      assert.ok((await auditKinds(t)).includes('link_burned'));
+    });
+
+    it('an unknown or malformed token gets the invalid-link page, never a 500', async () => {
+      for (const query of ['', '?token=', `?token=${randomToken()}`, '?token=%00%0d%0a', '?token=a&token=b', `?token=${'x'.repeat(5000)}`]) {
+        const page = await new WebClient(t.baseUrl).get(`/register/verify${query}`);
+        assert.equal(page.status, 410, query);
+        assert.match(textOf(page.html), /このURLは無効です/);
+      }
+      const client = new WebClient(t.baseUrl);
+      await client.get('/register');
+      const post = await client.post('/register/verify', { token: randomToken(), keyword: 'Abc123' });
+      assert.equal(post.status, 410);
+    });
+
+    it('a step without a flow, or with a forged flow cookie, offers to start again', async () => {
+      const client = new WebClient(t.baseUrl);
+      for (const path of ['/register/confirm', '/register/sent', '/register/credentials', '/register/credentials/confirm', '/register/complete']) {
+        const page = await client.get(path);
+        assert.equal(page.status, 410, path);
+        assert.match(textOf(page.html), /お手続きを続けられません/);
+        assert.match(page.html, /href="\/register"/);
+      }
+      const flow = await t.deps.db.selectFrom('flows').select('id').where('state', '=', 'completed').executeTakeFirstOrThrow();
+      client.cookies.set('keizoku_flow_registration', `${flow.id}.${randomToken()}`);
+      assert.equal((await client.get('/register/complete')).status, 410);
+      await client.get('/register');
+      assert.equal((await client.post('/register/credentials/confirm', {})).status, 410);
+    });
+
+    it('refuses a missing or tampered CSRF token with the 403 page and saves nothing', async () => {
+      const db = t.deps.db;
+      const flowsBefore = (await db.selectFrom('flows').select('id').execute()).length;
+      const client = new WebClient(t.baseUrl);
+      await client.get('/register');
+      const missing = await client.post('/register', { ...step1Fields(), _csrf: '' });
+      assert.equal(missing.status, 403);
+      assert.match(textOf(missing.html), /画面の有効期限が切れました/);
+      const tampered = await client.post('/register', { ...step1Fields(), _csrf: `${client.csrf ?? ''}x` });
+      assert.equal(tampered.status, 403);
+      const noCookie = new WebClient(t.baseUrl);
+      noCookie.csrf = client.csrf;
+      assert.equal((await noCookie.post('/register', step1Fields())).status, 403);
+      assert.equal((await db.selectFrom('flows').select('id').execute()).length, flowsBefore);
+    });
+  });
+
+  describe(`registration links against the clock on ${kind}`, () => {
+    let t: TestApp;
+    const clock = new ManualClock(new Date('2026-11-25T01:00:00Z'));
+    before(async () => {
+      t = await startTestApp({ db: kind, clock });
+      await insertPolicy(t.deps.db);
+    });
+    after(async () => t.close());
+
+    it('a link past VERIFICATION_TTL (48h) is expired, even with the right keyword', async () => {
+      const client = new WebClient(t.baseUrl);
+      const path = await requestRegistration(t, client, { email: 'late@example.com', keyword: 'Late1234' });
+      clock.advance(48 * 3_600_000 - 1000);
+      assert.equal((await new WebClient(t.baseUrl).get(path)).status, 200);
+      clock.advance(2000);
+      const phone = new WebClient(t.baseUrl);
+      const page = await phone.get(path);
+      assert.equal(page.status, 410);
+      assert.match(textOf(page.html), /このURLは有効期限が過ぎています。.*メール送信から48時間です/);
+      await phone.get('/register');
+      const post = await phone.post('/register/verify', { token: tokenOf(path), keyword: 'Late1234' });
+      assert.equal(post.status, 410);
+      assert.equal((await t.deps.db.selectFrom('flows').select('state').executeTakeFirstOrThrow()).state, 'mail_sent');
+      assert.match(textOf((await client.get('/register/sent')).html), /お手続きの有効期限が切れました/);
+    });
+
+    it('the ID/password steps close an hour after the keyword', async () => {
+      const client = new WebClient(t.baseUrl);
+      const path = await requestRegistration(t, client, { email: 'slow@example.com', keyword: 'Slow1234' });
+      await client.get(path);
+      expectStatus(await client.post('/register/verify', { token: tokenOf(path), keyword: 'Slow1234' }), 303, 'verify');
+      clock.advance(61 * 60_000);
+      const page = await client.get('/register/credentials');
+      assert.equal(page.status, 410);
+      assert.match(textOf(page.html), /有効期限が切れました/);
+    });
+  });
+}
+
+for (const kind of databaseKinds()) {
+  describe(`registration throttling on ${kind}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp({ db: kind });
+      await insertPolicy(t.deps.db);
+    });
+    after(async () => t.close());
+
+    it('five mismatches against one policy number lock it, even for the right entries, without saying more', async () => {
+      const client = new WebClient(t.baseUrl);
+      await client.get('/register');
+      for (let i = 0; i < 5; i += 1) {
+        const page = await client.post('/register', step1Fields({ birth_date: `1975-01-0${i + 2}` }));
+        assert.equal(page.status, 400);
+        assert.match(textOf(page.html), /ご契約を確認できませんでした/);
+      }
+      const locked = await client.post('/register', step1Fields());
+      assert.equal(locked.status, 429);
+      assert.match(textOf(locked.html), /入力誤りが続いたため、現在お手続きいただけません/);
+      assert.doesNotMatch(textOf(locked.html), /ご契約を確認できませんでした/);
+      assert.match(locked.html, /value="C123456789"/);
+      assert.equal((await t.deps.db.selectFrom('flows').select('id').execute()).length, 0);
+      const kinds = await auditKinds(t);
+      assert.equal(kinds.filter((k) => k === 'registration_proofing_failed').length, 5);
+      assert.ok(kinds.includes('registration_throttled'));
+    });
+
+    it('keyword attempts from a locked address get the back-off message and count nothing', async () => {
+      await t.deps.db.deleteFrom('throttles').execute();
+      const client = new WebClient(t.baseUrl);
+      const path = await requestRegistration(t, client, { email: 'lock@example.com', keyword: 'Lock1234' });
+      const until = new Date(Date.now() + 10 * 60_000).toISOString();
+      await t.deps.db.insertInto('throttles').values({ key: 'keyword:ip:127.0.0.1', failures: 20, window_started_at: new Date().toISOString(), locked_until: until }).execute();
+      await client.get(path);
+      const locked = await client.post('/register/verify', { token: tokenOf(path), keyword: 'Lock1234' });
+      assert.equal(locked.status, 429);
+      assert.match(textOf(locked.html), /キーワードの入力誤りが続いたため、現在お手続きいただけません/);
+      const flow = await t.deps.db.selectFrom('flows').select(['state', 'keyword_failures']).executeTakeFirstOrThrow();
+      assert.deepEqual(flow, { state: 'mail_sent', keyword_failures: 0 });
+      await t.deps.db.deleteFrom('throttles').execute();
+      expectStatus(await client.post('/register/verify', { token: tokenOf(path), keyword: 'Lock1234' }), 303, 'after the lock');
+    });
+  });
+}
