@@ -4,7 +4,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { createDb, migrateToLatest, type Db } from './platform/db/database.js';
@@ -23,7 +23,8 @@ export interface BuildOptions {
   config: Config;
   db?: Db;
   clock?: Clock;
-  logger?: FastifyServerOptions['logger'];
+  /** pino level for the request log; off when absent (tests). */
+  logLevel?: string;
   /** Run migrations at build (serve, demo and tests do; a shared database may migrate separately). */
   migrate?: boolean;
 }
@@ -32,6 +33,11 @@ export interface BuiltApp {
   app: FastifyInstance;
   deps: AppDeps;
   dispatcher: MailDispatcher;
+}
+
+/** Request lines for the log without the query string: mail links carry one-time tokens there. */
+function requestForLog(request: FastifyRequest): Record<string, string> {
+  return { method: request.method, url: request.url.split('?')[0] ?? '', remoteAddress: request.ip };
 }
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
@@ -45,7 +51,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const secret = await ensureAppSecret(db);
 
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logLevel ? { level: options.logLevel, serializers: { req: requestForLog } } : false,
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     // A malformed (bad %-encoding) or overlong URL is refused by the router before any hook: still a Japanese page, not JSON.

@@ -1,6 +1,8 @@
 import { buildApp } from './app.js';
 import { loadConfig, usesDevMailbox, type Config } from './config.js';
-import { createDb, migrateToLatest } from './platform/db/database.js';
+import { demoBanner, prepareDemo } from './features/demo/command.js';
+import { importPoliciesCommand } from './features/policy-import/command.js';
+import { createDb, describeDatabaseUrl, migrateToLatest } from './platform/db/database.js';
 
 const USAGE = `usage: keizoku <command>
   serve                      serve the web service on HOST:PORT
@@ -8,8 +10,8 @@ const USAGE = `usage: keizoku <command>
   import-policies FILE.csv   upsert policies from the insurer's CSV
   demo                       demo data, the dev mailbox, and serve`;
 
-export async function serve(config: Config): Promise<void> {
-  const { app } = await buildApp({ config, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+export async function serve(config: Config, logLevel = process.env.LOG_LEVEL ?? 'info'): Promise<void> {
+  const { app } = await buildApp({ config, logLevel });
   const close = () => void app.close().then(() => process.exit(0));
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
@@ -23,6 +25,9 @@ async function migrate(config: Config): Promise<number> {
     const applied = await migrateToLatest(db);
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
     return 0;
+  } catch (error) {
+    console.error(`cannot migrate ${describeDatabaseUrl(config.databaseUrl)}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
   } finally {
     await db.destroy();
   }
@@ -42,6 +47,15 @@ export async function main(args: string[]): Promise<number> {
       return 0;
     case 'migrate':
       return migrate(config);
+    case 'import-policies':
+      return importPoliciesCommand(config, rest);
+    case 'demo': {
+      const prepared = await prepareDemo(config);
+      if (prepared !== 0) return prepared;
+      await serve(config, process.env.LOG_LEVEL ?? 'warn');
+      console.log(demoBanner(config));
+      return 0;
+    }
     default:
       console.error(`unknown command: ${command}${rest.length ? ' ' + rest.join(' ') : ''}\n${USAGE}`);
       return 2;

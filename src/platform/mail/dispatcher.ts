@@ -3,7 +3,8 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { MailTransport } from './transports.js';
 
-const MAX_ATTEMPTS = 10;
+// With the 30-minute cap this keeps trying for about two days, the life of a mail link.
+const MAX_ATTEMPTS = 100;
 const STALE_SENDING_MS = 5 * 60_000;
 const POLL_MS = 1000;
 

@@ -1,0 +1,36 @@
+import type { Db } from '../../platform/db/database.js';
+
+export interface DemoNews {
+  id: string;
+  agencyCode: string;
+  publishedOn: string;
+  title: string;
+  body: string;
+}
+
+/** Creates or renames the demo agencies by code. */
+export async function upsertAgencies(db: Db, agencies: Array<{ code: string; name: string }>, at: string): Promise<void> {
+  if (!agencies.length) return;
+  await db
+    .insertInto('agencies')
+    .values(agencies.map((a) => ({ code: a.code, name: a.name, created_at: at, updated_at: at })))
+    .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), updated_at: eb.ref('excluded.updated_at') })))
+    .execute();
+}
+
+/** News by fixed id, so loading the demo again refreshes it instead of adding copies. */
+export async function upsertNews(db: Db, news: DemoNews[], at: string): Promise<void> {
+  if (!news.length) return;
+  await db
+    .insertInto('agency_news')
+    .values(news.map((n) => ({ id: n.id, agency_code: n.agencyCode, published_on: n.publishedOn, title: n.title, body: n.body, created_at: at })))
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        agency_code: eb.ref('excluded.agency_code'),
+        published_on: eb.ref('excluded.published_on'),
+        title: eb.ref('excluded.title'),
+        body: eb.ref('excluded.body'),
+      })),
+    )
+    .execute();
+}

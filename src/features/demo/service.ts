@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { japanDate } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import { importPolicies, type ImportReport } from '../policy-import/service.js';
+import { addDays, demoEndDate, moveTerm } from './dates.js';
+import { upsertAgencies, upsertNews } from './repository.js';
+
+/** demo/ at the repository root (the same from src/ and dist/). */
+export const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url));
+
+const agenciesFile = z.object({
+  agencies: z.array(
+    z.object({
+      code: z.string().min(1),
+      name: z.string().min(1),
+      news: z.array(z.object({ id: z.uuid(), days_ago: z.number().int().min(0), title: z.string().min(1), body: z.string().min(1) })),
+    }),
+  ),
+});
+
+export interface DemoReport {
+  agencies: number;
+  news: number;
+  policies: ImportReport;
+}
+
+/**
+ * Loads the demo: the agencies and their news from demo/agencies.json (news dated relative to
+ * today), then demo/policies.csv through the policy import, each policy's term moved so that it
+ * ends where DEMO_END_OFFSETS says. Loading again updates in place.
+ */
+export async function loadDemoData(db: Db, now: Date, dir: string = DEMO_DIR): Promise<DemoReport> {
+  const today = japanDate(now);
+  const at = now.toISOString();
+  const { agencies } = agenciesFile.parse(JSON.parse(await readFile(`${dir}/agencies.json`, 'utf8')));
+  const news = agencies.flatMap((a) =>
+    a.news.map((n) => ({ id: n.id, agencyCode: a.code, publishedOn: addDays(today, -n.days_ago), title: n.title, body: n.body })),
+  );
+  await db.transaction().execute(async (trx) => {
+    await upsertAgencies(trx, agencies, at);
+    await upsertNews(trx, news, at);
+  });
+  const policies = await importPolicies(db, `${dir}/policies.csv`, {
+    now,
+    // Line 2 holds the first policy.
+    adjust: (policy, line) => ({ ...policy, ...moveTerm(policy, demoEndDate(line - 2, today)) }),
+  });
+  return { agencies: agencies.length, news: news.length, policies };
+}

@@ -1,0 +1,58 @@
+import type { Db } from '../../platform/db/database.js';
+import type { PolicyRow } from './row.js';
+
+export interface BatchCounts {
+  inserted: number;
+  updated: number;
+  agenciesCreated: number;
+  agenciesRenamed: number;
+}
+
+// Everything the CSV carries; customer_id, last_procedure_at and created_at are never overwritten.
+const UPDATED_COLUMNS = [
+  'product', 'holder_family_name', 'holder_given_name', 'holder_family_kana', 'holder_given_kana', 'birth_date',
+  'email', 'phone', 'postal_code', 'address', 'agency_code', 'start_date', 'end_date', 'vehicle_model',
+  'vehicle_registration', 'vehicle_class', 'grade', 'accident_coefficient_years', 'claims_this_term', 'age_condition',
+  'driver_scope', 'use_purpose', 'bodily_injury', 'property_damage', 'personal_injury', 'vehicle_coverage',
+  'vehicle_amount', 'vehicle_deductible', 'riders', 'annual_premium', 'payment_method', 'updated_at',
+] as const satisfies ReadonlyArray<keyof PolicyRow | 'updated_at'>;
+
+/**
+ * Upserts a batch of valid rows (distinct policy numbers) and their agencies in one transaction:
+ * an agency is created or renamed by its code, a policy inserted or updated by its number.
+ */
+export async function upsertPolicies(db: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string): Promise<BatchCounts> {
+  return db.transaction().execute(async (trx) => {
+    const codes = [...agencies.keys()];
+    const known = new Map(
+      (await trx.selectFrom('agencies').select(['code', 'name']).where('code', 'in', codes).execute()).map((a) => [a.code, a.name]),
+    );
+    await trx
+      .insertInto('agencies')
+      .values(codes.map((code) => ({ code, name: agencies.get(code) ?? code, created_at: at, updated_at: at })))
+      .onConflict((oc) =>
+        oc
+          .column('code')
+          .doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), updated_at: eb.ref('excluded.updated_at') }))
+          .where((eb) => eb('agencies.name', '<>', eb.ref('excluded.name'))),
+      )
+      .execute();
+
+    const numbers = policies.map((p) => p.policy_number);
+    const existing = await trx.selectFrom('policies').select('policy_number').where('policy_number', 'in', numbers).execute();
+    await trx
+      .insertInto('policies')
+      .values(policies.map((p) => ({ ...p, customer_id: null, last_procedure_at: null, created_at: at, updated_at: at })))
+      .onConflict((oc) =>
+        oc.column('policy_number').doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+      )
+      .execute();
+
+    return {
+      inserted: policies.length - existing.length,
+      updated: existing.length,
+      agenciesCreated: codes.filter((code) => !known.has(code)).length,
+      agenciesRenamed: codes.filter((code) => known.has(code) && known.get(code) !== agencies.get(code)).length,
+    };
+  });
+}
