@@ -96,7 +96,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 32 * 1024 });
-  await app.register(fastifyRateLimit, { max: 300, timeWindow: '1 minute' });
+  await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '1h' });
   registerHttpHooks(app, deps);
   app.get('/healthz', async () => ({ ok: true }));

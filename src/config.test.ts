@@ -13,6 +13,7 @@ describe('configuration', () => {
     assert.equal(config.verificationTtlMs, 48 * 3_600_000);
     assert.deepEqual(config.maintenanceWindows, [{ day: 1, startMinute: 120, endMinute: 240 }]);
     assert.equal(config.trustProxy, false);
+    assert.match(config.ratesFile, /[/\\]rates[/\\]default\.json$/);
   });
 
   it('derives BASE_URL from PORT and reads the contract variables', () => {

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseDuration } from './platform/duration.js';
 import { parseMaintenanceWindows, type MaintenanceWindow } from './platform/maintenance.js';
@@ -24,12 +26,23 @@ export interface Config {
   verificationTtlMs: number;
   maintenanceWindows: MaintenanceWindow[];
   maintenanceText: string;
+  /** Requests per minute one client IP may make before 429 (a flood guard; logins have their own locks). */
+  rateLimitPerMinute: number;
   /** Fastify's trustProxy: which proxies may set X-Forwarded-For (rate limits key on the client IP). */
   trustProxy: boolean | string;
   passwordMinLength: number;
   passwordMaxLength: number;
   brand: BrandConfig;
+  /** The rate table (JSON) the renewal quotes from: RATES_FILE. */
+  ratesFile: string;
+  /** 契約概要・注意喚起情報 shown at the renewal's step 4 (plain text): IMPORTANT_MATTERS_FILE. */
+  importantMattersFile: string;
 }
+
+/** The shipped demo rates, resolved from the package (src/ and dist/ both sit one level below it). */
+export const DEFAULT_RATES_FILE = fileURLToPath(new URL('../rates/default.json', import.meta.url));
+/** The shipped demo 重要事項 text, resolved like the rates. */
+export const DEFAULT_IMPORTANT_MATTERS_FILE = fileURLToPath(new URL('../rates/important-matters.txt', import.meta.url));
 
 const env = z.object({
   KEIZOKU_ENV: z.enum(['development', 'production']).default('development'),
@@ -41,6 +54,7 @@ const env = z.object({
   VERIFICATION_TTL: z.string().default('48h'),
   MAINTENANCE_WINDOWS: z.string().default('Mon 02:00-04:00'),
   TRUST_PROXY: z.string().default('false'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(600),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(64).default(6),
   PASSWORD_MAX_LENGTH: z.coerce.number().int().min(6).max(128).default(15),
   BRAND_NAME: z.string().min(1).default('みらい損保'),
@@ -49,6 +63,8 @@ const env = z.object({
   DESK_PHONE: z.string().min(1).default('0120-000-000'),
   DESK_HOURS: z.string().regex(/^\d\d:\d\d-\d\d:\d\d$/, 'HH:MM-HH:MM').default('09:00-17:30'),
   MAIL_FROM: z.string().min(3).default('no-reply@keizoku.example'),
+  RATES_FILE: z.string().min(1).default(DEFAULT_RATES_FILE),
+  IMPORTANT_MATTERS_FILE: z.string().min(1).default(DEFAULT_IMPORTANT_MATTERS_FILE),
 });
 
 /** Reads and validates the environment; throws one message listing every bad variable. */
@@ -79,6 +95,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     maintenanceWindows: parseMaintenanceWindows(e.MAINTENANCE_WINDOWS),
     maintenanceText: e.MAINTENANCE_WINDOWS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     passwordMaxLength: e.PASSWORD_MAX_LENGTH,
     brand: {
@@ -90,6 +107,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       deskClose,
       mailFrom: e.MAIL_FROM,
     },
+    ratesFile: resolve(e.RATES_FILE),
+    importantMattersFile: resolve(e.IMPORTANT_MATTERS_FILE),
   };
 }
 

@@ -3,9 +3,12 @@ import type { AppDeps } from '../platform/http/context.js';
 import { agencyHomeRoutes } from './agency-home/routes.js';
 import { devMailboxRoutes } from './dev-mailbox/routes.js';
 import { loginRoutes } from './login/routes.js';
+import { policyRoutes } from './mypage/policy-routes.js';
 import { mypageRoutes } from './mypage/routes.js';
 import { recoveryRoutes } from './recovery/routes.js';
 import { registrationRoutes } from './registration/routes.js';
+import { renewalRoutes } from './renewal/routes.js';
+import { settingsRoutes } from './settings/routes.js';
 import { siteRoutes } from './site/routes.js';
 
 export interface FeatureOptions {
@@ -13,4 +16,4 @@ export interface FeatureOptions {
 }
 
 /** Every feature's routes, in the order they are registered. */
-export const featureRoutes: Array<FastifyPluginAsync<FeatureOptions>> = [agencyHomeRoutes, siteRoutes, devMailboxRoutes, loginRoutes, mypageRoutes, registrationRoutes, recoveryRoutes];
+export const featureRoutes: Array<FastifyPluginAsync<FeatureOptions>> = [agencyHomeRoutes, siteRoutes, devMailboxRoutes, loginRoutes, mypageRoutes, registrationRoutes, recoveryRoutes, policyRoutes, settingsRoutes, renewalRoutes];

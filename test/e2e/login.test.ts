@@ -87,7 +87,7 @@ it('a customer logs in, sees home and 契約の継続手続, logs out, and next 
   await page.waitForURL(`${t.baseUrl}/renewal/C123456789`);
   assert.equal(await page.locator('h1').textContent(), '自動車保険の継続手続');
   assert.deepEqual(await accessibilityViolations(page), []);
-  await page.getByText('お手続きは取扱代理店またはインターネットデスクで承ります。', { exact: false }).waitFor();
+  await page.getByText('STEP 1 ご契約内容の確認', { exact: true }).waitFor();
 
   await page.getByRole('button', { name: 'ログアウト', exact: true }).click();
   await page.waitForURL(`${t.baseUrl}/logout`);

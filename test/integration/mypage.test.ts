@@ -93,7 +93,8 @@ for (const kind of databaseKinds()) {
       const page = await client.get('/mypage/renewals');
       const text = textOf(page.html);
       assert.match(text, /継続手続を行うご契約の「継続手続」ボタンを押してください。手続画面へ進みます。/);
-      assert.match(text, /契約中の保険が表示されていない方 ＋ 契約中の保険を追加するお手続きは、ご契約の取扱代理店またはインターネットデスク（0120-000-000）で承ります。/);
+      assert.match(text, /契約中の保険が表示されていない方 ＋ 契約中の保険を追加する/);
+      assert.match(page.html, /<a href="\/mypage\/policies\/add">＋ 契約中の保険を追加する<\/a>/);
       assert.match(page.html, /<th scope="col">証券番号<\/th><th scope="col">始期日<\/th><th scope="col">満期日<\/th><th scope="col">取扱代理店<\/th><th scope="col">最終手続日時<\/th>/);
       const rows = renewalRows(page.html);
       assert.deepEqual([...rows.keys()].sort(), ['C123456789', 'C123456790', 'C900000001', 'C900000002', 'C900000003', 'C900000004']);
@@ -136,7 +137,7 @@ for (const kind of databaseKinds()) {
       const section = /<section class="policy-card" aria-label="証券番号 C123456789">(.*?)<\/section>/s.exec(page.html)?.[1] ?? '';
       assert.equal(
         textOf(section),
-        '自動車保険 証券番号 C123456789 証券番号 C123456789 種目 自動車保険 保険期間 2025年12月27日～2026年12月27日 車名 プリウス 登録番号 品川 300 さ 12-34 ノンフリート等級 14等級 年間保険料 58,200円 払込方法 口座振替 取扱代理店 みらい保険サービス有限会社',
+        '自動車保険 証券番号 C123456789 継続手続済（2026年11月20日） 保険期間 2025年12月27日～2026年12月27日 車名 プリウス 登録番号 品川 300 さ 12-34 ノンフリート等級 14等級 年間保険料 58,200円 払込方法 口座振替 取扱代理店 みらい保険サービス有限会社 契約内容の詳細',
       );
       assert.match(textOf(page.html), /車名 N-BOX .* ノンフリート等級 7等級 年間保険料 61,200円 払込方法 クレジットカード払/);
       assert.doesNotMatch(page.html, /C223344556|フィット/);
@@ -164,16 +165,15 @@ for (const kind of databaseKinds()) {
       }
     });
 
-    it('/renewal/<number> opens 自動車保険の継続手続 for an own policy inside its window', async () => {
+    it('/renewal/<number> opens 自動車保険の継続手続 (STEP 1) for an own policy inside its window', async () => {
       const client = await loggedIn(t, 'abc@example.com', 'Abc12345');
       const page = await client.get('/renewal/C123456789');
       assert.equal(page.status, 200);
       assert.equal(page.headers.get('cache-control'), 'no-store');
       const text = textOf(page.html);
       assert.match(page.html, /<h1>自動車保険の継続手続<\/h1>/);
-      assert.match(text, /証券番号 C123456789 満期日 2026年12月27日 取扱代理店 みらい保険サービス有限会社 車名 プリウス 年間保険料 58,200円/);
-      assert.match(text, /お手続きは取扱代理店またはインターネットデスクで承ります。満期日の前日（2026年12月26日）までにご連絡ください。/);
-      assert.match(text, /みらい損保 インターネットデスク 0120-000-000 ?（無料）/);
+      assert.match(text, /証券番号 C123456789 .* STEP 1 ご契約内容の確認/);
+      assert.match(text, /車名 プリウス .* 年間保険料 58,200円 払込方法 口座振替 取扱代理店 みらい保険サービス有限会社/);
     });
 
     it('/renewal/<number> explains when an own policy is outside its window', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { randomToken } from '../../src/platform/crypto.js';
 import { databaseKinds } from '../support/db.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
@@ -30,6 +31,24 @@ for (const kind of databaseKinds()) {
       const received = await t.mail.waitFor('someone@example.com');
       assert.equal(received.subject, '件名のテスト');
       assert.match(received.text, /本文です。/);
+    });
+
+    it('keeps no mail link token once the mail is out (only its SHA-256 stays, in mail_tokens)', async () => {
+      const { db, mail, clock } = t.deps;
+      const token = randomToken();
+      const text = `以下のURLを開いてください。\nhttp://localhost:3000/register/verify?token=${token}\nご利用期限:2026年11月27日18時30分まで`;
+      await db.transaction().execute((trx) => mail.enqueue(trx, { to: 'link@example.com', subject: 'リンク', text }, clock.now()));
+      mail.kick();
+      assert.match((await t.mail.waitFor('link@example.com')).text, new RegExp(token));
+      const sent = async () => db.selectFrom('outbox').select(['status', 'text_body']).where('to_address', '=', 'link@example.com').executeTakeFirstOrThrow();
+      let row = await sent();
+      while (row.status !== 'sent') {
+        await new Promise((resolve) => setImmediate(resolve));
+        row = await sent();
+      }
+      assert.ok(!row.text_body.includes(token), 'the token is gone from the outbox');
+      assert.match(row.text_body, /http:\/\/localhost:3000\/register\/verify\?/);
+      assert.match(row.text_body, /ご利用期限:2026年11月27日18時30分まで/);
     });
   });
 }

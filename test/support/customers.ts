@@ -33,6 +33,7 @@ export async function insertCustomer(db: Db, seed: CustomerSeed): Promise<Custom
     previous_login_at: seed.previousLoginAt ?? null,
     created_at: now,
     updated_at: now,
+    closed_at: null,
   };
   await db.insertInto('customers').values(customer).execute();
   if (seed.policies?.length) {

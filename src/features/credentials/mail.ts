@@ -1,5 +1,6 @@
 import type { BrandConfig } from '../../config.js';
 import { japanParts } from '../../platform/clock.js';
+import type { MailMessage } from '../../platform/mail/outbox.js';
 
 /** 48時間, 90分, 2秒: a link's life as the mail states it. */
 export function formatDurationJa(ms: number): string {
@@ -46,3 +47,13 @@ export function linkBlock({ url, sentAt, ttlMs }: LinkMailInput): string {
     deadlineLine(new Date(sentAt.getTime() + ttlMs)),
   ].join('\n');
 }
+
+/** A mail to a customer: 【brand】subject; the greeting, the lines, and the contact footer. */
+export function customerMail(brand: BrandConfig, to: string, subject: string, lines: string[]): MailMessage {
+  const text = [`${brand.name}「お客さまWebサービス」をご利用いただきありがとうございます。`, '', ...lines, '', mailFooter(brand), ''].join('\n');
+  return { to, subject: `【${brand.name}】${subject}`, text };
+}
+
+/** A flow's mail with its one-time link: what to do at the link, then the link paragraph. */
+export const linkMail = (input: LinkMailInput & { to: string }, subject: string, lines: string[]): MailMessage =>
+  customerMail(input.brand, input.to, subject, [...lines, '', linkBlock(input)]);

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../platform/http/context.js';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { hashSecret, verifySecret } from '../../platform/crypto.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
 import { consumeMailToken, inspectMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
 import { countKeywordFailure, isExpired, loadFlow, otherFlowIdsOfCustomer, saveFlow, type Flow } from '../../platform/flow/store.js';
 import { readThrottle, recordFailure, slowDownMs, type ThrottlePolicy } from '../../platform/http/throttle.js';
@@ -68,10 +69,9 @@ export async function verifyKeyword<X extends string, D extends CredentialData>(
   const now = clock.now();
   try {
     const browserKey = await db.transaction().execute(async (trx) => {
-      if (!(await consumeMailToken(trx, input.token, now))) throw new FlowMoved();
-      const data = withoutKeyword(flow.data);
-      const saved = await saveFlow(trx, flow, { state: 'verified', data, now, ttlMs: STEP_TTL_MS, rebind: true });
-      if (!saved?.browserKey) throw new FlowMoved();
+      // The flow row first, then the token: the order a fifth wrong keyword takes (no deadlock between them).
+      const saved = await saveFlow(trx, flow, { state: 'verified', data: withoutKeyword(flow.data), now, ttlMs: STEP_TTL_MS, rebind: true });
+      if (!saved?.browserKey || !(await consumeMailToken(trx, input.token, now))) throw new FlowMoved();
       await recordAudit(trx, now, { kind: `${spec.kind}_keyword_verified`, customerId: flow.customerId, ip: input.ip, detail: { flowId: flow.id } });
       return saved.browserKey;
     });
@@ -163,7 +163,8 @@ export async function completeCredentials<X extends string, D extends Credential
     });
   } catch (error) {
     if (error instanceof FlowMoved) return 'moved';
-    if (error instanceof UserIdTaken) return 'taken';
+    // The unique index decides when another completion took the ID after the check above.
+    if (error instanceof UserIdTaken || isUniqueViolation(error)) return 'taken';
     throw error;
   }
 }

@@ -21,6 +21,17 @@ export const TermsNote = () => (
   </p>
 );
 
+/** The end of an entry form: the terms, 利用規約に同意します。 and 次へ. */
+export const AgreeAndNext = ({ error }: { error?: string | undefined }) => (
+  <>
+    <TermsNote />
+    <Checkbox name="agree" label="利用規約に同意します。" error={error} />
+    <div class="actions">
+      <SubmitButton>次へ</SubmitButton>
+    </div>
+  </>
+);
+
 const linkProblemText: Record<LinkProblem, string> = {
   unknown: 'URLが正しくないか、このURLのお手続きは受け付けられません。メールに記載されたURLを省略せずに開いてください。',
   used: 'このURLは既に使用されています。URLは一回のお手続きのみ有効です。',
@@ -29,12 +40,13 @@ const linkProblemText: Record<LinkProblem, string> = {
   replaced: 'その後に新しいご案内メールの送信やお手続きがあったため、このURLは使用できなくなりました。最新のメールのURLをご利用ください。',
 };
 
-export function InvalidLinkPage({ ctx, problem, restart, ttlText }: { ctx: PageContext; problem: LinkProblem; restart: Restart; ttlText: string }) {
+/** A page that ends a flow: what happened, and the way to start again. */
+function StartAgainPage({ ctx, title, notice, note, restart }: { ctx: PageContext; title: string; notice: string; note?: string | null; restart: Restart }) {
   return (
-    <Layout ctx={ctx} title="このURLは無効です">
-      <h1>このURLは無効です</h1>
-      <p class="notice">{linkProblemText[problem]}</p>
-      {problem === 'expired' ? <p>{`URLの有効期限は、メール送信から${ttlText}です。`}</p> : null}
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p class="notice">{notice}</p>
+      {note ? <p>{note}</p> : null}
       <p>お手数ですが、最初からお手続きをやり直してください。</p>
       <p>
         <a class="button" href={restart.href}>
@@ -43,6 +55,11 @@ export function InvalidLinkPage({ ctx, problem, restart, ttlText }: { ctx: PageC
       </p>
     </Layout>
   );
+}
+
+export function InvalidLinkPage({ ctx, problem, restart, ttlText }: { ctx: PageContext; problem: LinkProblem; restart: Restart; ttlText: string }) {
+  const note = problem === 'expired' ? `URLの有効期限は、メール送信から${ttlText}です。` : null;
+  return <StartAgainPage ctx={ctx} title="このURLは無効です" notice={linkProblemText[problem]} note={note} restart={restart} />;
 }
 
 export type FlowEnd = 'missing' | 'expired' | 'burned';
@@ -54,18 +71,7 @@ const flowEndText: Record<FlowEnd, string> = {
 };
 
 export function FlowEndedPage({ ctx, end, restart }: { ctx: PageContext; end: FlowEnd; restart: Restart }) {
-  return (
-    <Layout ctx={ctx} title="お手続きを続けられません">
-      <h1>お手続きを続けられません</h1>
-      <p class="notice">{flowEndText[end]}</p>
-      <p>お手数ですが、最初からお手続きをやり直してください。</p>
-      <p>
-        <a class="button" href={restart.href}>
-          {restart.label}
-        </a>
-      </p>
-    </Layout>
-  );
+  return <StartAgainPage ctx={ctx} title="お手続きを続けられません" notice={flowEndText[end]} restart={restart} />;
 }
 
 interface KeywordEntryProps {
@@ -120,11 +126,7 @@ export function CredentialsPage({ ctx, title, action, userId, userIdConfirm, rul
         <TextField name="user_id_confirm" label="メールアドレス（確認用）" type="email" value={userIdConfirm ?? ''} error={errors?.user_id_confirm} autocomplete="off" maxLength={254} inputMode="email" hint="確認のためもう一度ご入力ください。" />
         <TextField name="password" label="パスワード" type="password" error={errors?.password} autocomplete="new-password" maxLength={128} hint={ruleText} />
         <TextField name="password_confirm" label="パスワード（確認用）" type="password" error={errors?.password_confirm} autocomplete="new-password" maxLength={128} hint="確認のためもう一度ご入力ください。" />
-        <TermsNote />
-        <Checkbox name="agree" label="利用規約に同意します。" error={errors?.agree} />
-        <div class="actions">
-          <SubmitButton>次へ</SubmitButton>
-        </div>
+        <AgreeAndNext error={errors?.agree} />
       </PostForm>
     </Layout>
   );

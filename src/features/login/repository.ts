@@ -6,5 +6,6 @@ export interface LoginAccount {
 }
 
 export async function findAccountByUserId(db: Db, userId: string): Promise<LoginAccount | undefined> {
-  return db.selectFrom('customers').select(['id', 'password_hash']).where('user_id', '=', userId).executeTakeFirst();
+  // A closed account (利用停止) logs in no more; it gets the same answer as an unknown ID.
+  return db.selectFrom('customers').select(['id', 'password_hash']).where('user_id', '=', userId).where('closed_at', 'is', null).executeTakeFirst();
 }

@@ -47,15 +47,20 @@ export async function attemptLogin(deps: LoginDeps, attempt: LoginAttempt): Prom
   const { db } = deps;
   const now = deps.clock.now();
   const keys = { account: accountThrottleKey(attempt.userId), ip: ipThrottleKey(attempt.ip) };
-  const before = lockOf(await readThrottle(db, keys.account, now, ACCOUNT_POLICY), await readThrottle(db, keys.ip, now, IP_POLICY));
-  if (before) {
-    await recordAudit(db, now, { kind: 'login_locked', ip: attempt.ip, detail: { scope: before.scope, until: before.until.toISOString(), refused: true } });
-    return before;
-  }
+  const refusedIfLocked = async (customerId: string | null): Promise<Locked | null> => {
+    const lock = lockOf(await readThrottle(db, keys.account, now, ACCOUNT_POLICY), await readThrottle(db, keys.ip, now, IP_POLICY));
+    if (lock) await recordAudit(db, now, { kind: 'login_locked', customerId, ip: attempt.ip, detail: { scope: lock.scope, until: lock.until.toISOString(), refused: true } });
+    return lock;
+  };
+  const before = await refusedIfLocked(null);
+  if (before) return before;
 
   const account = await findAccountByUserId(db, attempt.userId);
   const passwordOk = await verifySecret(account?.password_hash ?? (await decoySecretHash()), attempt.password);
   if (account && passwordOk) {
+    // Looked again after the slow check: parallel guesses counted meanwhile may have locked the ID.
+    const during = await refusedIfLocked(account.id);
+    if (during) return during;
     await db.transaction().execute(async (trx) => {
       await recordSuccessfulLogin(trx, account.id, now);
       await recordAudit(trx, now, { kind: 'login_succeeded', customerId: account.id, ip: attempt.ip });

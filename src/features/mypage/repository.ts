@@ -21,6 +21,8 @@ export interface OwnPolicy {
   annual_premium: number | null;
   payment_method: string | null;
   last_procedure_at: string | null;
+  /** 受付番号 of this term's online renewal application, null while none. */
+  renewal_reception_number: string | null;
 }
 
 export async function findCustomer(db: Db, customerId: string): Promise<CustomerSummary | undefined> {
@@ -35,6 +37,9 @@ function ownPolicies(db: Db, customerId: string) {
   return db
     .selectFrom('policies')
     .innerJoin('agencies', 'agencies.code', 'policies.agency_code')
+    .leftJoin('renewal_applications', (join) =>
+      join.onRef('renewal_applications.policy_number', '=', 'policies.policy_number').onRef('renewal_applications.current_end_date', '=', 'policies.end_date'),
+    )
     .select([
       'policies.policy_number',
       'policies.product',
@@ -48,6 +53,7 @@ function ownPolicies(db: Db, customerId: string) {
       'policies.annual_premium',
       'policies.payment_method',
       'policies.last_procedure_at',
+      'renewal_applications.reception_number as renewal_reception_number',
     ])
     .where('policies.customer_id', '=', customerId);
 }

@@ -5,18 +5,15 @@ import { endSession } from '../../platform/http/session.js';
 import { pageContext, type PageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import type { FeatureOptions } from '../index.js';
-import { PolicyNotFoundPage, RenewalClosedPage, RenewalOpenPage } from './renewal-views.js';
-import { loadMyPage, renewalEntry, type MyPageData } from './service.js';
-import { ChangesTab, HomeTab, OtherTab, PoliciesTab, RenewalsTab } from './views.js';
+import { loadMyPage, type MyPageData } from './service.js';
+import { HomeTab, PoliciesTab, RenewalsTab } from './views.js';
 
 type Tab = (props: { ctx: PageContext; data: MyPageData }) => ReturnType<typeof HomeTab>;
 
 const TAB_ROUTES: Array<[string, Tab]> = [
   ['/mypage', HomeTab],
   ['/mypage/policies', PoliciesTab],
-  ['/mypage/changes', ChangesTab],
   ['/mypage/renewals', RenewalsTab],
-  ['/mypage/other', OtherTab],
 ];
 
 function customerId(request: FastifyRequest): string {
@@ -33,7 +30,7 @@ async function sendTab(deps: AppDeps, request: FastifyRequest, reply: FastifyRep
   return sendPage(reply, tab({ ctx: pageContext(deps, request, reply), data }));
 }
 
-/** Home (seed screen 11) with its tabs, and the entry to a policy's 継続手続. Every route needs a session. */
+/** Home (seed screen 11) with its tabs; 継続手続 itself is in ../renewal/. Every route needs a session. */
 export const mypageRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
   // Encapsulated: applies to every route of this plugin and no other.
   app.addHook('preHandler', requireLogin);
@@ -42,17 +39,4 @@ export const mypageRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { de
     app.get(url, async (request, reply) => sendTab(deps, request, reply, tab));
   }
 
-  app.get('/renewal/:policyNumber', async (request, reply) => {
-    const { policyNumber } = request.params as { policyNumber: string };
-    const entry = await renewalEntry(deps.db, customerId(request), policyNumber, deps.clock.now());
-    const ctx = pageContext(deps, request, reply);
-    switch (entry.kind) {
-      case 'open':
-        return sendPage(reply, RenewalOpenPage({ ctx, policy: entry.policy }));
-      case 'not_found':
-        return sendPage(reply, PolicyNotFoundPage({ ctx }), 404);
-      default:
-        return sendPage(reply, RenewalClosedPage({ ctx, policy: entry.policy, reason: entry.kind }));
-    }
-  });
 };

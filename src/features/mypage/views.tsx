@@ -4,6 +4,8 @@ import { Entries } from '../../platform/ui/form.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
 import { NONE, gradeLabel, paymentLabel, productLabel, yen } from './labels.js';
+import { StatusBadge } from './policy-views.js';
+import { policyStatus } from './policy-status.js';
 import type { MyPageData, PolicyView } from './service.js';
 
 export const TABS = [
@@ -16,7 +18,7 @@ export const TABS = [
 
 export type TabId = (typeof TABS)[number]['id'];
 
-interface TabProps {
+export interface TabProps {
   ctx: PageContext;
   data: MyPageData;
 }
@@ -30,7 +32,7 @@ function PreviousLogin({ at }: { at: string | null }) {
 }
 
 /** 「三住 太郎 様」, 前回ログイン日時 and the tabs around every home page (seed screen 11). */
-function MyPageLayout({ ctx, data, active, children }: TabProps & { active: TabId; children: ComponentChildren }) {
+export function MyPageLayout({ ctx, data, active, children }: TabProps & { active: TabId; children: ComponentChildren }) {
   const tab = TABS.find((t) => t.id === active) ?? TABS[0];
   const { customer } = data;
   return (
@@ -69,7 +71,10 @@ function AddPolicyNote({ ctx }: { ctx: PageContext }) {
     <div class="add-policy">
       <h3>契約中の保険が表示されていない方</h3>
       <p>
-        ＋ 契約中の保険を追加するお手続きは、ご契約の取扱代理店または{ctx.brand.deskName}（{ctx.brand.deskPhone}）で承ります。お手数ですが、証券番号をお手元にご用意のうえご連絡ください。
+        <a href="/mypage/policies/add">＋ 契約中の保険を追加する</a>
+      </p>
+      <p class="hint">
+        お客さまご本人がご契約者のご契約は、証券番号・契約者氏名カナ・生年月日を入力して追加できます。ご不明な点は{ctx.brand.deskName}（{ctx.brand.deskPhone}）までお問い合わせください。
       </p>
     </div>
   );
@@ -141,6 +146,8 @@ export function RenewalsTab({ ctx, data }: TabProps) {
                     <a class="button primary" href={`/renewal/${encodeURIComponent(p.policy_number)}`}>
                       継続手続
                     </a>
+                  ) : p.renewalReceived ? (
+                    <strong class="badge">継続手続受付済</strong>
                   ) : (
                     <span class="hint">{windowNote(p)}</span>
                   )}
@@ -154,29 +161,34 @@ export function RenewalsTab({ ctx, data }: TabProps) {
   );
 }
 
-export function policyEntries(p: PolicyView): Array<[string, string]> {
-  return [
-    ['証券番号', p.policy_number],
-    ['種目', productLabel(p.product)],
-    ['保険期間', `${dateJa(p.start_date)}～${dateJa(p.end_date)}`],
-    ['車名', p.vehicle_model ?? NONE],
-    ['登録番号', p.vehicle_registration ?? NONE],
-    ['ノンフリート等級', gradeLabel(p.grade)],
-    ['年間保険料', yen(p.annual_premium)],
-    ['払込方法', paymentLabel(p.payment_method)],
-    ['取扱代理店', p.agency_name],
-  ];
-}
-
+/** 契約内容の確認: each own policy with its status, and the way to its details. */
 export function PoliciesTab({ ctx, data }: TabProps) {
   return (
     <MyPageLayout ctx={ctx} data={data} active="policies">
-      <p>ご契約の主な内容です。補償内容の詳細は、保険証券またはご契約の取扱代理店にてご確認ください。</p>
+      <p>ご契約の内容と状況をご確認いただけます。補償内容などは「契約内容の詳細」でご覧ください。</p>
       {data.policies.length === 0 ? <NoPolicies /> : null}
       {data.policies.map((p) => (
         <section class="policy-card" aria-label={`証券番号 ${p.policy_number}`}>
           <h3>{`${productLabel(p.product)} 証券番号 ${p.policy_number}`}</h3>
-          <Entries rows={policyEntries(p)} />
+          <p class="policy-status">
+            <StatusBadge status={policyStatus(p, data.today)} />
+          </p>
+          <Entries
+            rows={[
+              ['保険期間', `${dateJa(p.start_date)}～${dateJa(p.end_date)}`],
+              ['車名', p.vehicle_model ?? NONE],
+              ['登録番号', p.vehicle_registration ?? NONE],
+              ['ノンフリート等級', gradeLabel(p.grade)],
+              ['年間保険料', yen(p.annual_premium)],
+              ['払込方法', paymentLabel(p.payment_method)],
+              ['取扱代理店', p.agency_name],
+            ]}
+          />
+          <p>
+            <a class="button" href={`/mypage/policies/${encodeURIComponent(p.policy_number)}`}>
+              契約内容の詳細
+            </a>
+          </p>
         </section>
       ))}
       <AddPolicyNote ctx={ctx} />
@@ -185,7 +197,7 @@ export function PoliciesTab({ ctx, data }: TabProps) {
 }
 
 /** The customer's agencies, each once, with a link to its page. */
-function Agencies({ data }: { data: MyPageData }) {
+export function Agencies({ data }: { data: MyPageData }) {
   const agencies = new Map(data.policies.map((p) => [p.agency_code, p.agency_name]));
   if (agencies.size === 0) return null;
   return (
@@ -202,46 +214,10 @@ function Agencies({ data }: { data: MyPageData }) {
   );
 }
 
-function ByAgencyOrDesk({ ctx }: { ctx: PageContext }) {
+export function ByAgencyOrDesk({ ctx }: { ctx: PageContext }) {
   return (
     <p>
       次のお手続きは、ご契約の取扱代理店または{ctx.brand.name} {ctx.brand.deskName}（{ctx.brand.deskPhone}、受付時間は下記のとおり）で承ります。
     </p>
-  );
-}
-
-export function ChangesTab({ ctx, data }: TabProps) {
-  return (
-    <MyPageLayout ctx={ctx} data={data} active="changes">
-      <ByAgencyOrDesk ctx={ctx} />
-      <ul>
-        <li>ご住所・お電話番号の変更</li>
-        <li>お車の入替え（車両入替）</li>
-        <li>運転者の範囲・年齢条件、使用目的の変更</li>
-        <li>保険料の払込方法の変更</li>
-        <li>ご登録のメールアドレス（ユーザーID）・パスワードの変更</li>
-      </ul>
-      <p>
-        ユーザーID・パスワードがわからなくなった場合は、ログイン画面の「ユーザーID・パスワードをお忘れの方はこちら」から再設定できます。
-      </p>
-      <Agencies data={data} />
-    </MyPageLayout>
-  );
-}
-
-export function OtherTab({ ctx, data }: TabProps) {
-  return (
-    <MyPageLayout ctx={ctx} data={data} active="other">
-      <ByAgencyOrDesk ctx={ctx} />
-      <ul>
-        <li>事故・故障のご連絡</li>
-        <li>ご契約の解約</li>
-        <li>ご契約者・記名被保険者の変更</li>
-        <li>保険証券の再発行</li>
-        <li>お客さまWebサービスの利用登録の取消し</li>
-      </ul>
-      <p>事故のご連絡は、ご契約の取扱代理店へお早めにお知らせください。</p>
-      <Agencies data={data} />
-    </MyPageLayout>
   );
 }

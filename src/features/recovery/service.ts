@@ -32,12 +32,16 @@ export async function requestRecovery(deps: AppDeps, input: { email: string; bir
   const ipKey = `recovery:ip:${input.ip}`;
   const emailKey = `recovery:email:${sha256(input.email)}`;
   const [byIp, byEmail] = await Promise.all([readThrottle(db, ipKey, now, RECOVERY_IP_THROTTLE), readThrottle(db, emailKey, now, RECOVERY_EMAIL_THROTTLE)]);
-  if (byIp.lockedUntil || byEmail.lockedUntil) {
+  // The counts after this request decide too: requests sent in parallel all read "not locked".
+  const over =
+    byIp.lockedUntil !== null ||
+    byEmail.lockedUntil !== null ||
+    (await recordFailure(db, ipKey, now, RECOVERY_IP_THROTTLE)).failures > RECOVERY_IP_THROTTLE.maxFailures ||
+    (await recordFailure(db, emailKey, now, RECOVERY_EMAIL_THROTTLE)).failures > RECOVERY_EMAIL_THROTTLE.maxFailures;
+  if (over) {
     await recordAudit(db, now, { kind: 'recovery_throttled', ip: input.ip });
     return { outcome: 'throttled' };
   }
-  await recordFailure(db, ipKey, now, RECOVERY_IP_THROTTLE);
-  await recordFailure(db, emailKey, now, RECOVERY_EMAIL_THROTTLE);
 
   const found = await findCustomerByUserId(db, input.email);
   const customer = found && found.holder.birthDate === input.birthDate ? found : null;

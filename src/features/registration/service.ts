@@ -22,10 +22,23 @@ export const REGISTRATION_MAIL_THROTTLE: ThrottlePolicy = { maxFailures: 10, win
 
 export type RegistrationFlow = Flow<RegistrationState, RegistrationData>;
 
+class MailLimitReached extends Error {}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ipKey = (ip: string) => `registration:ip:${ip}`;
 const policyKey = (policyNumber: string) => `registration:policy:${policyNumber}`;
 const mailKeys = (policyNumber: string, email: string) => [`registration:mail:${policyNumber}`, `registration:mail-to:${sha256(email)}`];
+
+/** Whether proofing is locked for this address or policy number now (recorded as an audit event). */
+async function proofingLocked(db: Db, ip: string, policyNumber: string, now: Date): Promise<boolean> {
+  const [byIp, byPolicy] = await Promise.all([
+    readThrottle(db, ipKey(ip), now, REGISTRATION_IP_THROTTLE),
+    readThrottle(db, policyKey(policyNumber), now, REGISTRATION_POLICY_THROTTLE),
+  ]);
+  if (!byIp.lockedUntil && !byPolicy.lockedUntil) return false;
+  await recordAudit(db, now, { kind: 'registration_throttled', ip, detail: { policyNumber } });
+  return true;
+}
 
 export type StartOutcome = { outcome: 'started'; flowId: string; browserKey: string } | { outcome: 'mismatch' } | { outcome: 'throttled' };
 
@@ -42,14 +55,7 @@ export async function startRegistration(
   const { db, clock } = deps;
   const { entries, ip } = input;
   const now = clock.now();
-  const [byIp, byPolicy] = await Promise.all([
-    readThrottle(db, ipKey(ip), now, REGISTRATION_IP_THROTTLE),
-    readThrottle(db, policyKey(entries.policyNumber), now, REGISTRATION_POLICY_THROTTLE),
-  ]);
-  if (byIp.lockedUntil || byPolicy.lockedUntil) {
-    await recordAudit(db, now, { kind: 'registration_throttled', ip, detail: { policyNumber: entries.policyNumber } });
-    return { outcome: 'throttled' };
-  }
+  if (await proofingLocked(db, ip, entries.policyNumber, now)) return { outcome: 'throttled' };
   const policy = await findPolicy(db, entries.policyNumber);
   if (!policy || !sameHolder(entries, policy.holder)) {
     const ipState = await recordFailure(db, ipKey(ip), now, REGISTRATION_IP_THROTTLE);
@@ -59,6 +65,8 @@ export async function startRegistration(
     return { outcome: 'mismatch' };
   }
   const keywordHash = await hashSecret(input.keyword);
+  // Looked again after the slow hash: mismatches of a parallel burst counted meanwhile may have locked it.
+  if (await proofingLocked(db, ip, entries.policyNumber, now)) return { outcome: 'throttled' };
   const browserKey = editing?.browserKey ?? newBrowserKey();
   const data: RegistrationData = { entries, holder: policy.holder, suggestedUserId: entries.email, keywordSealed: seal(browserKey, input.keyword) };
   return db.transaction().execute(async (trx) => {
@@ -85,16 +93,25 @@ export async function sendRegistrationMail(deps: AppDeps, flow: RegistrationFlow
     return 'throttled';
   }
   const ttlMs = config.verificationTtlMs;
-  const sent = await db.transaction().execute(async (trx) => {
-    if (!(await saveFlow(trx, flow, { state: 'mail_sent', data: flow.data, now, ttlMs }))) return false;
-    const token = await issueMailToken(trx, flow.id, now, ttlMs);
-    const url = `${config.baseUrl}/register/verify?token=${token}`;
-    await deps.mail.enqueue(trx, registrationMail({ brand: config.brand, to: email, url, sentAt: now, ttlMs }), now);
-    await recordAudit(trx, now, { kind: 'registration_mail_sent', ip, detail: { flowId: flow.id, policyNumber } });
-    return true;
-  });
-  if (!sent) return 'moved';
-  for (const key of keys) await recordFailure(db, key, now, REGISTRATION_MAIL_THROTTLE);
+  try {
+    const sent = await db.transaction().execute(async (trx) => {
+      if (!(await saveFlow(trx, flow, { state: 'mail_sent', data: flow.data, now, ttlMs }))) return false;
+      // Counted in the mail's own transaction: parallel confirmations cannot pass the limit together.
+      for (const key of keys) {
+        if ((await recordFailure(trx, key, now, REGISTRATION_MAIL_THROTTLE)).failures > REGISTRATION_MAIL_THROTTLE.maxFailures) throw new MailLimitReached();
+      }
+      const token = await issueMailToken(trx, flow.id, now, ttlMs);
+      const url = `${config.baseUrl}/register/verify?token=${token}`;
+      await deps.mail.enqueue(trx, registrationMail({ brand: config.brand, to: email, url, sentAt: now, ttlMs }), now);
+      await recordAudit(trx, now, { kind: 'registration_mail_sent', ip, detail: { flowId: flow.id, policyNumber } });
+      return true;
+    });
+    if (!sent) return 'moved';
+  } catch (error) {
+    if (!(error instanceof MailLimitReached)) throw error;
+    await recordAudit(db, now, { kind: 'registration_throttled', ip, detail: { policyNumber, mail: true } });
+    return 'throttled';
+  }
   deps.mail.kick();
   return 'sent';
 }

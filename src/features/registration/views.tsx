@@ -1,10 +1,10 @@
 import type { FieldErrors } from '../../platform/ui/form.js';
-import { Checkbox, Entries, ErrorSummary, PostForm, StepIndicator, SubmitButton, TextField } from '../../platform/ui/form.js';
+import { Entries, ErrorSummary, PostForm, StepIndicator, SubmitButton, TextField } from '../../platform/ui/form.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
 import { formatBirthDateJa } from '../credentials/identity.js';
 import { KEYWORD_RULE_TEXT } from '../credentials/keyword.js';
-import { holderKana, holderName, TermsNote } from '../credentials/views.js';
+import { AgreeAndNext, holderKana, holderName } from '../credentials/views.js';
 import type { RegistrationData } from './flow.js';
 
 /** Seed screens 3–5. */
@@ -45,11 +45,7 @@ export function RegisterInputPage({ ctx, values, errors, message }: InputProps) 
         <TextField name="email" label="メールアドレス" type="email" value={values.email} error={errors?.email} autocomplete="email" inputMode="email" maxLength={254} hint="ご登録手続きのご案内メールをお送りします。" />
         <TextField name="keyword" label="キーワード" value={values.keyword} error={errors?.keyword} autocomplete="off" maxLength={32} hint={`任意のキーワードを${KEYWORD_RULE_TEXT}メールのURLを開いたときに入力します。`} />
         <TextField name="policy_number" label="証券番号" value={values.policy_number} error={errors?.policy_number} autocomplete="off" maxLength={40} hint="保険証券に記載の証券番号（例：C123456789）" />
-        <TermsNote />
-        <Checkbox name="agree" label="利用規約に同意します。" error={errors?.agree} />
-        <div class="actions">
-          <SubmitButton>次へ</SubmitButton>
-        </div>
+        <AgreeAndNext error={errors?.agree} />
       </PostForm>
     </Layout>
   );

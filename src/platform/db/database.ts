@@ -5,6 +5,8 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import pg from 'pg';
 import * as initial from './migrations/0001_initial.js';
+import * as renewal from './migrations/0002_renewal.js';
+import * as settings from './migrations/0003_settings.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -43,6 +45,8 @@ export function createDb(url: string): Db {
 // Migrations are listed here (not read from a folder) so they run the same from src/ and dist/.
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_renewal': renewal,
+  '0003_settings': settings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -76,6 +76,8 @@ export interface CustomerTable {
   previous_login_at: string | null;
   created_at: string;
   updated_at: string;
+  /** お客さまWebサービスの利用停止: set when the customer closed the account (the row stays for audit). */
+  closed_at: string | null;
 }
 
 export interface SessionTable {
@@ -144,6 +146,19 @@ export interface AuditEventTable {
   detail: string;
 }
 
+/** A change the customer asked for that the insurer carries out (住所・電話番号の変更). */
+export interface ChangeRequestTable {
+  id: string;
+  customer_id: string;
+  /** `address` */
+  kind: string;
+  /** JSON of the validated entries. */
+  data: string;
+  /** `pending` until the insurer's system takes it. */
+  status: string;
+  created_at: string;
+}
+
 export interface ThrottleTable {
   key: string;
   failures: number;
@@ -151,6 +166,39 @@ export interface ThrottleTable {
   locked_until: string | null;
 }
 
+
+/** A renewal application (継続手続のお申込み): everything the insurer needs to issue the renewal. */
+export interface RenewalApplicationTable {
+  id: string;
+  /** 受付番号, e.g. R20261125-7KQ2M9XD. */
+  reception_number: string;
+  policy_number: string;
+  customer_id: string;
+  /** 満期日 of the term being renewed: with policy_number, unique (one application per term). */
+  current_end_date: string;
+  new_start_date: string;
+  new_end_date: string;
+  /** same | recommended | economy | custom */
+  plan: string;
+  /** JSON of the chosen coverage (rating's Coverage). */
+  coverage: string;
+  next_grade: number;
+  next_accident_coefficient_years: number;
+  annual_premium: number;
+  monthly_premium: number | null;
+  total_payable: number;
+  /** bank | card | convenience */
+  payment_method: string;
+  /** 1 when the customer chose another method than the current one. */
+  payment_method_changed: number;
+  /** annual | monthly */
+  payment_frequency: string;
+  /** JSON of the quote's breakdown lines. */
+  quote_breakdown: string;
+  /** JSON: [{ key, text, at }] — the intention confirmations with their times. */
+  confirmations: string;
+  created_at: string;
+}
 
 export interface Database {
   settings: SettingTable;
@@ -165,4 +213,6 @@ export interface Database {
   dev_mailbox: DevMailTable;
   audit_events: AuditEventTable;
   throttles: ThrottleTable;
+  renewal_applications: RenewalApplicationTable;
+  change_requests: ChangeRequestTable;
 }

@@ -5,11 +5,12 @@ import { BadRequestPage, CsrfFailedPage, ErrorPage, MaintenancePage, NotFoundPag
 import { sendPage } from '../ui/render.js';
 import type { AppDeps } from './context.js';
 import { csrfValid } from './csrf.js';
+import { containsNul } from './input.js';
 import { loadSession } from './session.js';
 
 const OPEN_DURING_MAINTENANCE = /^\/(static\/|healthz$|favicon\.ico$)/;
 
-/** Maintenance window, session, CSRF on every POST, Japanese error pages without stack traces. */
+/** Maintenance window, session, NUL-free input, CSRF on every POST, Japanese error pages without stack traces. */
 export function registerHttpHooks(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('session', null);
   app.decorateRequest('csrfSecret', null);
@@ -25,6 +26,13 @@ export function registerHttpHooks(app: FastifyInstance, deps: AppDeps): void {
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/static/')) await loadSession(deps, request);
+  });
+
+  app.addHook('preValidation', async (request, reply) => {
+    if (!containsNul(request.params) && !containsNul(request.query) && !containsNul(request.body)) return;
+    const ctx = pageContext(deps, request, reply);
+    // A URL with a NUL names no page; a form with one was not typed by a person.
+    return request.method === 'GET' || request.method === 'HEAD' ? sendPage(reply, NotFoundPage({ ctx }), 404) : sendPage(reply, BadRequestPage({ ctx }), 400);
   });
 
   app.addHook('preHandler', async (request, reply) => {

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
+import { withoutQueryStrings } from './outbox.js';
 import type { MailTransport } from './transports.js';
 
 // With the 30-minute cap this keeps trying for about two days, the life of a mail link.
@@ -88,7 +89,11 @@ export class MailDispatcher {
     const attempts = due.attempts + 1;
     try {
       await this.transport.send({ from: this.from, to: due.to_address, subject: due.subject, text: due.text_body }, now);
-      await this.db.updateTable('outbox').set({ status: 'sent', sent_at: this.clock.now().toISOString(), last_error: null }).where('id', '=', due.id).execute();
+      await this.db
+        .updateTable('outbox')
+        .set({ status: 'sent', sent_at: this.clock.now().toISOString(), last_error: null, text_body: withoutQueryStrings(due.text_body) })
+        .where('id', '=', due.id)
+        .execute();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const giveUp = attempts >= MAX_ATTEMPTS;

@@ -23,6 +23,16 @@ export function assertHeaderSafe(message: MailMessage): void {
   }
 }
 
+const URL_QUERY = /(https?:\/\/[^\s?#]+)\?[^\s#]*/g;
+
+/**
+ * The text as the outbox keeps it once the mail is out: URLs without their query strings,
+ * where mail links carry one-time tokens (the database keeps only their SHA-256).
+ */
+export function withoutQueryStrings(text: string): string {
+  return text.replace(URL_QUERY, '$1?');
+}
+
 export async function enqueueMail(db: Db, message: MailMessage, at: Date): Promise<void> {
   assertHeaderSafe(message);
   await db

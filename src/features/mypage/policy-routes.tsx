@@ -1,0 +1,84 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { japanDate } from '../../platform/clock.js';
+import { requireLogin } from '../../platform/http/require-login.js';
+import type { FieldErrors } from '../../platform/ui/form.js';
+import { pageContext } from '../../platform/ui/page-context.js';
+import { sendPage } from '../../platform/ui/render.js';
+import { birthDateField, kanaField, parseForm, policyNumberField, typedValues } from '../credentials/form.js';
+import type { FeatureOptions } from '../index.js';
+import { addPolicy } from './add-policy.js';
+import { findOwnPolicyDetails } from './policy-repository.js';
+import { policyStatus } from './policy-status.js';
+import { ADD_POLICY_FIELDS, AddPolicyCompletePage, AddPolicyPage, OwnPolicyNotFoundPage, PolicyDetailsPage, type AddPolicyValues } from './policy-views.js';
+
+const MISMATCH =
+  'ご入力いただいた情報では、追加できるご契約を確認できませんでした。証券番号、契約者氏名カナ、生年月日を保険証券と照らし合わせてご確認ください。なお、お客さまご本人がご契約者ではないご契約は追加できません。';
+const ALREADY_OWN = 'このご契約は既に表示されています。「契約内容の確認」でご確認ください。';
+const THROTTLED = '入力誤りが続いたため、現在お手続きいただけません。しばらく時間をおいてから、もう一度お試しください。';
+
+const addForm = (today: string) =>
+  z.object({ policy_number: policyNumberField, family_kana: kanaField('セイ'), given_kana: kanaField('メイ'), birth_date: birthDateField(today) });
+
+function customerId(request: FastifyRequest): string {
+  if (!request.session) throw new Error('requireLogin did not run');
+  return request.session.customerId;
+}
+
+/** A policy number from a URL: anything unlike one is simply not found. */
+const numberFrom = (value: unknown): string | null => (typeof value === 'string' && /^[A-Z0-9]{1,20}$/.test(value) ? value : null);
+
+/** 契約内容の確認 (a policy's details) and 契約中の保険を追加する. Every route needs a session. */
+export const policyRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
+  app.addHook('preHandler', requireLogin);
+
+  const addPage = (request: FastifyRequest, reply: FastifyReply, values: AddPolicyValues, status: number, errors?: FieldErrors, message?: string) =>
+    sendPage(reply, <AddPolicyPage ctx={pageContext(deps, request, reply)} values={values} errors={errors} message={message} />, status);
+
+  const ownPolicy = async (request: FastifyRequest, value: unknown) => {
+    const number = numberFrom(value);
+    return number ? findOwnPolicyDetails(deps.db, customerId(request), number) : undefined;
+  };
+
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => sendPage(reply, <OwnPolicyNotFoundPage ctx={pageContext(deps, request, reply)} />, 404);
+
+  app.get('/mypage/policies/add', async (request, reply) => addPage(request, reply, {}, 200));
+
+  app.post('/mypage/policies/add', async (request, reply) => {
+    const typed = typedValues(request.body, ADD_POLICY_FIELDS);
+    const parsed = parseForm(addForm(japanDate(deps.clock.now())), request.body);
+    if (!parsed.ok) return addPage(request, reply, typed, 400, parsed.errors);
+    const { policy_number, family_kana, given_kana, birth_date } = parsed.value;
+    const outcome = await addPolicy(deps, {
+      customerId: customerId(request),
+      policyNumber: policy_number,
+      familyKana: family_kana,
+      givenKana: given_kana,
+      birthDate: birth_date,
+      ip: request.ip,
+    });
+    switch (outcome) {
+      case 'linked':
+        return reply.redirect(`/mypage/policies/add/complete?policy=${encodeURIComponent(policy_number)}`, 303);
+      case 'already_own':
+        return addPage(request, reply, typed, 400, undefined, ALREADY_OWN);
+      case 'throttled':
+        return addPage(request, reply, typed, 429, undefined, THROTTLED);
+      default:
+        return addPage(request, reply, typed, 400, undefined, MISMATCH);
+    }
+  });
+
+  app.get('/mypage/policies/add/complete', async (request, reply) => {
+    const policy = await ownPolicy(request, (request.query as Record<string, unknown>).policy);
+    if (!policy) return notFound(request, reply);
+    return sendPage(reply, <AddPolicyCompletePage ctx={pageContext(deps, request, reply)} policy={policy} />);
+  });
+
+  app.get('/mypage/policies/:policyNumber', async (request, reply) => {
+    const policy = await ownPolicy(request, (request.params as Record<string, unknown>).policyNumber);
+    if (!policy) return notFound(request, reply);
+    const status = policyStatus(policy, japanDate(deps.clock.now()));
+    return sendPage(reply, <PolicyDetailsPage ctx={pageContext(deps, request, reply)} policy={policy} status={status} />);
+  });
+};

@@ -1,0 +1,155 @@
+// The coverage of a policy as rating reads it, the three offered plans, and their words.
+import type { PolicyTable } from '../../platform/db/schema.js';
+import { LABELS } from './rating/index.js';
+import { formatDeductible, formatManYen, planOptions } from './rating/labels.js';
+import type { AgeCondition, Coverage, DriverScope, RateTable, Rider, UsePurpose, VehicleClass, VehicleCoverage } from './rating/index.js';
+
+type AutoColumns = Pick<
+  PolicyTable,
+  | 'vehicle_class'
+  | 'age_condition'
+  | 'driver_scope'
+  | 'use_purpose'
+  | 'bodily_injury'
+  | 'property_damage'
+  | 'personal_injury'
+  | 'vehicle_coverage'
+  | 'vehicle_amount'
+  | 'vehicle_deductible'
+  | 'riders'
+  | 'grade'
+  | 'accident_coefficient_years'
+  | 'claims_this_term'
+>;
+
+const RIDER_ORDER = Object.keys(LABELS.rider) as Rider[];
+
+const isKey = <K extends string>(labels: Record<K, string>, value: string | null): value is K => value !== null && Object.hasOwn(labels, value);
+
+function yenOrWord<W extends string>(text: string | null, word: W): number | W | null {
+  if (text === null) return null;
+  if (text === word) return word;
+  return /^\d{1,12}$/.test(text) ? Number(text) : null;
+}
+
+/** Riders in one order, each once. */
+export const sortRiders = (riders: Iterable<Rider>): Rider[] => {
+  const set = new Set(riders);
+  return RIDER_ORDER.filter((r) => set.has(r));
+};
+
+/** The policy's current coverage, or null when its auto columns are missing or not understood. */
+export function currentCoverage(policy: AutoColumns): Coverage | null {
+  const { age_condition: age, driver_scope: scope, use_purpose: use, vehicle_coverage: vehicle } = policy;
+  if (!isKey(LABELS.ageCondition, age) || !isKey(LABELS.driverScope, scope) || !isKey(LABELS.usePurpose, use) || !isKey(LABELS.vehicleCoverage, vehicle)) return null;
+  if (policy.bodily_injury !== 'unlimited') return null;
+  const propertyDamage = yenOrWord(policy.property_damage, 'unlimited');
+  const personalInjury = yenOrWord(policy.personal_injury, 'none');
+  if (propertyDamage === null || personalInjury === null) return null;
+  const riders = (policy.riders ?? '').split(';').map((r) => r.trim()).filter(Boolean);
+  if (!riders.every((r) => isKey(LABELS.rider, r))) return null;
+  const withVehicle = vehicle !== 'none';
+  if (withVehicle && (policy.vehicle_amount === null || policy.vehicle_deductible === null)) return null;
+  return {
+    ageCondition: age as AgeCondition,
+    driverScope: scope as DriverScope,
+    usePurpose: use as UsePurpose,
+    bodilyInjury: 'unlimited',
+    propertyDamage,
+    personalInjury,
+    vehicleCoverage: vehicle as VehicleCoverage,
+    vehicleAmount: withVehicle ? policy.vehicle_amount : null,
+    vehicleDeductible: withVehicle ? policy.vehicle_deductible : null,
+    riders: sortRiders(riders as Rider[]),
+  };
+}
+
+export interface RatingFacts {
+  vehicleClass: VehicleClass;
+  grade: number;
+  accidentCoefficientYears: number;
+  claimsThisTerm: number;
+}
+
+/** What rating needs of the policy besides the coverage, or null when it is missing. */
+export function ratingFacts(policy: AutoColumns): RatingFacts | null {
+  const { vehicle_class: vehicleClass, grade, accident_coefficient_years: years } = policy;
+  if (!isKey(LABELS.vehicleClass, vehicleClass) || grade === null || years === null) return null;
+  return { vehicleClass: vehicleClass as VehicleClass, grade, accidentCoefficientYears: years, claimsThisTerm: policy.claims_this_term ?? 0 };
+}
+
+/** The deductibles from the highest first deductible (then second) down. */
+function highestDeductible(options: string[]): string | null {
+  const parts = (d: string) => d.split('-').map(Number) as [number, number];
+  const sorted = [...options].sort((a, b) => parts(b)[0] - parts(a)[0] || parts(b)[1] - parts(a)[1]);
+  return sorted[0] ?? null;
+}
+
+const RECOMMENDED_PERSONAL_INJURY = 50_000_000;
+
+/** おすすめ: the same, with 弁護士費用特約 and ロードアシスタンス特約, 対物 無制限 and 人身傷害 at least 5,000万円. */
+export function recommendedCoverage(rates: RateTable, current: Coverage): Coverage {
+  const options = planOptions(rates);
+  const amounts = options.personalInjury.filter((a): a is number => typeof a === 'number').sort((a, b) => a - b);
+  const enough = typeof current.personalInjury === 'number' && current.personalInjury >= RECOMMENDED_PERSONAL_INJURY;
+  const personalInjury = enough ? current.personalInjury : (amounts.find((a) => a >= RECOMMENDED_PERSONAL_INJURY) ?? current.personalInjury);
+  const propertyDamage = options.propertyDamage.includes('unlimited') ? 'unlimited' : current.propertyDamage;
+  return { ...current, propertyDamage, personalInjury, riders: sortRiders([...current.riders, 'lawyer', 'road_assistance']) };
+}
+
+/** 保険料を抑えた: 一般型 becomes エコノミー型 with the highest 免責金額; エコノミー型 becomes なし; without 車両保険, only 弁護士費用特約 stays. */
+export function economyCoverage(rates: RateTable, current: Coverage): Coverage {
+  if (current.vehicleCoverage === 'general') {
+    return { ...current, vehicleCoverage: 'limited', vehicleDeductible: highestDeductible(planOptions(rates).vehicleDeductibles) ?? current.vehicleDeductible };
+  }
+  if (current.vehicleCoverage === 'limited') return { ...current, vehicleCoverage: 'none', vehicleAmount: null, vehicleDeductible: null };
+  return { ...current, riders: current.riders.filter((r) => r === 'lawyer') };
+}
+
+export const sameCoverage = (a: Coverage, b: Coverage): boolean => JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+
+function normalise(c: Coverage): Coverage {
+  return {
+    ageCondition: c.ageCondition,
+    driverScope: c.driverScope,
+    usePurpose: c.usePurpose,
+    bodilyInjury: c.bodilyInjury,
+    propertyDamage: c.propertyDamage,
+    personalInjury: c.personalInjury,
+    vehicleCoverage: c.vehicleCoverage,
+    vehicleAmount: c.vehicleAmount,
+    vehicleDeductible: c.vehicleDeductible,
+    riders: sortRiders(c.riders),
+  };
+}
+
+// Words. 無制限 / 3,000万円 / なし.
+export const limitText = (value: 'unlimited' | 'none' | number): string => (value === 'unlimited' ? '無制限' : value === 'none' ? 'なし' : formatManYen(value));
+
+export function vehicleText(c: Coverage): string {
+  if (c.vehicleCoverage === 'none' || c.vehicleAmount === null) return 'なし';
+  const deductible = c.vehicleDeductible ? `（免責金額 ${formatDeductible(c.vehicleDeductible)}）` : '';
+  return `${LABELS.vehicleCoverage[c.vehicleCoverage]} ${formatManYen(c.vehicleAmount)}${deductible}`;
+}
+
+export const ridersText = (riders: Rider[]): string => (riders.length ? sortRiders(riders).map((r) => LABELS.rider[r]).join('、') : 'なし');
+
+/** The coverage as label/value rows, in the order the screens and the PDF show it. */
+export function coverageRows(c: Coverage): Array<[string, string]> {
+  return [
+    ['運転者年齢条件', LABELS.ageCondition[c.ageCondition]],
+    ['運転者限定', LABELS.driverScope[c.driverScope]],
+    ['使用目的', LABELS.usePurpose[c.usePurpose]],
+    ['対人賠償', limitText(c.bodilyInjury)],
+    ['対物賠償', limitText(c.propertyDamage)],
+    ['人身傷害', limitText(c.personalInjury)],
+    ['車両保険', vehicleText(c)],
+    ['特約', ridersText(c.riders)],
+  ];
+}
+
+/** 免責金額 '5-10' in words for the form: 1回目 5万円・2回目以降 10万円. */
+export function deductibleWords(deductible: string): string {
+  const [first, second] = deductible.split('-');
+  return `1回目 ${first}万円・2回目以降 ${second}万円`;
+}

@@ -1,0 +1,22 @@
+import type { Flow } from '../../platform/flow/store.js';
+
+/**
+ * メールアドレス（ユーザーID）の変更 as a flow row (kind `email_change`, see email-change-flow.md):
+ * mail_sent → completed (the user ID changed) or refused (the address was taken meanwhile).
+ */
+export type EmailChangeState = 'mail_sent' | 'completed' | 'refused';
+
+export const EMAIL_CHANGE_KIND = 'email_change';
+export const EMAIL_CHANGE_STATES: readonly EmailChangeState[] = ['mail_sent', 'completed', 'refused'];
+
+export interface EmailChangeData {
+  /** The address to become the user ID (NFKC, lower case). */
+  newEmail: string;
+  /** Set at completion: the address the notice went to. */
+  oldEmail?: string;
+}
+
+export type EmailChangeFlow = Flow<EmailChangeState, EmailChangeData>;
+
+export const EMAIL_CHANGE_PATH = '/mypage/changes/email';
+export const EMAIL_CHANGE_RESTART = { href: EMAIL_CHANGE_PATH, label: 'メールアドレスの変更をやり直す' };

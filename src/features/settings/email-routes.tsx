@@ -1,0 +1,92 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../platform/http/context.js';
+import { startSession } from '../../platform/http/session.js';
+import type { FieldErrors } from '../../platform/ui/form.js';
+import { pageContext } from '../../platform/ui/page-context.js';
+import { sendPage } from '../../platform/ui/render.js';
+import { typedValues } from '../credentials/form.js';
+import { formatDurationJa } from '../credentials/mail.js';
+import type { LinkProblem } from '../credentials/service.js';
+import { InvalidLinkPage } from '../credentials/views.js';
+import { EMAIL_CHANGE_PATH, EMAIL_CHANGE_RESTART } from './email-change.js';
+import { confirmEmailChange, openEmailChange, pendingEmailChange, requestEmailChange } from './email-service.js';
+import { EMAIL_FIELDS, parseEmailChangeForm } from './forms.js';
+import { customerId, PASSWORD_THROTTLED, toLogin, WRONG_CURRENT_PASSWORD } from './http.js';
+import { openAccount } from './service.js';
+import { CHANGES_TAB, EmailChangeCompletePage, EmailChangeConfirmPage, EmailChangePage, EmailChangeSentPage } from './views.js';
+
+const MAIL_THROTTLED = '確認メールの送信回数が上限に達しました。時間をおいてから、もう一度お試しください。';
+
+/** メールアドレス（ユーザーID）の変更: the request, the mail link's page, completion (email-change-flow.md). */
+export function registerEmailChange(app: FastifyInstance, deps: AppDeps): void {
+  const ttlText = formatDurationJa(deps.config.verificationTtlMs);
+
+  const invalidLink = (request: FastifyRequest, reply: FastifyReply, problem: LinkProblem) =>
+    sendPage(reply, <InvalidLinkPage ctx={pageContext(deps, request, reply)} problem={problem} restart={EMAIL_CHANGE_RESTART} ttlText={ttlText} />, 410);
+
+  const formPage = (request: FastifyRequest, reply: FastifyReply, currentEmail: string, values: Record<string, string>, status: number, errors?: FieldErrors, message?: string) =>
+    sendPage(reply, <EmailChangePage ctx={pageContext(deps, request, reply)} currentEmail={currentEmail} values={values} errors={errors} message={message} />, status);
+
+  app.get(EMAIL_CHANGE_PATH, async (request, reply) => {
+    const account = await openAccount(deps, customerId(request));
+    if (!account) return toLogin(deps, request, reply);
+    return formPage(request, reply, account.userId, {}, 200);
+  });
+
+  app.post(EMAIL_CHANGE_PATH, async (request, reply) => {
+    const account = await openAccount(deps, customerId(request));
+    if (!account) return toLogin(deps, request, reply);
+    const typed = typedValues(request.body, EMAIL_FIELDS);
+    const parsed = parseEmailChangeForm(request.body, account.userId);
+    if (!parsed.ok) return formPage(request, reply, account.userId, typed, 400, parsed.errors);
+    const outcome = await requestEmailChange(deps, { customerId: account.id, newEmail: parsed.value.newEmail, password: parsed.value.currentPassword, ip: request.ip });
+    switch (outcome) {
+      case 'sent':
+        return reply.redirect(`${EMAIL_CHANGE_PATH}/sent`, 303);
+      case 'wrong_password':
+        return formPage(request, reply, account.userId, typed, 400, { current_password: WRONG_CURRENT_PASSWORD });
+      case 'throttled':
+        return formPage(request, reply, account.userId, typed, 429, undefined, PASSWORD_THROTTLED);
+      case 'mail_throttled':
+        return formPage(request, reply, account.userId, typed, 429, undefined, MAIL_THROTTLED);
+      default:
+        return toLogin(deps, request, reply);
+    }
+  });
+
+  app.get(`${EMAIL_CHANGE_PATH}/sent`, async (request, reply) => {
+    const pending = await pendingEmailChange(deps, customerId(request));
+    if (!pending) return reply.redirect(CHANGES_TAB, 303);
+    return sendPage(reply, <EmailChangeSentPage ctx={pageContext(deps, request, reply)} newEmail={pending.data.newEmail} ttlText={ttlText} />);
+  });
+
+  // GET only looks: a link scanner opening the URL changes nothing.
+  app.get(`${EMAIL_CHANGE_PATH}/confirm`, async (request, reply) => {
+    const { token } = typedValues(request.query, ['token']);
+    const link = await openEmailChange(deps, customerId(request), token);
+    if ('problem' in link) return invalidLink(request, reply, link.problem);
+    const ctx = pageContext(deps, request, reply);
+    return sendPage(reply, <EmailChangeConfirmPage ctx={ctx} token={token} currentEmail={link.currentEmail} newEmail={link.flow.data.newEmail} taken={link.taken} />, link.taken ? 409 : 200);
+  });
+
+  app.post(`${EMAIL_CHANGE_PATH}/confirm`, async (request, reply) => {
+    const { token } = typedValues(request.body, ['token']);
+    const id = customerId(request);
+    const result = await confirmEmailChange(deps, { customerId: id, token, ip: request.ip });
+    if ('problem' in result) return invalidLink(request, reply, result.problem);
+    if (result.outcome === 'taken') {
+      const account = await openAccount(deps, id);
+      const ctx = pageContext(deps, request, reply);
+      return sendPage(reply, <EmailChangeConfirmPage ctx={ctx} token="" currentEmail={account?.userId ?? ''} newEmail={result.newEmail} taken />, 409);
+    }
+    // Every session of the customer ended with the change; this browser gets a fresh one.
+    await startSession(deps, request, reply, id);
+    return reply.redirect(`${EMAIL_CHANGE_PATH}/complete`, 303);
+  });
+
+  app.get(`${EMAIL_CHANGE_PATH}/complete`, async (request, reply) => {
+    const account = await openAccount(deps, customerId(request));
+    if (!account) return toLogin(deps, request, reply);
+    return sendPage(reply, <EmailChangeCompletePage ctx={pageContext(deps, request, reply)} userId={account.userId} />);
+  });
+}

@@ -1,0 +1,123 @@
+import { recordAudit } from '../../platform/audit.js';
+import { consumeMailToken, inspectMailToken, issueMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
+import { createFlow, isExpired, loadFlow, otherFlowIdsOfCustomer, saveFlow } from '../../platform/flow/store.js';
+import { revokeCustomerSessions } from '../../platform/http/session.js';
+import { readThrottle, recordFailure, type ThrottlePolicy } from '../../platform/http/throttle.js';
+import type { LinkProblem } from '../credentials/service.js';
+import { EMAIL_CHANGE_KIND, EMAIL_CHANGE_PATH, EMAIL_CHANGE_STATES, type EmailChangeData, type EmailChangeFlow, type EmailChangeState } from './email-change.js';
+import { emailChangeConfirmMail, emailChangedNoticeMail } from './mail.js';
+import { checkPassword } from './password-check.js';
+import { findAccount, isUniqueViolation, latestEmailChangeFlowId, updateUserId, userIdHeldByOther } from './repository.js';
+import type { Refused, ServiceDeps } from './service.js';
+
+/** Confirmation mails a day per customer (no mail bombing of someone else's address). */
+export const EMAIL_CHANGE_MAIL_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowMs: 24 * 3_600_000, lockMs: 24 * 3_600_000 };
+
+const mailKey = (customerId: string) => `settings:email-mail:${customerId}`;
+
+export type EmailRequestOutcome = 'sent' | 'mail_throttled' | Refused;
+
+/**
+ * Step 1: the current password is checked, older links are retired and a one-time link goes to
+ * the NEW address in the same transaction. An address another customer holds gets the same
+ * answer but no mail (the screen tells nothing about other accounts).
+ */
+export async function requestEmailChange(deps: ServiceDeps, input: { customerId: string; newEmail: string; password: string; ip: string }): Promise<EmailRequestOutcome> {
+  const { db, config } = deps;
+  const check = await checkPassword(deps, { customerId: input.customerId, password: input.password, ip: input.ip, purpose: 'email_change' });
+  if (!check.ok) return check.reason === 'wrong' ? 'wrong_password' : check.reason;
+  const now = deps.clock.now();
+  if ((await readThrottle(db, mailKey(input.customerId), now, EMAIL_CHANGE_MAIL_THROTTLE)).lockedUntil) {
+    await recordAudit(db, now, { kind: 'email_change_throttled', customerId: input.customerId, ip: input.ip });
+    return 'mail_throttled';
+  }
+  const taken = await userIdHeldByOther(db, input.newEmail, input.customerId);
+  const ttlMs = config.verificationTtlMs;
+  await db.transaction().execute(async (trx) => {
+    await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, input.customerId, '', EMAIL_CHANGE_KIND), now);
+    const { flow } = await createFlow<EmailChangeState, EmailChangeData>(trx, {
+      kind: EMAIL_CHANGE_KIND,
+      state: 'mail_sent',
+      data: { newEmail: input.newEmail },
+      customerId: input.customerId,
+      now,
+      ttlMs,
+    });
+    if (!taken) {
+      const token = await issueMailToken(trx, flow.id, now, ttlMs);
+      const url = `${config.baseUrl}${EMAIL_CHANGE_PATH}/confirm?token=${token}`;
+      await deps.mail.enqueue(trx, emailChangeConfirmMail({ brand: config.brand, to: input.newEmail, url, sentAt: now, ttlMs }), now);
+    }
+    await recordAudit(trx, now, { kind: 'email_change_requested', customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, to: input.newEmail, mailed: !taken } });
+  });
+  await recordFailure(db, mailKey(input.customerId), now, EMAIL_CHANGE_MAIL_THROTTLE);
+  if (!taken) deps.mail.kick();
+  return 'sent';
+}
+
+/** The newest e-mail change still waiting for its link (for the sent page and the tab). */
+export async function pendingEmailChange(deps: ServiceDeps, customerId: string): Promise<EmailChangeFlow | null> {
+  const id = await latestEmailChangeFlowId(deps.db, customerId, EMAIL_CHANGE_KIND, deps.clock.now());
+  return id ? loadFlow<EmailChangeState, EmailChangeData>(deps.db, id, EMAIL_CHANGE_KIND, EMAIL_CHANGE_STATES) : null;
+}
+
+export type EmailLink = { flow: EmailChangeFlow; currentEmail: string; taken: boolean } | { problem: LinkProblem };
+
+/**
+ * What the link is worth for this logged-in customer, without using it. Another customer's
+ * link looks like an unknown one.
+ */
+export async function openEmailChange(deps: ServiceDeps, customerId: string, token: unknown): Promise<EmailLink> {
+  const now = deps.clock.now();
+  const found = await inspectMailToken(deps.db, token, now);
+  if (!found) return { problem: 'unknown' };
+  const flow = await loadFlow<EmailChangeState, EmailChangeData>(deps.db, found.flowId, EMAIL_CHANGE_KIND, EMAIL_CHANGE_STATES);
+  const account = await findAccount(deps.db, customerId);
+  if (!flow || !account || flow.customerId !== customerId) return { problem: 'unknown' };
+  if (found.status === 'consumed' || flow.state !== 'mail_sent') return { problem: 'used' };
+  if (found.status === 'retired') return { problem: 'replaced' };
+  if (found.status === 'expired' || isExpired(flow, now)) return { problem: 'expired' };
+  return { flow, currentEmail: account.userId, taken: await userIdHeldByOther(deps.db, flow.data.newEmail, customerId) };
+}
+
+export type EmailConfirmOutcome = { outcome: 'changed'; newEmail: string } | { outcome: 'taken'; newEmail: string } | { problem: LinkProblem };
+
+class LinkMoved extends Error {}
+
+/**
+ * 変更する: in one transaction the token is consumed, the user ID changed (refused if the
+ * address became someone else's meanwhile), every session and other link of the customer
+ * ended, and the notice queued to the old address.
+ */
+export async function confirmEmailChange(deps: ServiceDeps, input: { customerId: string; token: string; ip: string }): Promise<EmailConfirmOutcome> {
+  const link = await openEmailChange(deps, input.customerId, input.token);
+  if ('problem' in link) return link;
+  const { flow } = link;
+  const { newEmail } = flow.data;
+  const now = deps.clock.now();
+  try {
+    const outcome = await deps.db.transaction().execute(async (trx): Promise<EmailConfirmOutcome> => {
+      if (!(await consumeMailToken(trx, input.token, now))) throw new LinkMoved();
+      const account = await findAccount(trx, input.customerId);
+      if (!account) throw new LinkMoved();
+      if (await userIdHeldByOther(trx, newEmail, input.customerId)) {
+        if (!(await saveFlow(trx, flow, { state: 'refused', data: flow.data, now }))) throw new LinkMoved();
+        await recordAudit(trx, now, { kind: 'email_change_refused', customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, reason: 'taken' } });
+        return { outcome: 'taken', newEmail };
+      }
+      if (!(await saveFlow(trx, flow, { state: 'completed', data: { ...flow.data, oldEmail: account.userId }, now }))) throw new LinkMoved();
+      await updateUserId(trx, input.customerId, newEmail, now);
+      await revokeCustomerSessions(trx, input.customerId, now);
+      await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, input.customerId, flow.id), now);
+      await deps.mail.enqueue(trx, emailChangedNoticeMail({ brand: deps.config.brand, to: account.userId, newEmail, at: now }), now);
+      await recordAudit(trx, now, { kind: 'email_changed', customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, from: account.userId, to: newEmail } });
+      return { outcome: 'changed', newEmail };
+    });
+    deps.mail.kick();
+    return outcome;
+  } catch (error) {
+    if (error instanceof LinkMoved) return { problem: 'used' };
+    if (isUniqueViolation(error)) return { outcome: 'taken', newEmail };
+    throw error;
+  }
+}

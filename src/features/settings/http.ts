@@ -1,0 +1,17 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../platform/http/context.js';
+import { endSession } from '../../platform/http/session.js';
+
+export function customerId(request: FastifyRequest): string {
+  if (!request.session) throw new Error('requireLogin did not run');
+  return request.session.customerId;
+}
+
+/** The session's account is gone (closed elsewhere): end the session and go to login. */
+export async function toLogin(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
+  await endSession(deps, request, reply);
+  return reply.redirect('/login', 303);
+}
+
+export const WRONG_CURRENT_PASSWORD = '現在のパスワードが正しくありません。';
+export const PASSWORD_THROTTLED = 'パスワードの入力誤りが続いたため、現在このお手続きはご利用いただけません。しばらく時間をおいてから、もう一度お試しください。';

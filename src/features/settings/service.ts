@@ -1,0 +1,148 @@
+import type { Config } from '../../config.js';
+import { recordAudit } from '../../platform/audit.js';
+import { hashSecret } from '../../platform/crypto.js';
+import { retireMailTokens } from '../../platform/flow/mail-token.js';
+import { loadFlow, otherFlowIdsOfCustomer } from '../../platform/flow/store.js';
+import { revokeCustomerSessions } from '../../platform/http/session.js';
+import type { MailQueue } from '../../platform/mail/outbox.js';
+import type { AddressChange } from './forms.js';
+import { EMAIL_CHANGE_KIND, EMAIL_CHANGE_STATES, type EmailChangeData, type EmailChangeState } from './email-change.js';
+import { addressChangeReceivedMail, passwordChangedMail, serviceStoppedMail } from './mail.js';
+import { checkPassword, type SettingsDeps } from './password-check.js';
+import {
+  closeCustomer,
+  contactOnFile,
+  expireCustomerFlows,
+  findAccount,
+  insertChangeRequest,
+  latestEmailChangeFlowId,
+  ownPolicyNumbers,
+  pendingChangeRequests,
+  unlinkPolicies,
+  updatePasswordHash,
+  type ContactOnFile,
+} from './repository.js';
+
+export interface ServiceDeps extends SettingsDeps {
+  config: Config;
+  mail: MailQueue;
+}
+
+/** A password-checked form's outcome when the check failed. */
+export type Refused = 'wrong_password' | 'throttled' | 'closed';
+
+const refusal = (reason: 'wrong' | 'throttled' | 'closed'): Refused => (reason === 'wrong' ? 'wrong_password' : reason);
+
+// ---- 住所・電話番号の変更
+
+export interface AddressRequestData extends AddressChange {
+  /** The policies the change is for: the customer's at the time. */
+  policyNumbers: string[];
+}
+
+/** Recorded for the insurer (pending); the policies' contact data stays as the core system sent it. */
+export async function requestAddressChange(deps: ServiceDeps, input: { customerId: string; change: AddressChange; ip: string }): Promise<'received' | 'closed'> {
+  const now = deps.clock.now();
+  const done = await deps.db.transaction().execute(async (trx) => {
+    const account = await findAccount(trx, input.customerId);
+    if (!account) return false;
+    const data: AddressRequestData = { ...input.change, policyNumbers: await ownPolicyNumbers(trx, input.customerId) };
+    const requestId = await insertChangeRequest(trx, { customerId: input.customerId, kind: 'address', data, at: now });
+    await deps.mail.enqueue(trx, addressChangeReceivedMail({ brand: deps.config.brand, to: account.userId, at: now }), now);
+    await recordAudit(trx, now, { kind: 'address_change_requested', customerId: input.customerId, ip: input.ip, detail: { requestId, policyNumbers: data.policyNumbers } });
+    return true;
+  });
+  if (!done) return 'closed';
+  deps.mail.kick();
+  return 'received';
+}
+
+export interface PendingAddressChange extends AddressRequestData {
+  id: string;
+  receivedAt: string;
+}
+
+export async function pendingAddressChanges(deps: SettingsDeps, customerId: string): Promise<PendingAddressChange[]> {
+  const rows = await pendingChangeRequests(deps.db, customerId, 'address');
+  return rows.map((row) => ({ ...(JSON.parse(row.data) as AddressRequestData), id: row.id, receivedAt: row.created_at }));
+}
+
+/** What the address form starts from: the contact on file and the policies a change is for. */
+export async function addressFormData(deps: SettingsDeps, customerId: string): Promise<{ onFile: ContactOnFile | null; policyNumbers: string[] }> {
+  return { onFile: await contactOnFile(deps.db, customerId), policyNumbers: await ownPolicyNumbers(deps.db, customerId) };
+}
+
+/** The open account of a session's customer (null once it is closed). */
+export async function openAccount(deps: SettingsDeps, customerId: string) {
+  return findAccount(deps.db, customerId);
+}
+
+// ---- what the 各種変更の手続き tab shows
+
+export interface ChangesSummary {
+  userId: string;
+  addressChanges: PendingAddressChange[];
+  /** An e-mail change waiting for its link. */
+  pendingEmail: { newEmail: string; expiresAt: Date } | null;
+}
+
+export async function changesSummary(deps: SettingsDeps, customerId: string): Promise<ChangesSummary | null> {
+  const account = await findAccount(deps.db, customerId);
+  if (!account) return null;
+  const flowId = await latestEmailChangeFlowId(deps.db, customerId, EMAIL_CHANGE_KIND, deps.clock.now());
+  const flow = flowId ? await loadFlow<EmailChangeState, EmailChangeData>(deps.db, flowId, EMAIL_CHANGE_KIND, EMAIL_CHANGE_STATES) : null;
+  return {
+    userId: account.userId,
+    addressChanges: await pendingAddressChanges(deps, customerId),
+    pendingEmail: flow ? { newEmail: flow.data.newEmail, expiresAt: flow.expiresAt } : null,
+  };
+}
+
+// ---- パスワードの変更
+
+/**
+ * The new password replaces the old one; every session of the customer ends (the route starts
+ * a fresh one for this browser), recovery links still out stop working, and a notice is mailed.
+ */
+export async function changePassword(
+  deps: ServiceDeps,
+  input: { customerId: string; currentPassword: string; newPassword: string; ip: string },
+): Promise<'changed' | Refused> {
+  const check = await checkPassword(deps, { customerId: input.customerId, password: input.currentPassword, ip: input.ip, purpose: 'password_change' });
+  if (!check.ok) return refusal(check.reason);
+  const passwordHash = await hashSecret(input.newPassword);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await updatePasswordHash(trx, input.customerId, passwordHash, now);
+    await revokeCustomerSessions(trx, input.customerId, now);
+    await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, input.customerId, '', 'recovery'), now);
+    await deps.mail.enqueue(trx, passwordChangedMail({ brand: deps.config.brand, to: check.account.userId, at: now }), now);
+    await recordAudit(trx, now, { kind: 'password_changed', customerId: input.customerId, ip: input.ip });
+  });
+  deps.mail.kick();
+  return 'changed';
+}
+
+// ---- お客さまWebサービスの利用停止
+
+/**
+ * The account is closed (kept for audit, its address freed), its policies unlinked (they are
+ * not touched otherwise), every session and open link ended, and a notice mailed.
+ */
+export async function stopService(deps: ServiceDeps, input: { customerId: string; password: string; ip: string }): Promise<'stopped' | Refused> {
+  const check = await checkPassword(deps, { customerId: input.customerId, password: input.password, ip: input.ip, purpose: 'stop_service' });
+  if (!check.ok) return refusal(check.reason);
+  const now = deps.clock.now();
+  const stopped = await deps.db.transaction().execute(async (trx) => {
+    if (!(await closeCustomer(trx, input.customerId, now))) return false;
+    const policyNumbers = await unlinkPolicies(trx, input.customerId, now);
+    await revokeCustomerSessions(trx, input.customerId, now);
+    await retireMailTokens(trx, await expireCustomerFlows(trx, input.customerId, now), now);
+    await deps.mail.enqueue(trx, serviceStoppedMail({ brand: deps.config.brand, to: check.account.userId, at: now }), now);
+    await recordAudit(trx, now, { kind: 'service_stopped', customerId: input.customerId, ip: input.ip, detail: { formerUserId: check.account.userId, unlinkedPolicies: policyNumbers } });
+    return true;
+  });
+  if (!stopped) return 'closed';
+  deps.mail.kick();
+  return 'stopped';
+}
