@@ -32,4 +32,10 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ SMTP_URL: 'not a url' }), /SMTP_URL/);
     assert.throws(() => loadConfig({ KEIZOKU_ENV: 'production' }), /SMTP_URL is required/);
   });
+
+  it('keeps the dev mailbox on this machine: a reachable HOST needs SMTP_URL', () => {
+    assert.throws(() => loadConfig({ HOST: '0.0.0.0' }), /SMTP_URL is required when HOST/);
+    assert.equal(loadConfig({ HOST: '0.0.0.0', SMTP_URL: 'smtp://127.0.0.1:25' }).host, '0.0.0.0');
+    assert.equal(loadConfig({ HOST: '::1' }).smtpUrl, null);
+  });
 });

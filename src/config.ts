@@ -80,6 +80,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (e.PASSWORD_MIN_LENGTH > e.PASSWORD_MAX_LENGTH) {
     throw new Error('Invalid configuration:\n  PASSWORD_MIN_LENGTH is above PASSWORD_MAX_LENGTH');
   }
+  if (!e.SMTP_URL && !isLoopbackHost(e.HOST)) {
+    // Without SMTP the mail (links and all) is readable at /dev/mailbox: never on a reachable address.
+    throw new Error(`Invalid configuration:\n  SMTP_URL is required when HOST (${e.HOST}) is not a loopback address: the dev mailbox is for this machine only`);
+  }
   if (e.KEIZOKU_ENV === 'production' && !e.SMTP_URL) {
     throw new Error('Invalid configuration:\n  SMTP_URL is required when KEIZOKU_ENV=production');
   }
@@ -110,6 +114,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ratesFile: resolve(e.RATES_FILE),
     importantMattersFile: resolve(e.IMPORTANT_MATTERS_FILE),
   };
+}
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** `false`, `true`, or the proxies' addresses and CIDRs (`127.0.0.1,10.0.0.0/8`). */

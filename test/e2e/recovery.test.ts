@@ -81,17 +81,34 @@ it('a customer who forgot the password sets new credentials through the mail and
   await phone.getByRole('button', { name: '次へ' }).click();
 
   await phone.waitForURL(/\/recovery\/credentials$/);
-  assert.equal(await phone.getByLabel('メールアドレス（ユーザーID）', { exact: true }).inputValue(), 'taro@example.com');
-  await phone.getByLabel('メールアドレス（ユーザーID）', { exact: true }).fill('taro.new@example.com');
-  await phone.getByLabel('メールアドレス（確認用）', { exact: true }).fill('taro.new@example.com');
-  await phone.getByLabel('パスワード', { exact: true }).fill('Nw5rTq8m');
-  await phone.getByLabel('パスワード（確認用）', { exact: true }).fill('Nw5rTq8m');
-  await phone.getByLabel('利用規約に同意します。', { exact: true }).check();
+  // The registered address the mail reached is the user ID, already filled in twice.
+  const userId = phone.getByLabel('メールアドレス（ユーザーID）', { exact: true });
+  const userIdConfirm = phone.getByLabel('メールアドレス（確認用）', { exact: true });
+  assert.equal(await userId.inputValue(), 'taro@example.com');
+  assert.equal(await userIdConfirm.inputValue(), 'taro@example.com');
+  assert.match(await phone.locator('main').innerText(), /ご案内メールを受信したメールアドレスがユーザーIDになります。/);
+  const fillPasswords = async () => {
+    await phone.getByLabel('パスワード', { exact: true }).fill('Nw5rTq8m');
+    await phone.getByLabel('パスワード（確認用）', { exact: true }).fill('Nw5rTq8m');
+    await phone.getByLabel('利用規約に同意します。', { exact: true }).check();
+  };
+  await fillPasswords();
   await shot(phone, 'r5-recovery-credentials');
+
+  // Another address is refused next to the field, as typed; the mailed one goes through.
+  await userId.fill('taro.new@example.com');
+  await userIdConfirm.fill('taro.new@example.com');
+  await phone.getByRole('button', { name: '次へ' }).click();
+  await phone.locator('#f-user_id-error').waitFor();
+  assert.equal(await phone.locator('#f-user_id-error').textContent(), 'ユーザーIDには、ご案内メールを受信したメールアドレスをご指定ください。');
+  assert.equal(await userId.inputValue(), 'taro.new@example.com');
+  await userId.fill('taro@example.com');
+  await userIdConfirm.fill('taro@example.com');
+  await fillPasswords();
   await phone.getByRole('button', { name: '次へ' }).click();
 
   await phone.waitForURL(/\/recovery\/credentials\/confirm$/);
-  assert.match(await phone.locator('dl.entries').innerText(), /taro\.new@example\.com[\s\S]*●●●●●●●●/);
+  assert.match(await phone.locator('dl.entries').innerText(), /taro@example\.com[\s\S]*●●●●●●●●/);
   await phone.getByRole('button', { name: '次へ' }).click();
   await phone.waitForURL(/\/recovery\/complete$/);
   assert.equal(await phone.locator('p.lead').textContent(), '設定が完了しました。');
@@ -106,7 +123,7 @@ it('a customer who forgot the password sets new credentials through the mail and
   await logIn(other, 'taro@example.com', OLD_PASSWORD);
   await other.waitForURL(/\/login$/);
   assert.match(await other.locator('main').innerText(), /ユーザーIDまたはパスワードが正しくありません。/);
-  await logIn(other, 'taro.new@example.com', 'Nw5rTq8m');
+  await logIn(other, 'taro@example.com', 'Nw5rTq8m');
   await other.waitForURL(/\/mypage$/);
 });
 

@@ -134,6 +134,10 @@ describe('registration in the browser', () => {
 
     await phone.waitForURL(/\/register\/credentials$/);
     assert.deepEqual(await phone.locator('ol.steps li').allTextContents(), ['1. お客さま情報の入力', '2. 入力内容の確認', '3. 完了']);
+    // The address the mail reached is the user ID, already filled in twice.
+    assert.equal(await phone.getByLabel('メールアドレス（ユーザーID）', { exact: true }).inputValue(), 'taro@example.com');
+    assert.equal(await phone.getByLabel('メールアドレス（確認用）', { exact: true }).inputValue(), 'taro@example.com');
+    assert.match(await phone.locator('main').innerText(), /ご案内メールを受信したメールアドレスがユーザーIDになります。別のメールアドレスをご利用になる場合は、登録完了後に「各種変更の手続き」から変更できます。/);
     await setCredentials(phone, 'taro@example.com', 'Kz7pWq2x');
     assert.deepEqual(await accessibilityViolations(phone), []);
     await shot(phone, '08-register-credentials');
@@ -178,6 +182,14 @@ describe('registration in the browser', () => {
     await page.getByRole('button', { name: '次へ' }).click();
     await page.waitForURL(/\/register\/credentials$/);
     assert.equal(await page.getByLabel('メールアドレス（ユーザーID）', { exact: true }).inputValue(), 'taro@example.com');
+    // Another address than the one the mail reached is refused next to the field, as typed.
+    await setCredentials(page, 'someone.else@example.com', 'New4pass8');
+    await page.getByRole('button', { name: '次へ' }).click();
+    await page.locator('#f-user_id-error').waitFor();
+    assert.equal(await page.locator('#f-user_id-error').textContent(), 'ユーザーIDには、ご案内メールを受信したメールアドレスをご指定ください。');
+    assert.equal(await page.getByLabel('メールアドレス（ユーザーID）', { exact: true }).inputValue(), 'someone.else@example.com');
+    assert.equal(await page.getByLabel('パスワード', { exact: true }).inputValue(), '');
+    assert.match(page.url(), /\/register\/credentials$/);
     await setCredentials(page, 'taro@example.com', 'New4pass8');
     await page.getByRole('button', { name: '次へ' }).click();
     await page.waitForURL(/\/register\/credentials\/confirm$/);

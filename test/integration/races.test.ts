@@ -144,7 +144,7 @@ for (const kind of databaseKinds().filter((k) => k === 'postgres')) {
 
     it('a user ID taken while the registration completes is answered as taken', async () => {
       const client = new WebClient(t.baseUrl);
-      const link = await requestRegistration(t, client, { policy_number: 'C4', given_name: '四郎', given_kana: 'シロウ', email: 'shiro@example.com' });
+      const link = await requestRegistration(t, client, { policy_number: 'C4', given_name: '四郎', given_kana: 'シロウ', email: 'same@example.com' });
       await client.get(link);
       expectStatus(await client.post('/register/verify', { token: tokenOf(link), keyword: 'Abc123' }), 303, 'keyword');
       await client.get('/register/credentials');

@@ -64,16 +64,19 @@ for (const kind of databaseKinds()) {
       const entry = await client.get(path);
       assert.equal(entry.status, 200);
       assert.match(entry.html, /<label for="f-keyword">キーワード<\/label>/);
-      await completeAtLink(client, '/recovery', path, { keyword, userId: 'taro.new@example.com', password: NEW_PASSWORD });
+      await completeAtLink(client, '/recovery', path, { keyword, userId: 'ＴＡＲＯ@example.com', password: NEW_PASSWORD });
       const done = await client.get('/recovery/complete');
       assert.match(textOf(done.html), /設定が完了しました。/);
       assert.match(done.html, /href="\/mypage"[^>]*>ホームへ/);
       assert.equal((await client.get('/mypage')).status, 200);
 
       const customer = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirstOrThrow();
-      assert.equal(customer.user_id, 'taro.new@example.com');
+      assert.equal(customer.user_id, 'taro@example.com');
       assert.ok(await verifySecret(customer.password_hash, NEW_PASSWORD));
       assert.equal((await old.get('/mypage')).status, 303);
+      // The user ID stayed the same: no notice of a changed ID.
+      const notices = await db.selectFrom('outbox').select('id').where('subject', 'like', '%ユーザーID変更のお知らせ').execute();
+      assert.equal(notices.length, 0);
       const kinds = (await db.selectFrom('audit_events').select('kind').execute()).map((r) => r.kind);
       for (const k of ['recovery_requested', 'recovery_mail_sent', 'recovery_keyword_verified', 'recovery_completed']) assert.ok(kinds.includes(k), k);
       assert.equal((await new WebClient(t.baseUrl).get(path)).status, 410);
@@ -82,13 +85,13 @@ for (const kind of databaseKinds()) {
     it('an unknown address or a wrong birth date gets the same keyword screen and no mail', async () => {
       const db = t.deps.db;
       const outboxBefore = (await db.selectFrom('outbox').select('id').execute()).length;
-      const knownMail = nextMail(t, 'taro.new@example.com');
-      const known = await requestRecovery(new WebClient(t.baseUrl), 'taro.new@example.com', '1975-01-01');
+      const knownMail = nextMail(t, 'taro@example.com');
+      const known = await requestRecovery(new WebClient(t.baseUrl), 'taro@example.com', '1975-01-01');
       await knownMail();
       const outboxKnown = (await db.selectFrom('outbox').select('id').execute()).length;
       assert.equal(outboxKnown, outboxBefore + 1);
       const unknown = await requestRecovery(new WebClient(t.baseUrl), 'nobody@example.com', '1975-01-01');
-      const wrongDate = await requestRecovery(new WebClient(t.baseUrl), 'taro.new@example.com', '1975-01-02');
+      const wrongDate = await requestRecovery(new WebClient(t.baseUrl), 'taro@example.com', '1975-01-02');
       assert.equal((await db.selectFrom('outbox').select('id').execute()).length, outboxKnown);
       const shape = (page: WebPage) => textOf(page.html).replace(keywordOn(page), 'KEYWORD');
       assert.equal(shape(unknown), shape(known));
@@ -102,11 +105,11 @@ for (const kind of databaseKinds()) {
     });
 
     it('a new request retires the earlier link', async () => {
-      const firstMail = nextMail(t, 'taro.new@example.com');
-      await requestRecovery(new WebClient(t.baseUrl), 'taro.new@example.com', '1975-01-01');
+      const firstMail = nextMail(t, 'taro@example.com');
+      await requestRecovery(new WebClient(t.baseUrl), 'taro@example.com', '1975-01-01');
       const first = mailPath(await firstMail());
-      const secondMail = nextMail(t, 'taro.new@example.com');
-      await requestRecovery(new WebClient(t.baseUrl), 'taro.new@example.com', '1975-01-01');
+      const secondMail = nextMail(t, 'taro@example.com');
+      await requestRecovery(new WebClient(t.baseUrl), 'taro@example.com', '1975-01-01');
       const second = mailPath(await secondMail());
       const old = await new WebClient(t.baseUrl).get(first);
       assert.equal(old.status, 410);
@@ -116,8 +119,10 @@ for (const kind of databaseKinds()) {
     });
 
     it('registering again (the address is lost) retires a recovery link still out', async () => {
-      const mail = nextMail(t, 'taro.new@example.com');
-      await requestRecovery(new WebClient(t.baseUrl), 'taro.new@example.com', '1975-01-01');
+      // The earlier tests used up the hourly requests for this address.
+      await t.deps.db.deleteFrom('throttles').where('key', 'like', 'recovery:%').execute();
+      const mail = nextMail(t, 'taro@example.com');
+      await requestRecovery(new WebClient(t.baseUrl), 'taro@example.com', '1975-01-01');
       const recoveryLink = mailPath(await mail());
       const client = new WebClient(t.baseUrl);
       const registrationLink = await requestRegistration(t, client, { email: 'taro.phone@example.com', keyword: 'Phone123' });
@@ -127,6 +132,29 @@ for (const kind of databaseKinds()) {
       assert.match(textOf(stale.html), /このURLは使用できなくなりました/);
       const customer = await t.deps.db.selectFrom('customers').select('user_id').where('id', '=', customerId).executeTakeFirstOrThrow();
       assert.equal(customer.user_id, 'taro.phone@example.com');
+    });
+
+    it('an ID changed meanwhile and set back to the mailed address: the replaced address gets a notice, the new one masked', async () => {
+      const db = t.deps.db;
+      await insertPolicy(db, { policy_number: 'E500', holder_family_name: '森', holder_given_name: '花子', holder_family_kana: 'モリ', holder_given_kana: 'ハナコ', birth_date: '1982-03-03' });
+      const hanako = await insertCustomer(db, { userId: 'hanako@example.com', password: OLD_PASSWORD, familyName: '森', givenName: '花子', familyKana: 'モリ', givenKana: 'ハナコ', birthDate: '1982-03-03', policies: ['E500'] });
+      const client = new WebClient(t.baseUrl);
+      const mail = nextMail(t, 'hanako@example.com');
+      const keyword = keywordOn(await requestRecovery(client, 'hanako@example.com', '1982-03-03'));
+      const path = mailPath(await mail());
+      // After the mail, the ID became another address (as a change in 各種変更の手続き would do).
+      await db.updateTable('customers').set({ user_id: 'hanako.later@example.com' }).where('id', '=', hanako.id).execute();
+      const notice = nextMail(t, 'hanako.later@example.com');
+      await completeAtLink(client, '/recovery', path, { keyword, userId: 'hanako@example.com', password: NEW_PASSWORD });
+      const received = await notice();
+      assert.equal(received.subject, '【みらい損保】ユーザーID変更のお知らせ');
+      assert.match(received.text, /ユーザーIDが変更されました/);
+      assert.match(received.text, /変更後のユーザーID（メールアドレス）:h\*\*\*@example\.com/);
+      assert.ok(!received.text.includes('hanako@example.com'), 'the new address is never given in full');
+      assert.match(received.text, /パスワードは、今後ご利用いただけません/);
+      assert.match(received.text, /【お問い合わせ先】/);
+      const row = await db.selectFrom('customers').select('user_id').where('id', '=', hanako.id).executeTakeFirstOrThrow();
+      assert.equal(row.user_id, 'hanako@example.com');
     });
 
     it('bad input: empty, malformed, CR/LF, future dates, HTML — a message on the form, no flow', async () => {
@@ -155,7 +183,7 @@ for (const kind of databaseKinds()) {
       assert.equal((await noToken.post('/recovery', { email: 'taro@example.com', birth_date: '1975-01-01', _csrf: 'forged' })).status, 403);
     });
 
-    it('the ID/password step refuses another customer’s ID and keeps the own one', async () => {
+    it('the ID/password step refuses any address but the one the mail reached, and saves nothing', async () => {
       await insertCustomer(t.deps.db, { userId: 'yumi@example.com', password: 'Ym4sKq9w', familyName: '青木', givenName: '由美', familyKana: 'アオキ', givenKana: 'ユミ', birthDate: '1990-06-30' });
       const client = new WebClient(t.baseUrl);
       const mail = nextMail(t, 'yumi@example.com');
@@ -164,12 +192,24 @@ for (const kind of databaseKinds()) {
       await client.get(path);
       expectStatus(await client.post('/recovery/verify', { token: tokenOf(path), keyword }), 303, 'verify');
       const form = await client.get('/recovery/credentials');
-      assert.match(form.html, /value="yumi@example.com"/);
+      assert.match(form.html, /name="user_id"[^>]*value="yumi@example.com"|value="yumi@example.com"[^>]*name="user_id"/);
+      assert.match(form.html, /name="user_id_confirm"[^>]*value="yumi@example.com"|value="yumi@example.com"[^>]*name="user_id_confirm"/);
+      assert.match(textOf(form.html), /ご案内メールを受信したメールアドレスがユーザーIDになります。別のメールアドレスをご利用になる場合は、登録完了後に「各種変更の手続き」から変更できます。/);
+      const flowBefore = await t.deps.db.selectFrom('flows').select(['id', 'state', 'data']).where('kind', '=', 'recovery').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      // Someone else's address, taken or free: refused next to the field, nothing saved.
       const fields = { user_id: 'taro.phone@example.com', user_id_confirm: 'taro.phone@example.com', password: NEW_PASSWORD, password_confirm: NEW_PASSWORD, agree: '1' };
-      const taken = await client.post('/recovery/credentials', fields);
-      assert.equal(taken.status, 400);
-      assert.match(textOf(taken.html), /既に他のお客さまのユーザーIDとして登録されている/);
-      const own = await client.post('/recovery/credentials', { ...fields, user_id: 'yumi@example.com', user_id_confirm: 'yumi@example.com' });
+      for (const other of ['taro.phone@example.com', 'free@example.com']) {
+        const refused = await client.post('/recovery/credentials', { ...fields, user_id: other, user_id_confirm: other });
+        assert.equal(refused.status, 400);
+        assert.match(textOf(refused.html), /メールアドレス（ユーザーID） .* ユーザーIDには、ご案内メールを受信したメールアドレスをご指定ください。 メールアドレス（確認用）/);
+        assert.match(refused.html, new RegExp(`value="${other}"`));
+        assert.ok(!refused.html.includes(NEW_PASSWORD), 'the password is never shown back');
+      }
+      const flowAfter = await t.deps.db.selectFrom('flows').select(['id', 'state', 'data']).where('id', '=', flowBefore.id).executeTakeFirstOrThrow();
+      assert.deepEqual(flowAfter, flowBefore);
+      assert.equal(flowAfter.state, 'verified');
+      assert.equal((await t.deps.db.selectFrom('customers').select('id').where('user_id', 'in', ['free@example.com', 'taro.phone@example.com']).execute()).length, 1);
+      const own = await client.post('/recovery/credentials', { ...fields, user_id: 'YUMI@example.com', user_id_confirm: 'yumi@example.com' });
       assert.equal(own.status, 303);
       assert.match(textOf((await client.get('/recovery/credentials/confirm')).html), /契約者氏名 青木 由美 契約者氏名カナ アオキ ユミ 生年月日 1990年06月30日/);
     });

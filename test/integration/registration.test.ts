@@ -124,8 +124,18 @@ for (const kind of databaseKinds()) {
 
       const client = new WebClient(t.baseUrl);
       const path = await requestRegistration(t, client, { email: 'taro.new@example.com', keyword: 'Xyz789' });
+      const notice = nextMail(t, 'taro@example.com');
       await completeAtLink(client, '/register', path, { keyword: 'Xyz789', userId: 'taro.new@example.com', password: 'Nw5rTq8m' });
       assert.equal((await client.get('/mypage')).status, 200);
+
+      // The old user ID is told, the new address masked.
+      const told = await notice();
+      assert.equal(told.subject, '【みらい損保】お客さまWebサービス 再登録完了のお知らせ');
+      assert.match(told.text, /\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}時\d{2}分に、お客さまWebサービスの再登録/);
+      assert.match(told.text, /新しいユーザーID（メールアドレス）:t\*\*\*@example\.com/);
+      assert.ok(!told.text.includes('taro.new'), 'the new address is never given in full');
+      assert.match(told.text, /これまでのユーザーID（本メールの宛先のメールアドレス）とパスワードは、今後ご利用いただけません。/);
+      assert.match(told.text, /お心当たりのない場合は.*【お問い合わせ先】/s);
 
       const after = await db.selectFrom('customers').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow();
       assert.equal(after.user_id, 'taro.new@example.com');
@@ -141,18 +151,55 @@ for (const kind of databaseKinds()) {
       assert.equal(JSON.parse(audit.detail).reRegistration, true);
     });
 
-    it('refuses a user ID that another customer already uses, and keeps the customer’s own', async () => {
-      await insertCustomer(t.deps.db, { userId: 'yumi@example.com', password: 'Ym4sKq9w', familyName: '青木', givenName: '由美', familyKana: 'アオキ', givenKana: 'ユミ', birthDate: '1990-06-30' });
+    it('refuses a user ID that another customer already uses, and keeps the customer’s own without a notice', async () => {
+      const db = t.deps.db;
+      await insertCustomer(db, { userId: 'yumi@example.com', password: 'Ym4sKq9w', familyName: '青木', givenName: '由美', familyKana: 'アオキ', givenKana: 'ユミ', birthDate: '1990-06-30' });
+      const creds = (userId: string) => ({ user_id: userId, user_id_confirm: userId, password: PASSWORD, password_confirm: PASSWORD, agree: '1' });
+      // The mail went to an address that is another customer's user ID.
       const client = new WebClient(t.baseUrl);
-      const path = await requestRegistration(t, client, { keyword: 'Kw1234' });
+      const path = await requestRegistration(t, client, { email: 'yumi@example.com', keyword: 'Kw1234' });
       await client.get(path);
       expectStatus(await client.post('/register/verify', { token: tokenOf(path), keyword: 'Kw1234' }), 303, 'verify');
       await client.get('/register/credentials');
-      const taken = await client.post('/register/credentials', { user_id: 'yumi@example.com', user_id_confirm: 'yumi@example.com', password: PASSWORD, password_confirm: PASSWORD, agree: '1' });
+      const taken = await client.post('/register/credentials', creds('yumi@example.com'));
       assert.equal(taken.status, 400);
       assert.match(textOf(taken.html), /既に他のお客さまのユーザーIDとして登録されている/);
-      const own = await client.post('/register/credentials', { user_id: 'taro.new@example.com', user_id_confirm: 'taro.new@example.com', password: PASSWORD, password_confirm: PASSWORD, agree: '1' });
-      assert.equal(own.status, 303);
+
+      // 再登録 with the address that is already the customer's own user ID: accepted, and no notice.
+      const own = new WebClient(t.baseUrl);
+      const ownPath = await requestRegistration(t, own, { email: 'taro.new@example.com', keyword: 'Kw5678' });
+      await completeAtLink(own, '/register', ownPath, { keyword: 'Kw5678', userId: 'taro.new@example.com', password: PASSWORD });
+      assert.equal((await own.get('/mypage')).status, 200);
+      const notices = await db.selectFrom('outbox').select('to_address').where('subject', 'like', '%再登録完了のお知らせ').execute();
+      assert.deepEqual(notices.map((n) => n.to_address), ['taro@example.com']);
+    });
+
+    it('the ID/password step offers only the address the mail reached and refuses another, saving nothing', async () => {
+      const db = t.deps.db;
+      const client = new WebClient(t.baseUrl);
+      const path = await requestRegistration(t, client, { email: 'Taro.Mail@example.com', keyword: 'Kw9012' });
+      await client.get(path);
+      expectStatus(await client.post('/register/verify', { token: tokenOf(path), keyword: 'Kw9012' }), 303, 'verify');
+      const form = await client.get('/register/credentials');
+      assert.match(form.html, /name="user_id"[^>]*value="taro.mail@example.com"|value="taro.mail@example.com"[^>]*name="user_id"/);
+      assert.match(form.html, /name="user_id_confirm"[^>]*value="taro.mail@example.com"|value="taro.mail@example.com"[^>]*name="user_id_confirm"/);
+      assert.match(textOf(form.html), /ご案内メールを受信したメールアドレスがユーザーIDになります。別のメールアドレスをご利用になる場合は、登録完了後に「各種変更の手続き」から変更できます。/);
+
+      const customersBefore = await db.selectFrom('customers').select(['id', 'user_id', 'password_hash']).orderBy('id').execute();
+      const flowBefore = await db.selectFrom('flows').select(['id', 'state', 'data']).where('kind', '=', 'registration').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      const fields = { user_id: 'victim@example.com', user_id_confirm: 'victim@example.com', password: 'Vk3mPq7z', password_confirm: 'Vk3mPq7z', agree: '1' };
+      const refused = await client.post('/register/credentials', fields);
+      assert.equal(refused.status, 400);
+      assert.match(textOf(refused.html), /メールアドレス（ユーザーID） .* ユーザーIDには、ご案内メールを受信したメールアドレスをご指定ください。 メールアドレス（確認用）/);
+      assert.match(refused.html, /value="victim@example.com"/);
+      assert.ok(!refused.html.includes('Vk3mPq7z'), 'the password is never shown back');
+      assert.deepEqual(await db.selectFrom('flows').select(['id', 'state', 'data']).where('id', '=', flowBefore.id).executeTakeFirstOrThrow(), flowBefore);
+      assert.equal(flowBefore.state, 'verified');
+      assert.equal((await client.get('/register/credentials/confirm')).location, '/register/credentials');
+      assert.deepEqual(await db.selectFrom('customers').select(['id', 'user_id', 'password_hash']).orderBy('id').execute(), customersBefore);
+
+      // The mailed address in another case or in full width is the same address.
+      expectStatus(await client.post('/register/credentials', { ...fields, user_id: 'ＴＡＲＯ．ＭＡＩＬ＠example.com', user_id_confirm: 'taro.mail@example.com' }), 303, 'mailed address');
     });
 
     it('a double submit or a replayed step POST goes to where the flow is, sending one mail and creating one customer', async () => {

@@ -1,4 +1,6 @@
+import type { BrandConfig } from '../../config.js';
 import type { Db } from '../../platform/db/database.js';
+import type { MailMessage } from '../../platform/mail/outbox.js';
 import type { Flow } from '../../platform/flow/store.js';
 import type { Holder } from './identity.js';
 
@@ -13,7 +15,7 @@ export const CREDENTIAL_STATES: readonly CredentialState[] = ['mail_sent', 'veri
 export interface CredentialData {
   /** The keyword, sealed for the browser that must show it; dropped once it is used. */
   keywordSealed?: string;
-  /** What the user ID field starts with. */
+  /** The address the one-time mail went to: the only user ID the ID/password step accepts. */
   suggestedUserId: string;
   /** Whose credentials these are, for the confirmation page (null: nobody matched). */
   holder: Holder | null;
@@ -48,6 +50,20 @@ export interface CredentialFlowSpec<X extends string, D extends CredentialData> 
   completeLines: string[];
   /** The customer whose own user ID may be kept (re-registration, recovery); null for none. */
   ownCustomerId(db: Db, flow: Flow<X | CredentialState, D>): Promise<string | null>;
-  /** Writes the customer in the completing transaction; returns the customer id. */
-  complete(trx: Db, flow: Flow<X | CredentialState, D>, credentials: NewCredentials, at: Date, ip: string): Promise<string>;
+  /** Writes the customer in the completing transaction: its id, and the user ID it replaced (null: none). */
+  complete(trx: Db, flow: Flow<X | CredentialState, D>, credentials: NewCredentials, at: Date, ip: string): Promise<CompletedCustomer>;
+  /** The notice to the replaced user ID when completion changed it (the new address masked). */
+  replacedUserIdMail(input: ReplacedUserIdMailInput): MailMessage;
+}
+
+export interface CompletedCustomer {
+  customerId: string;
+  previousUserId: string | null;
+}
+
+export interface ReplacedUserIdMailInput {
+  brand: BrandConfig;
+  to: string;
+  newUserId: string;
+  at: Date;
 }

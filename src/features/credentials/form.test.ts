@@ -25,8 +25,8 @@ describe('form fields', () => {
 
 describe('the ID/password form', () => {
   it('normalises the user ID (NFKC, lower case) and checks both confirmations', () => {
-    assert.deepEqual(parseCredentialsForm({ ...good, user_id: 'ＴＡＲＯ＠example.com' }, policy), { ok: true, value: { userId: 'taro@example.com', password: 'Kz7pWq2x' } });
-    const mismatch = parseCredentialsForm({ ...good, user_id_confirm: 'jiro@example.com', password_confirm: 'Kz7pWq2y' }, policy);
+    assert.deepEqual(parseCredentialsForm({ ...good, user_id: 'ＴＡＲＯ＠example.com' }, policy, 'Taro@example.com'), { ok: true, value: { userId: 'taro@example.com', password: 'Kz7pWq2x' } });
+    const mismatch = parseCredentialsForm({ ...good, user_id_confirm: 'jiro@example.com', password_confirm: 'Kz7pWq2y' }, policy, 'taro@example.com');
     assert.equal(mismatch.ok, false);
     if (!mismatch.ok) {
       assert.match(mismatch.errors.user_id_confirm ?? '', /一致しません/);
@@ -34,8 +34,13 @@ describe('the ID/password form', () => {
     }
   });
 
+  it('refuses a user ID other than the address the mail reached', () => {
+    const result = parseCredentialsForm({ ...good, user_id: 'jiro@example.com', user_id_confirm: 'jiro@example.com' }, policy, 'taro@example.com');
+    assert.deepEqual(result, { ok: false, errors: { user_id: 'ユーザーIDには、ご案内メールを受信したメールアドレスをご指定ください。' } });
+  });
+
   it('asks for the terms and refuses a password equal to the ID', () => {
-    const result = parseCredentialsForm({ ...good, user_id: 'a1b2c3@x.jp', user_id_confirm: 'a1b2c3@x.jp', password: 'a1b2c3@x.jp', password_confirm: 'a1b2c3@x.jp', agree: '' }, policy);
+    const result = parseCredentialsForm({ ...good, user_id: 'a1b2c3@x.jp', user_id_confirm: 'a1b2c3@x.jp', password: 'a1b2c3@x.jp', password_confirm: 'a1b2c3@x.jp', agree: '' }, policy, 'a1b2c3@x.jp');
     assert.equal(result.ok, false);
     if (!result.ok) {
       assert.match(result.errors.agree ?? '', /利用規約/);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../../config.js';
-import { recoveryMail } from '../recovery/mail.js';
-import { registrationMail } from '../registration/mail.js';
+import { recoveryMail, userIdChangedNoticeMail } from '../recovery/mail.js';
+import { reRegistrationNoticeMail, registrationMail } from '../registration/mail.js';
 import { deadlineLine, formatDurationJa } from './mail.js';
 
 const brand = loadConfig({}).brand;
@@ -32,5 +32,21 @@ describe('flow mails', () => {
     assert.equal(mail.subject, `【${brand.name}】ユーザーID・パスワード再登録に関するご案内`);
     assert.match(mail.text, /キーワードは本メールには記載していません/);
     assert.match(mail.text, /recovery\/verify\?token=abc/);
+  });
+
+  it('the notices to a replaced user ID give the time in Japan and never the new address in full', () => {
+    const input = { brand, to: 'taro@example.com', newUserId: 'hanako.new@example.net', at: sentAt };
+    const again = reRegistrationNoticeMail(input);
+    assert.equal(again.subject, `【${brand.name}】お客さまWebサービス 再登録完了のお知らせ`);
+    assert.match(again.text, /2026年11月25日 18時30分に、お客さまWebサービスの再登録/);
+    const changed = userIdChangedNoticeMail(input);
+    assert.equal(changed.subject, `【${brand.name}】ユーザーID変更のお知らせ`);
+    for (const mail of [again, changed]) {
+      assert.equal(mail.to, 'taro@example.com');
+      assert.match(mail.text, /h\*\*\*@example\.net/);
+      assert.doesNotMatch(mail.text, /hanako/);
+      assert.match(mail.text, /パスワードは、今後ご利用いただけません/);
+      assert.match(mail.text, new RegExp(`TEL:${brand.deskPhone}`));
+    }
   });
 });

@@ -48,6 +48,13 @@ export function linkBlock({ url, sentAt, ttlMs }: LinkMailInput): string {
   ].join('\n');
 }
 
+/** t***@example.com: enough for the owner to recognise, not the whole address. */
+export function maskEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${address.slice(0, 1)}***${address.slice(at)}`;
+}
+
 /** A mail to a customer: 【brand】subject; the greeting, the lines, and the contact footer. */
 export function customerMail(brand: BrandConfig, to: string, subject: string, lines: string[]): MailMessage {
   const text = [`${brand.name}「お客さまWebサービス」をご利用いただきありがとうございます。`, '', ...lines, '', mailFooter(brand), ''].join('\n');

@@ -25,10 +25,13 @@ export async function insertCustomer(db: Db, holder: Holder, credentials: NewCre
   return id;
 }
 
-export async function replaceCredentials(db: Db, customerId: string, credentials: NewCredentials, at: Date): Promise<void> {
+/** New user ID and password hash; returns the user ID they replaced. */
+export async function replaceCredentials(db: Db, customerId: string, credentials: NewCredentials, at: Date): Promise<string> {
+  const before = await db.selectFrom('customers').select('user_id').where('id', '=', customerId).executeTakeFirstOrThrow();
   await db
     .updateTable('customers')
     .set({ user_id: credentials.userId, password_hash: credentials.passwordHash, updated_at: at.toISOString() })
     .where('id', '=', customerId)
     .execute();
+  return before.user_id;
 }

@@ -6,7 +6,7 @@ import { startSession } from '../../platform/http/session.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { recordSuccessfulLogin } from '../login/logins.js';
-import { parseCredentialsForm } from './credentials-form.js';
+import { parseCredentialsForm, USER_ID_NOT_MAILED } from './credentials-form.js';
 import { atStep } from './flow-http.js';
 import type { CredentialData, CredentialFlowSpec, CredentialState } from './flow.js';
 import { keywordEntryField, parseForm, typedValues } from './form.js';
@@ -17,6 +17,7 @@ import { CompletePage, CredentialsConfirmPage, CredentialsPage, InvalidLinkPage,
 
 const keywordForm = z.object({ keyword: keywordEntryField });
 const USER_ID_TAKEN = 'このメールアドレスは、既に他のお客さまのユーザーIDとして登録されているため、ご利用いただけません。';
+const userIdRefusal = { taken: USER_ID_TAKEN, not_mailed: USER_ID_NOT_MAILED } as const;
 const THROTTLED = 'キーワードの入力誤りが続いたため、現在お手続きいただけません。しばらく時間をおいてから、もう一度お試しください。';
 
 /**
@@ -78,8 +79,8 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
   app.get(`${base}/credentials`, async (request, reply) => {
     const at = await atStep<S, D>(deps, request, reply, spec, ['verified', 'credentials_confirming']);
     if (!at) return reply;
-    const { data } = at.flow;
-    return credentialsPage(request, reply, { userId: data.credentials?.userId ?? data.suggestedUserId });
+    const mailedTo = at.flow.data.suggestedUserId;
+    return credentialsPage(request, reply, { userId: mailedTo, userIdConfirm: mailedTo });
   });
 
   app.post(`${base}/credentials`, async (request, reply) => {
@@ -87,10 +88,10 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
     if (!at) return reply;
     const typed = typedValues(request.body, ['user_id', 'user_id_confirm']);
     const shown = { userId: typed.user_id ?? '', userIdConfirm: typed.user_id_confirm ?? '' };
-    const parsed = parseCredentialsForm(request.body, policy);
+    const parsed = parseCredentialsForm(request.body, policy, at.flow.data.suggestedUserId);
     if (!parsed.ok) return credentialsPage(request, reply, { ...shown, errors: parsed.errors }, 400);
     const outcome = await saveCredentials(deps, spec, at.flow, parsed.value);
-    if (outcome === 'taken') return credentialsPage(request, reply, { ...shown, errors: { user_id: USER_ID_TAKEN } }, 400);
+    if (outcome === 'taken' || outcome === 'not_mailed') return credentialsPage(request, reply, { ...shown, errors: { user_id: userIdRefusal[outcome] } }, 400);
     return reply.redirect(outcome === 'ok' ? `${base}/credentials/confirm` : `${base}/credentials`, 303);
   });
 
@@ -116,9 +117,9 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
     if (!at) return reply;
     const result = await completeCredentials(deps, spec, at.flow, request.ip);
     if (result === 'moved') return reply.redirect(`${base}/complete`, 303);
-    if (result === 'taken') {
+    if (result === 'taken' || result === 'not_mailed') {
       const userId = at.flow.data.credentials?.userId ?? '';
-      return credentialsPage(request, reply, { userId, errors: { user_id: USER_ID_TAKEN } }, 409);
+      return credentialsPage(request, reply, { userId, errors: { user_id: userIdRefusal[result] } }, 409);
     }
     await startSession(deps, request, reply, result.customerId);
     await recordSuccessfulLogin(deps.db, result.customerId, deps.clock.now());

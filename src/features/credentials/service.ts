@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../platform/db/errors.js';
 import { consumeMailToken, inspectMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
 import { countKeywordFailure, isExpired, loadFlow, otherFlowIdsOfCustomer, saveFlow, type Flow } from '../../platform/flow/store.js';
 import { readThrottle, recordFailure, slowDownMs, type ThrottlePolicy } from '../../platform/http/throttle.js';
+import { normalizeEmail } from './identity.js';
 import { KEYWORD_ATTEMPTS, STEP_TTL_MS, type CredentialData, type CredentialFlowSpec, type CredentialState } from './flow.js';
 
 /** Why a mail link cannot be used, in the words the page uses. */
@@ -120,7 +121,13 @@ export async function userIdTaken(db: Db, userId: string, ownCustomerId: string 
   return owner !== undefined && owner.id !== ownCustomerId;
 }
 
-export type SaveOutcome = 'ok' | 'taken' | 'moved';
+/**
+ * The user ID must be the address the one-time mail reached (NFKC, lower case): otherwise anyone
+ * could claim another person's address and block its owner.
+ */
+export const isMailedAddress = (data: CredentialData, userId: string): boolean => normalizeEmail(userId) === normalizeEmail(data.suggestedUserId);
+
+export type SaveOutcome = 'ok' | 'taken' | 'not_mailed' | 'moved';
 
 /** The ID/password step: the password is kept only as its argon2id hash until completion. */
 export async function saveCredentials<X extends string, D extends CredentialData>(
@@ -129,6 +136,7 @@ export async function saveCredentials<X extends string, D extends CredentialData
   flow: AnyFlow<X, D>,
   input: { userId: string; password: string },
 ): Promise<SaveOutcome> {
+  if (!isMailedAddress(flow.data, input.userId)) return 'not_mailed';
   if (await userIdTaken(deps.db, input.userId, await spec.ownCustomerId(deps.db, flow))) return 'taken';
   const passwordHash = await hashSecret(input.password);
   const data: D = { ...flow.data, credentials: { userId: input.userId, passwordHash } };
@@ -138,29 +146,34 @@ export async function saveCredentials<X extends string, D extends CredentialData
 
 /**
  * Completion in one transaction: the flow is claimed, the customer written, the hash dropped
- * from the flow, and the customer's other open mail links retired.
+ * from the flow, the customer's other open mail links retired, and a replaced user ID told.
  */
 export async function completeCredentials<X extends string, D extends CredentialData>(
   deps: AppDeps,
   spec: CredentialFlowSpec<X, D>,
   flow: AnyFlow<X, D>,
   ip: string,
-): Promise<{ customerId: string } | 'taken' | 'moved'> {
+): Promise<{ customerId: string } | 'taken' | 'not_mailed' | 'moved'> {
   const credentials = flow.data.credentials;
   if (!credentials) return 'moved';
+  if (!isMailedAddress(flow.data, credentials.userId)) return 'not_mailed';
   const now = deps.clock.now();
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    const result = await deps.db.transaction().execute(async (trx) => {
       const data: D = { ...flow.data };
       delete data.credentials;
       if (!(await saveFlow(trx, flow, { state: 'completed', data, now, ttlMs: STEP_TTL_MS }))) throw new FlowMoved();
       if (await userIdTaken(trx, credentials.userId, await spec.ownCustomerId(trx, flow))) throw new UserIdTaken();
-      const customerId = await spec.complete(trx, flow, credentials, now, ip);
+      const { customerId, previousUserId } = await spec.complete(trx, flow, credentials, now, ip);
       await trx.updateTable('flows').set({ customer_id: customerId }).where('id', '=', flow.id).execute();
       // New credentials: links still out for this customer (registration or recovery) stop working.
       await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, customerId, flow.id), now);
-      return { customerId };
+      const notice = previousUserId !== null && normalizeEmail(previousUserId) !== normalizeEmail(credentials.userId);
+      if (notice) await deps.mail.enqueue(trx, spec.replacedUserIdMail({ brand: deps.config.brand, to: previousUserId, newUserId: credentials.userId, at: now }), now);
+      return { customerId, notice };
     });
+    if (result.notice) deps.mail.kick();
+    return { customerId: result.customerId };
   } catch (error) {
     if (error instanceof FlowMoved) return 'moved';
     // The unique index decides when another completion took the ID after the check above.

@@ -113,6 +113,8 @@ interface CredentialsProps {
   message?: string | undefined;
 }
 
+export const USER_ID_HINT = 'ご案内メールを受信したメールアドレスがユーザーIDになります。別のメールアドレスをご利用になる場合は、登録完了後に「各種変更の手続き」から変更できます。';
+
 /** Seed screen 8: the user ID (an e-mail address) and password, each twice, and the terms. */
 export function CredentialsPage({ ctx, title, action, userId, userIdConfirm, ruleText, errors, message }: CredentialsProps) {
   return (
@@ -122,7 +124,7 @@ export function CredentialsPage({ ctx, title, action, userId, userIdConfirm, rul
       <p>ご希望のID・パスワードをご入力いただき、「次へ」ボタンを押してください。</p>
       <ErrorSummary errors={errors} message={message} />
       <PostForm action={action} csrf={ctx.csrf}>
-        <TextField name="user_id" label="メールアドレス（ユーザーID）" type="email" value={userId} error={errors?.user_id} autocomplete="username" maxLength={254} inputMode="email" hint="メールアドレスがユーザーIDになります。" />
+        <TextField name="user_id" label="メールアドレス（ユーザーID）" type="email" value={userId} error={errors?.user_id} autocomplete="username" maxLength={254} inputMode="email" hint={USER_ID_HINT} />
         <TextField name="user_id_confirm" label="メールアドレス（確認用）" type="email" value={userIdConfirm ?? ''} error={errors?.user_id_confirm} autocomplete="off" maxLength={254} inputMode="email" hint="確認のためもう一度ご入力ください。" />
         <TextField name="password" label="パスワード" type="password" error={errors?.password} autocomplete="new-password" maxLength={128} hint={ruleText} />
         <TextField name="password_confirm" label="パスワード（確認用）" type="password" error={errors?.password_confirm} autocomplete="new-password" maxLength={128} hint="確認のためもう一度ご入力ください。" />

@@ -1,5 +1,7 @@
 import type { MailMessage } from '../../platform/mail/outbox.js';
-import { linkMail, type LinkMailInput } from '../credentials/mail.js';
+import { formatDateTimeJa } from '../../platform/clock.js';
+import type { ReplacedUserIdMailInput } from '../credentials/flow.js';
+import { customerMail, linkMail, maskEmail, type LinkMailInput } from '../credentials/mail.js';
 
 export type RecoveryMailInput = LinkMailInput & { to: string };
 
@@ -10,5 +12,16 @@ export function recoveryMail(input: RecoveryMailInput): MailMessage {
     '開いた画面で、お手続きの際に画面に表示された【キーワード】を入力してください（キーワードは本メールには記載していません）。',
     '',
     '続いて、新しいユーザーIDとパスワードをご指定いただきますと再登録は完了します。',
+  ]);
+}
+
+/** To the replaced user ID when a recovery changed it: the old ID no longer works; the new address masked. */
+export function userIdChangedNoticeMail(input: ReplacedUserIdMailInput): MailMessage {
+  return customerMail(input.brand, input.to, 'ユーザーID変更のお知らせ', [
+    `${formatDateTimeJa(input.at)}に、お客さまWebサービスのユーザーID・パスワードの再登録により、ユーザーIDが変更されました。`,
+    `変更後のユーザーID（メールアドレス）:${maskEmail(input.newUserId)}`,
+    '',
+    'これまでのユーザーID（本メールの宛先のメールアドレス）とパスワードは、今後ご利用いただけません。',
+    'このお手続きにお心当たりのない場合は、至急、以下【お問い合わせ先】までご連絡ください。',
   ]);
 }

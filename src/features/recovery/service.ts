@@ -7,11 +7,11 @@ import { seal } from '../../platform/flow/seal.js';
 import { createFlow, newBrowserKey, otherFlowIdsOfCustomer, type Flow } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/http/session.js';
 import { readThrottle, recordFailure, type ThrottlePolicy } from '../../platform/http/throttle.js';
-import type { CredentialFlowSpec, NewCredentials } from '../credentials/flow.js';
+import type { CompletedCustomer, CredentialFlowSpec, NewCredentials } from '../credentials/flow.js';
 import { generateKeyword } from '../credentials/keyword.js';
 import { replaceCredentials } from '../credentials/repository.js';
 import { RECOVERY_KIND, RECOVERY_RESTART, RECOVERY_STATES, recoveryPlace, type RecoveryData, type RecoveryState } from './flow.js';
-import { recoveryMail } from './mail.js';
+import { recoveryMail, userIdChangedNoticeMail } from './mail.js';
 import { findCustomerByUserId } from './repository.js';
 
 /** Every request counts (a mail can be triggered): per address and per e-mail, then locked. */
@@ -76,13 +76,13 @@ export async function requestRecovery(deps: AppDeps, input: { email: string; bir
 }
 
 /** STEP 5 confirmed: the customer's new user ID and password; every old session ends. */
-async function completeRecovery(trx: Db, flow: RecoveryFlow, credentials: NewCredentials, at: Date, ip: string): Promise<string> {
+async function completeRecovery(trx: Db, flow: RecoveryFlow, credentials: NewCredentials, at: Date, ip: string): Promise<CompletedCustomer> {
   const customerId = flow.customerId;
   if (!customerId) throw new Error('a recovery flow without a customer reached completion');
-  await replaceCredentials(trx, customerId, credentials, at);
+  const previousUserId = await replaceCredentials(trx, customerId, credentials, at);
   await revokeCustomerSessions(trx, customerId, at);
   await recordAudit(trx, at, { kind: 'recovery_completed', customerId, ip, detail: { flowId: flow.id } });
-  return customerId;
+  return { customerId, previousUserId };
 }
 
 export const recoverySpec: CredentialFlowSpec<never, RecoveryData> = {
@@ -97,4 +97,5 @@ export const recoverySpec: CredentialFlowSpec<never, RecoveryData> = {
   completeLines: ['「ホームへ」ボタンを押すと、新しいユーザーID・パスワードでお客さまWebサービスをご利用いただけます。'],
   ownCustomerId: async (_db, flow) => flow.customerId,
   complete: completeRecovery,
+  replacedUserIdMail: userIdChangedNoticeMail,
 };

@@ -1,5 +1,7 @@
 import type { MailMessage } from '../../platform/mail/outbox.js';
-import { linkMail, type LinkMailInput } from '../credentials/mail.js';
+import { formatDateTimeJa } from '../../platform/clock.js';
+import type { ReplacedUserIdMailInput } from '../credentials/flow.js';
+import { customerMail, linkMail, maskEmail, type LinkMailInput } from '../credentials/mail.js';
 
 export type RegistrationMailInput = LinkMailInput & { to: string };
 
@@ -10,5 +12,16 @@ export function registrationMail(input: RegistrationMailInput): MailMessage {
     '開いた画面で、お申し込みの際にご指定いただいた【キーワード】を入力してください。',
     '',
     '続いて、ユーザーIDとパスワードをご指定いただきますと利用登録は完了します。',
+  ]);
+}
+
+/** 再登録 to the replaced user ID: the old ID and password no longer work; the new address masked. */
+export function reRegistrationNoticeMail(input: ReplacedUserIdMailInput): MailMessage {
+  return customerMail(input.brand, input.to, 'お客さまWebサービス 再登録完了のお知らせ', [
+    `${formatDateTimeJa(input.at)}に、お客さまWebサービスの再登録（ユーザーID・パスワードの再設定）が完了しました。`,
+    `新しいユーザーID（メールアドレス）:${maskEmail(input.newUserId)}`,
+    '',
+    'これまでのユーザーID（本メールの宛先のメールアドレス）とパスワードは、今後ご利用いただけません。',
+    'このお手続きにお心当たりのない場合は、至急、以下【お問い合わせ先】までご連絡ください。',
   ]);
 }

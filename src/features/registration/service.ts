@@ -7,10 +7,10 @@ import { seal } from '../../platform/flow/seal.js';
 import { createFlow, newBrowserKey, saveFlow, type Flow } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/http/session.js';
 import { readThrottle, recordFailure, slowDownMs, type ThrottlePolicy } from '../../platform/http/throttle.js';
-import { STEP_TTL_MS, type CredentialFlowSpec, type NewCredentials } from '../credentials/flow.js';
+import { STEP_TTL_MS, type CompletedCustomer, type CredentialFlowSpec, type NewCredentials } from '../credentials/flow.js';
 import { sameHolder } from '../credentials/identity.js';
 import { REGISTRATION_KIND, REGISTRATION_RESTART, REGISTRATION_STATES, registrationPlace, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
-import { registrationMail } from './mail.js';
+import { reRegistrationNoticeMail, registrationMail } from './mail.js';
 import { insertCustomer, replaceCredentials } from '../credentials/repository.js';
 import { findPolicy, linkHolderPolicies } from './repository.js';
 
@@ -125,21 +125,22 @@ async function proofedCustomerId(db: Db, flow: RegistrationFlow): Promise<string
  * Completion: a new customer, or (再登録) the proofed policy's customer with new credentials
  * and every session ended; then every policy of the same holder without a customer is linked.
  */
-async function completeRegistration(trx: Db, flow: RegistrationFlow, credentials: NewCredentials, at: Date, ip: string): Promise<string> {
+async function completeRegistration(trx: Db, flow: RegistrationFlow, credentials: NewCredentials, at: Date, ip: string): Promise<CompletedCustomer> {
   const policy = await findPolicy(trx, flow.data.entries.policyNumber);
   if (!policy) throw new Error(`proofed policy ${flow.data.entries.policyNumber} is gone`);
   const reRegistration = policy.customerId !== null;
   let customerId: string;
+  let previousUserId: string | null = null;
   if (policy.customerId) {
     customerId = policy.customerId;
-    await replaceCredentials(trx, customerId, credentials, at);
+    previousUserId = await replaceCredentials(trx, customerId, credentials, at);
     await revokeCustomerSessions(trx, customerId, at);
   } else {
     customerId = await insertCustomer(trx, policy.holder, credentials, at);
   }
   const linked = await linkHolderPolicies(trx, customerId, policy.holder, at);
   await recordAudit(trx, at, { kind: 'registration_completed', customerId, ip, detail: { flowId: flow.id, reRegistration, linkedPolicies: linked } });
-  return customerId;
+  return { customerId, previousUserId };
 }
 
 export const registrationSpec: CredentialFlowSpec<'confirming', RegistrationData> = {
@@ -154,4 +155,5 @@ export const registrationSpec: CredentialFlowSpec<'confirming', RegistrationData
   completeLines: ['「ホームへ」ボタンを押すと、お客さまWebサービスをご利用いただけます。'],
   ownCustomerId: proofedCustomerId,
   complete: completeRegistration,
+  replacedUserIdMail: reRegistrationNoticeMail,
 };

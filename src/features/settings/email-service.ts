@@ -7,7 +7,8 @@ import type { LinkProblem } from '../credentials/service.js';
 import { EMAIL_CHANGE_KIND, EMAIL_CHANGE_PATH, EMAIL_CHANGE_STATES, type EmailChangeData, type EmailChangeFlow, type EmailChangeState } from './email-change.js';
 import { emailChangeConfirmMail, emailChangedNoticeMail } from './mail.js';
 import { checkPassword } from './password-check.js';
-import { findAccount, isUniqueViolation, latestEmailChangeFlowId, updateUserId, userIdHeldByOther } from './repository.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
+import { findAccount, latestEmailChangeFlowId, updateUserId, userIdHeldByOther } from './repository.js';
 import type { Refused, ServiceDeps } from './service.js';
 
 /** Confirmation mails a day per customer (no mail bombing of someone else's address). */

@@ -1,7 +1,7 @@
 import type { BrandConfig } from '../../config.js';
 import { formatDateTimeJa } from '../../platform/clock.js';
 import type { MailMessage } from '../../platform/mail/outbox.js';
-import { linkBlock, mailFooter } from '../credentials/mail.js';
+import { linkBlock, mailFooter, maskEmail } from '../credentials/mail.js';
 
 const greeting = (brand: BrandConfig) => `${brand.name}「お客さまWebサービス」をご利用いただきありがとうございます。`;
 
@@ -10,13 +10,6 @@ const mail = (brand: BrandConfig, to: string, subject: string, lines: string[]):
   subject: `【${brand.name}】${subject}`,
   text: [greeting(brand), '', ...lines, '', mailFooter(brand), ''].join('\n'),
 });
-
-/** t***@example.com: enough for the owner to recognise, not the whole address. */
-export function maskEmail(address: string): string {
-  const at = address.lastIndexOf('@');
-  if (at < 1) return '***';
-  return `${address.slice(0, 1)}***${address.slice(at)}`;
-}
 
 export interface EmailChangeMailInput {
   brand: BrandConfig;

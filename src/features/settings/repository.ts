@@ -136,9 +136,3 @@ export async function latestEmailChangeFlowId(db: Db, customerId: string, kind: 
     .executeTakeFirst();
   return row?.id ?? null;
 }
-
-/** A unique-constraint violation on either dialect (a user ID taken by a racing request). */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
