@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ManualClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchBrowser, screenshotPath } from '../support/browser.js';
 import { insertCustomer } from '../support/customers.js';
+import { accessibilityViolations, PHONE } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
 
 // Wednesday 2026-11-25 10:00 in Japan; C123456789 (満期日 2026-12-27) is in its renewal
 // window, C123456790 (満期日 2027-03-01) is not yet.
 const FIRST_LOGIN = new Date('2026-11-25T01:00:00Z');
-const PHONE = { width: 390, height: 844 };
 
 let t: TestApp;
 let browser: Browser;
@@ -35,14 +33,6 @@ async function phonePage(): Promise<Page> {
   return context.newPage();
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** WCAG 2 A/AA violations axe-core finds on the page (evaluated by the driver, so CSP allows it). */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  return page.evaluate(
-    `${axeSource}; axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-  );
-}
 
 async function logIn(page: Page, userId: string, password: string): Promise<void> {
   await page.getByLabel('ユーザーID', { exact: true }).fill(userId);

@@ -1,43 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ManualClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { launchBrowser, screenshotPath } from '../support/browser.js';
 import { insertCustomer } from '../support/customers.js';
+import { accessibilityViolations, logIn, phoneBrowser, shot } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
 
-const PHONE = { width: 390, height: 844 };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => browser.close());
-
-async function phonePage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'ja-JP' });
-  return context.newPage();
-}
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  return page.evaluate(
-    `${axeSource}; axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-  );
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(name), fullPage: true });
-
-async function logIn(page: Page, baseUrl: string, userId: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('ユーザーID', { exact: true }).fill(userId);
-  await page.getByLabel('パスワード', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await page.waitForURL(/\/mypage$/);
-}
+const phonePage = phoneBrowser();
 
 /** The value next to a label in the page's label/value lists. */
 const entry = (page: Page, label: string) => page.locator('dl.entries .entry', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');

@@ -1,42 +1,26 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { launchBrowser, screenshotPath } from '../support/browser.js';
 import { insertCustomer } from '../support/customers.js';
+import { fillLogin, phoneBrowser, shot } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
 import { MailCatcher } from '../support/mail-catcher.js';
 import { linkOn, showMail } from '../support/mail-page.js';
 
-const PHONE = { width: 390, height: 844 };
 const OLD_PASSWORD = 'Old4pass9';
 
+const phonePage = phoneBrowser();
 let t: TestApp;
-let browser: Browser;
 before(async () => {
   t = await startTestApp();
   await insertPolicy(t.deps.db);
   await insertCustomer(t.deps.db, { userId: 'taro@example.com', password: OLD_PASSWORD, policies: ['C123456789'] });
-  browser = await launchBrowser();
 });
-after(async () => {
-  await browser.close();
-  await t.close();
-});
+after(async () => t.close());
 
-async function phonePage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'ja-JP' });
-  return context.newPage();
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(name), fullPage: true });
-
-async function logIn(page: Page, userId: string, password: string): Promise<void> {
-  await page.goto(`${t.baseUrl}/login`);
-  await page.getByLabel('ユーザーID', { exact: true }).fill(userId);
-  await page.getByLabel('パスワード', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-}
+/** Submits the login form; the test checks where it leads. */
+const logIn = (page: Page, userId: string, password: string) => fillLogin(page, t.baseUrl, userId, password);
 
 async function askForKeyword(page: Page, email: string): Promise<string> {
   await page.getByLabel('生年月日', { exact: true }).fill('1975-01-01');

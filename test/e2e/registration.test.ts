@@ -1,36 +1,15 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ManualClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { launchBrowser, screenshotPath } from '../support/browser.js';
+import { accessibilityViolations, fillLogin, phoneBrowser, shot } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
 import { MailCatcher } from '../support/mail-catcher.js';
 import { linkOn, showMail } from '../support/mail-page.js';
 
-const PHONE = { width: 390, height: 844 };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => browser.close());
-
-async function phonePage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'ja-JP' });
-  return context.newPage();
-}
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  return page.evaluate(
-    `${axeSource}; axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-  );
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(name), fullPage: true });
+const phonePage = phoneBrowser();
 
 interface Step1 {
   email: string;
@@ -68,13 +47,6 @@ async function setCredentials(page: Page, userId: string, password: string): Pro
   await page.getByLabel('パスワード', { exact: true }).fill(password);
   await page.getByLabel('パスワード（確認用）', { exact: true }).fill(password);
   await page.getByLabel('利用規約に同意します。', { exact: true }).check();
-}
-
-async function logIn(page: Page, baseUrl: string, userId: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('ユーザーID', { exact: true }).fill(userId);
-  await page.getByLabel('パスワード', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
 }
 
 describe('registration in the browser', () => {
@@ -197,10 +169,10 @@ describe('registration in the browser', () => {
     await page.waitForURL(/\/register\/complete$/);
 
     const other = await phonePage();
-    await logIn(other, t.baseUrl, 'taro@example.com', 'Kz7pWq2x');
+    await fillLogin(other, t.baseUrl, 'taro@example.com', 'Kz7pWq2x');
     await other.waitForURL(/\/login$/);
     assert.match(await other.locator('main').innerText(), /ユーザーIDまたはパスワードが正しくありません。/);
-    await logIn(other, t.baseUrl, 'taro@example.com', 'New4pass8');
+    await fillLogin(other, t.baseUrl, 'taro@example.com', 'New4pass8');
     await other.waitForURL(/\/mypage$/);
   });
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, it } from 'node:test';
@@ -10,14 +9,13 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchBrowser, screenshotPath } from '../support/browser.js';
 import { insertCustomer } from '../support/customers.js';
+import { accessibilityViolations, PHONE } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
 
 // Wednesday 2026-11-25 10:00 in Japan: C123456789 (満期日 2026-12-27) is inside its renewal
 // window (2026-10-27 – 2026-12-26); C123456790 (満期日 2027-03-01) is not yet.
 const TODAY = new Date('2026-11-25T01:00:00Z');
-const PHONE = { width: 390, height: 844 };
 const USER = { userId: 'abc@example.com', password: 'Abc12345' };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let t: TestApp;
 let browser: Browser;
@@ -42,12 +40,6 @@ beforeEach(async () => {
 
 async function phoneContext(): Promise<BrowserContext> {
   return browser.newContext({ viewport: PHONE, locale: 'ja-JP', acceptDownloads: true });
-}
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  return page.evaluate(
-    `${axeSource}; axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-  );
 }
 
 /** Checks the page for WCAG A/AA problems, then takes the guide's screenshot. */

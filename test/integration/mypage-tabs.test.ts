@@ -5,22 +5,13 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
 import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
+import { fieldError, loggedIn, summaryOf } from '../support/integration.js';
 import { WebClient, textOf, type WebPage } from '../support/web-client.js';
 
 // Wednesday 2026-11-25 10:00 in Japan.
 const BASE = new Date('2026-11-25T01:00:00Z');
 const MISMATCH = 'ご入力いただいた情報では、追加できるご契約を確認できませんでした。';
 
-async function loggedIn(t: TestApp, userId: string, password: string): Promise<WebClient> {
-  const client = new WebClient(t.baseUrl);
-  await client.get('/login');
-  const answer = await client.post('/login', { userId, password });
-  assert.equal(answer.status, 303, `login ${userId}`);
-  return client;
-}
-
-const summaryOf = (page: WebPage) => textOf(/<div class="error-summary" role="alert">(.*?)<\/div>/s.exec(page.html)?.[1] ?? '');
-const fieldError = (page: WebPage, name: string) => textOf(new RegExp(`<p class="error" id="f-${name}-error" role="alert">(.*?)</p>`, 's').exec(page.html)?.[1] ?? '');
 const mainOf = (page: WebPage) => /<main id="main">(.*?)<\/main>/s.exec(page.html)?.[1] ?? '';
 
 for (const kind of databaseKinds()) {

@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
 import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
+import { fieldError, summaryOf } from '../support/integration.js';
 import { mailPath, nextMail, tokenOf } from '../support/registration.js';
 import { WebClient, textOf, type WebPage } from '../support/web-client.js';
 
@@ -27,8 +28,6 @@ async function loggedIn(t: TestApp, userId: string, password = PASSWORD): Promis
   return client;
 }
 
-const summaryOf = (page: WebPage) => textOf(/<div class="error-summary" role="alert">(.*?)<\/div>/s.exec(page.html)?.[1] ?? '');
-const fieldError = (page: WebPage, name: string) => textOf(new RegExp(`<p class="error" id="f-${name}-error" role="alert">(.*?)</p>`, 's').exec(page.html)?.[1] ?? '');
 
 for (const kind of databaseKinds()) {
   describe(`メールアドレス（ユーザーID）の変更 on ${kind}`, () => {

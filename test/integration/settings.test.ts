@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
 import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
+import { fieldError, loggedIn, summaryOf } from '../support/integration.js';
 import { completeAtLink, nextMail, requestRegistration } from '../support/registration.js';
 import { WebClient, textOf, type WebPage } from '../support/web-client.js';
 
@@ -14,22 +15,12 @@ import { WebClient, textOf, type WebPage } from '../support/web-client.js';
 const BASE = new Date('2026-11-25T01:00:00Z');
 const SESSION_COOKIE = 'keizoku_session';
 
-async function loggedIn(t: TestApp, userId: string, password: string): Promise<WebClient> {
-  const client = new WebClient(t.baseUrl);
-  await client.get('/login');
-  const answer = await client.post('/login', { userId, password });
-  assert.equal(answer.status, 303, `login ${userId}`);
-  return client;
-}
-
 async function loginStatus(t: TestApp, userId: string, password: string): Promise<WebPage> {
   const client = new WebClient(t.baseUrl);
   await client.get('/login');
   return client.post('/login', { userId, password });
 }
 
-const summaryOf = (page: WebPage) => textOf(/<div class="error-summary" role="alert">(.*?)<\/div>/s.exec(page.html)?.[1] ?? '');
-const fieldError = (page: WebPage, name: string) => textOf(new RegExp(`<p class="error" id="f-${name}-error" role="alert">(.*?)</p>`, 's').exec(page.html)?.[1] ?? '');
 
 type Case = [Record<string, string | string[]>, Record<string, RegExp>];
 

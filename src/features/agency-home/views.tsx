@@ -1,5 +1,6 @@
 import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
+import { AccountHelpLinks } from '../login/views.js';
 import type { AgencyRow } from './repository.js';
 import type { AgencyPageData, NewsItem } from './service.js';
 
@@ -27,12 +28,7 @@ export function TopPage({ ctx, agencies }: { ctx: PageContext; agencies: AgencyR
         )}
       </div>
       <ul class="link-list">
-        <li>
-          <a href="/register">初めてご利用いただく方はこちら</a>
-        </li>
-        <li>
-          <a href="/recovery">ユーザーID・パスワードをお忘れの方はこちら</a>
-        </li>
+        <AccountHelpLinks />
         <li>
           <a href="/environment">推奨環境・ご利用可能時間</a>
         </li>

@@ -32,6 +32,14 @@ describe('identity normalisation', () => {
     );
   });
 
+  it('normalisation is idempotent even where removing a space lets NFKC compose (㍱´)', () => {
+    for (const text of ['㍱´', 'a ́', 'ｶ ﾞ']) {
+      assert.equal(normalizeName(normalizeName(text)), normalizeName(text), text);
+      assert.equal(normalizeKana(normalizeKana(text)), normalizeKana(text), text);
+      assert.equal(normalizePolicyNumber(normalizePolicyNumber(text)), normalizePolicyNumber(text), text);
+    }
+  });
+
   it('normalisation is idempotent (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (text) => {

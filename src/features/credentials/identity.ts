@@ -3,16 +3,30 @@
 
 const SPACES = /[\s\u3000]+/g;
 
+/**
+ * Applies a normalisation until the text stops changing: removing a space can let NFKC compose
+ * what it split (e.g. ´ becomes a space and a combining accent), so one pass is not always final.
+ */
+function stable(step: (text: string) => string, text: string): string {
+  let current = step(text);
+  for (let i = 0; i < 4; i++) {
+    const next = step(current);
+    if (next === current) return current;
+    current = next;
+  }
+  return current;
+}
+
 /** Names: NFKC (full-width Latin and half-width kana become standard) without any spaces. */
 export function normalizeName(text: string): string {
-  return text.normalize('NFKC').replace(SPACES, '');
+  return stable((t) => t.normalize('NFKC').replace(SPACES, ''), text);
 }
 
 const HIRAGANA = /[\u3041-\u3096\u309d\u309e]/g;
 
 /** Kana: NFKC (half-width to full-width, voiced marks composed), hiragana to katakana, no spaces. */
 export function normalizeKana(text: string): string {
-  return normalizeName(text).replace(HIRAGANA, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
+  return stable((t) => normalizeName(t).replace(HIRAGANA, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60)), text);
 }
 
 /** Full-width katakana only (with ー and the iteration marks). */
@@ -20,14 +34,14 @@ export const isKatakana = (text: string): boolean => /^[\u30a1-\u30f6\u30fc\u30f
 
 /** 証券番号: NFKC, upper case, no spaces. */
 export function normalizePolicyNumber(text: string): string {
-  return normalizeName(text).toUpperCase().normalize('NFKC');
+  return stable((t) => normalizeName(t).toUpperCase().normalize('NFKC'), text);
 }
 
 export const isPolicyNumber = (text: string): boolean => /^[A-Z0-9]{1,20}$/.test(text);
 
 /** E-mail and user ID: NFKC, trimmed, lower case. */
 export function normalizeEmail(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().normalize('NFKC');
+  return stable((t) => t.normalize('NFKC').trim().toLowerCase().normalize('NFKC'), text);
 }
 
 const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;

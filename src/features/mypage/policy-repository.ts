@@ -6,6 +6,7 @@ import type { Holder } from '../credentials/identity.js';
 /** Every column of an own policy, with its agency's name (契約内容の確認). */
 export type PolicyDetails = Selectable<PolicyTable> & { agency_name: string };
 
+/** Only the customer's own policy: someone else's and a missing one are both undefined. */
 export async function findOwnPolicyDetails(db: Db, customerId: string, policyNumber: string): Promise<PolicyDetails | undefined> {
   return db
     .selectFrom('policies')

@@ -5,18 +5,6 @@ import { RENEWAL_KIND } from './flow.js';
 /** The policy row as the renewal reads it, with its agency's name. */
 export type RenewalPolicy = Omit<PolicyTable, 'created_at' | 'updated_at'> & { agency_name: string };
 
-/** Only the customer's own policy: someone else's and a missing one are both undefined. */
-export async function findOwnPolicy(db: Db, customerId: string, policyNumber: string): Promise<RenewalPolicy | undefined> {
-  return db
-    .selectFrom('policies')
-    .innerJoin('agencies', 'agencies.code', 'policies.agency_code')
-    .selectAll('policies')
-    .select('agencies.name as agency_name')
-    .where('policies.customer_id', '=', customerId)
-    .where('policies.policy_number', '=', policyNumber)
-    .executeTakeFirst();
-}
-
 /** Where the confirmation mail goes: the customer's user ID is the e-mail address. */
 export async function findCustomerMail(db: Db, customerId: string): Promise<string | undefined> {
   const row = await db.selectFrom('customers').select('user_id').where('id', '=', customerId).executeTakeFirst();

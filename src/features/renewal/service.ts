@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { RenewalApplicationTable } from '../../platform/db/schema.js';
 import { createFlow, isExpired, loadFlow, saveFlow, type Flow } from '../../platform/flow/store.js';
 import type { AppDeps } from '../../platform/http/context.js';
+import { findOwnPolicyDetails } from '../mypage/policy-repository.js';
 import { ONLINE_RENEWAL_PRODUCTS } from '../mypage/service.js';
 import { renewalPhase, renewalWindow, type RenewalWindow } from '../mypage/renewal-window.js';
 import { currentCoverage, economyCoverage, ratingFacts, recommendedCoverage, sameCoverage, type RatingFacts } from './coverage.js';
@@ -23,7 +24,7 @@ import { renewalMail } from './mail.js';
 import { nextGradeState, quote, validateCoverage } from './rating/index.js';
 import type { Coverage, CoverageProblem, GradeState, PaymentFrequency, Quote, RateTable } from './rating/index.js';
 import { oneYearLater, receptionNumber } from './reception.js';
-import { findApplication, findCustomerMail, findOwnPolicy, insertApplication, markProcedure, renewalFlowIds, type RenewalPolicy } from './repository.js';
+import { findApplication, findCustomerMail, insertApplication, markProcedure, renewalFlowIds, type RenewalPolicy } from './repository.js';
 
 export type RenewalFlow = Flow<RenewalState, RenewalData>;
 
@@ -73,7 +74,7 @@ async function liveFlow(db: Db, customerId: string, policy: RenewalPolicy, now: 
  */
 export async function openRenewal(deps: RenewalDeps, customerId: string, policyNumber: string): Promise<RenewalEntry> {
   if (policyNumber.length > 40) return { kind: 'not_found' };
-  const policy = await findOwnPolicy(deps.db, customerId, policyNumber);
+  const policy = await findOwnPolicyDetails(deps.db, customerId, policyNumber);
   if (!policy) return { kind: 'not_found' };
   const now = deps.clock.now();
   const window = renewalWindow(policy.end_date);
