@@ -17,7 +17,14 @@ interface TextFieldProps {
   inputMode?: 'text' | 'email' | 'numeric' | 'latin';
 }
 
-export function TextField({ name, label, value, error, type = 'text', hint, autocomplete, maxLength, inputMode }: TextFieldProps) {
+/** Label, hint and message around one control; the control gets `id` and `aria-describedby`. */
+function LabelledField({ name, label, hint, error, control }: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  control: (a11y: { id: string; 'aria-invalid'?: 'true'; 'aria-describedby'?: string }) => ComponentChildren;
+}) {
   const id = `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
@@ -25,18 +32,59 @@ export function TextField({ name, label, value, error, type = 'text', hint, auto
       <label for={id}>{label}</label>
       {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
       {error ? <p class="error" id={`${id}-error`} role="alert">{error}</p> : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={type === 'password' ? '' : (value ?? '')}
-        autoComplete={autocomplete}
-        maxLength={maxLength}
-        inputMode={inputMode === 'latin' ? undefined : inputMode}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      {control({ id, ...(error ? { 'aria-invalid': 'true' as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
     </div>
+  );
+}
+
+export function TextField({ name, label, value, error, type = 'text', hint, autocomplete, maxLength, inputMode }: TextFieldProps) {
+  return (
+    <LabelledField
+      name={name}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(a11y) => (
+        <input
+          {...a11y}
+          name={name}
+          type={type}
+          value={type === 'password' ? '' : (value ?? '')}
+          autoComplete={autocomplete}
+          maxLength={maxLength}
+          inputMode={inputMode === 'latin' ? undefined : inputMode}
+        />
+      )}
+    />
+  );
+}
+
+/** A drop-down; without a valid current value it starts at 選択してください. */
+export function SelectField({ name, label, options, value, error, hint }: {
+  name: string;
+  label: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string;
+}) {
+  return (
+    <LabelledField
+      name={name}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(a11y) => (
+        <select {...a11y} name={name}>
+          {value !== undefined && options.some((o) => o.value === value) ? null : <option value="">選択してください</option>}
+          {options.map((o) => (
+            <option value={o.value} selected={o.value === value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

@@ -67,33 +67,6 @@ export function RadioGroup({ name, legend, options, value, error, hint }: {
   );
 }
 
-export function SelectField({ name, label, options, value, error, hint }: {
-  name: string;
-  label: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  value?: string | undefined;
-  error?: string | undefined;
-  hint?: string;
-}) {
-  const id = `f-${name}`;
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
-      {error ? <p class="error" id={`${id}-error`} role="alert">{error}</p> : null}
-      <select id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy || undefined}>
-        {value !== undefined && options.some((o) => o.value === value) ? null : <option value="">選択してください</option>}
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /** The agency of the policy and the insurer's desk: where to go when the renewal cannot be done here. */
 export function AgencyAndDesk({ ctx, policy }: { ctx: PageContext; policy: Pick<RenewalPolicy, 'agency_code' | 'agency_name'> }) {
   const { brand } = ctx;

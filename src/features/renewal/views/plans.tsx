@@ -7,7 +7,8 @@ import type { CustomValues } from '../forms.js';
 import { LABELS, type AgeCondition, type Coverage, type Quote, type RateTable } from '../rating/index.js';
 import { formatManYen, planOptions } from '../rating/labels.js';
 import type { PlanOffer, Renewal } from '../service.js';
-import { BackLink, RadioGroup, SelectField, StepPage, signedYen, yen } from './common.js';
+import { SelectField } from '../../../platform/ui/form.js';
+import { BackLink, RadioGroup, StepPage, signedYen, yen } from './common.js';
 
 export const PLAN_NAMES: Record<PlanId, string> = {
   same: '前年同等プラン',
