@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The `keizoku` command. `npm ci` builds dist/ (the prepare script).
-import { main } from '../dist/main.js';
+import './node-version.js';
+
+const { main } = await import('../dist/main.js');
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
