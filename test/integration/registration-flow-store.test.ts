@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { randomToken } from '../../src/platform/crypto.js';
 import { consumeMailToken, inspectMailToken, issueMailToken, retireMailTokens } from '../../src/platform/flow/mail-token.js';
-import { countKeywordFailure, createFlow, loadBoundFlow, loadFlow, saveFlow } from '../../src/platform/flow/store.js';
+import { countKeywordAttempt, createFlow, loadBoundFlow, loadFlow, saveFlow } from '../../src/platform/flow/store.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/db.js';
 
 type State = 'a' | 'b' | 'c';
@@ -47,9 +47,9 @@ for (const kind of databaseKinds()) {
     it('wrong keywords are counted atomically', async () => {
       const { db } = database;
       const { flow } = await createFlow<State, object>(db, { kind: 'test', state: 'a', data: {}, now, ttlMs: 60_000 });
-      const counts = await Promise.all(Array.from({ length: 5 }, () => countKeywordFailure(db, flow.id, 'a', now)));
+      const counts = await Promise.all(Array.from({ length: 5 }, () => countKeywordAttempt(db, flow.id, 'a', now)));
       assert.deepEqual([...counts].sort(), [1, 2, 3, 4, 5]);
-      assert.equal(await countKeywordFailure(db, flow.id, 'b', now), null);
+      assert.equal(await countKeywordAttempt(db, flow.id, 'b', now), null);
       assert.equal((await loadFlow(db, flow.id, 'test', STATES))?.keywordFailures, 5);
     });
 

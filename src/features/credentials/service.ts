@@ -4,23 +4,22 @@ import { recordAudit } from '../../platform/audit.js';
 import { hashSecret, verifySecret } from '../../platform/crypto.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { consumeMailToken, inspectMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
-import { countKeywordFailure, isExpired, loadFlow, otherFlowIdsOfCustomer, saveFlow, type Flow } from '../../platform/flow/store.js';
-import { readThrottle, recordFailure, slowDownMs, type ThrottlePolicy } from '../../platform/http/throttle.js';
+import { countKeywordAttempt, isExpired, loadFlow, otherFlowIdsOfCustomer, saveFlow, type Flow } from '../../platform/flow/store.js';
+import { holdAnswer, takeAttempts, type Gate, type ThrottlePolicy } from '../../platform/auth/throttle.js';
 import { normalizeEmail } from './identity.js';
 import { KEYWORD_ATTEMPTS, STEP_TTL_MS, type CredentialData, type CredentialFlowSpec, type CredentialState } from './flow.js';
 
 /** Why a mail link cannot be used, in the words the page uses. */
 export type LinkProblem = 'unknown' | 'used' | 'expired' | 'burned' | 'replaced';
 
-/** Keyword attempts from one address, over every flow: slow down, then lock. */
-export const KEYWORD_IP_THROTTLE: ThrottlePolicy = { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000, slowAfter: 5 };
+/** Keyword attempts from one address, over every flow, counted before the check: slow down, then lock. */
+export const KEYWORD_IP_THROTTLE: ThrottlePolicy = { limit: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000, slowAfter: 5 };
 
 type AnyFlow<X extends string, D> = Flow<X | CredentialState, D>;
 
 class FlowMoved extends Error {}
 class UserIdTaken extends Error {}
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The flow behind a mail link, if the link can still be used; it is not consumed here. */
 export async function openLink<X extends string, D extends CredentialData>(
@@ -47,8 +46,10 @@ export type KeywordOutcome =
   | { outcome: 'throttled' };
 
 /**
- * The keyword typed at the mail link. Right: the token is consumed (conditional update) and
- * the flow is bound to this browser. Wrong: counted; the fifth burns the link.
+ * The keyword typed at the mail link. The attempt is counted (per address and on the flow)
+ * before the keyword is checked, so parallel guesses get no more checks than the limit. Right:
+ * the token is consumed (conditional update) and the flow is bound to this browser. Wrong: the
+ * fifth attempt burns the link.
  */
 export async function verifyKeyword<X extends string, D extends CredentialData>(
   deps: AppDeps,
@@ -56,21 +57,30 @@ export async function verifyKeyword<X extends string, D extends CredentialData>(
   input: { token: string; keyword: string; ip: string },
 ): Promise<KeywordOutcome> {
   const { db, clock } = deps;
-  const ipKey = `keyword:ip:${input.ip}`;
-  const throttle = await readThrottle(db, ipKey, clock.now(), KEYWORD_IP_THROTTLE);
-  if (throttle.lockedUntil) {
-    await recordAudit(db, clock.now(), { kind: 'keyword_throttled', ip: input.ip, detail: { flow: spec.kind } });
+  const started = performance.now();
+  const now = clock.now();
+  const gate = await takeAttempts(db, now, [{ key: `keyword:ip:${input.ip}`, policy: KEYWORD_IP_THROTTLE }]);
+  if (!gate.allowed) {
+    await recordAudit(db, now, { kind: 'keyword_throttled', ip: input.ip, detail: { flow: spec.kind } });
+    await holdAnswer(started, gate.holdMs);
     return { outcome: 'throttled' };
   }
   const link = await openLink(deps, spec, input.token);
   if ('problem' in link) return { outcome: 'invalid', problem: link.problem };
   const { flow } = link;
+  const attempt = await countKeywordAttempt(db, flow.id, 'mail_sent', now);
+  if (attempt === null) return { outcome: 'invalid', problem: 'used' };
+  if (attempt > KEYWORD_ATTEMPTS) return burn(deps, spec, flow, input.ip, started, gate);
   const right = flow.keywordHash !== null && (await verifySecret(flow.keywordHash, input.keyword));
-  if (!right) return wrongKeyword(deps, spec, flow, input.ip, ipKey);
-  const now = clock.now();
+  if (!right) {
+    if (attempt === KEYWORD_ATTEMPTS) return burn(deps, spec, flow, input.ip, started, gate);
+    await recordAudit(db, now, { kind: 'keyword_failed', customerId: flow.customerId, ip: input.ip, detail: { flow: spec.kind, flowId: flow.id, failures: attempt } });
+    await holdAnswer(started, gate.holdMs);
+    return { outcome: 'wrong', remaining: KEYWORD_ATTEMPTS - attempt };
+  }
   try {
     const browserKey = await db.transaction().execute(async (trx) => {
-      // The flow row first, then the token: the order a fifth wrong keyword takes (no deadlock between them).
+      // The flow row first, then the token: the order a burning keyword takes (no deadlock between them).
       const saved = await saveFlow(trx, flow, { state: 'verified', data: withoutKeyword(flow.data), now, ttlMs: STEP_TTL_MS, rebind: true });
       if (!saved?.browserKey || !(await consumeMailToken(trx, input.token, now))) throw new FlowMoved();
       await recordAudit(trx, now, { kind: `${spec.kind}_keyword_verified`, customerId: flow.customerId, ip: input.ip, detail: { flowId: flow.id } });
@@ -89,30 +99,23 @@ function withoutKeyword<D extends CredentialData>(data: D): D {
   return copy;
 }
 
-async function wrongKeyword<X extends string, D extends CredentialData>(
+/** The last allowed keyword was wrong (or a burst went past it): the link is burned. */
+async function burn<X extends string, D extends CredentialData>(
   deps: AppDeps,
   spec: CredentialFlowSpec<X, D>,
   flow: AnyFlow<X, D>,
   ip: string,
-  ipKey: string,
+  started: number,
+  gate: Gate,
 ): Promise<KeywordOutcome> {
-  const { db, clock } = deps;
-  const now = clock.now();
-  const ipState = await recordFailure(db, ipKey, now, KEYWORD_IP_THROTTLE);
-  const outcome = await db.transaction().execute(async (trx): Promise<KeywordOutcome> => {
-    const failures = await countKeywordFailure(trx, flow.id, 'mail_sent', now);
-    if (failures === null) return { outcome: 'invalid', problem: 'used' };
-    if (failures < KEYWORD_ATTEMPTS) {
-      await recordAudit(trx, now, { kind: 'keyword_failed', customerId: flow.customerId, ip, detail: { flow: spec.kind, flowId: flow.id, failures } });
-      return { outcome: 'wrong', remaining: KEYWORD_ATTEMPTS - failures };
-    }
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
     const burned = await saveFlow(trx, flow, { state: 'burned', data: withoutKeyword(flow.data), now });
     await retireMailTokens(trx, [flow.id], now);
     if (burned) await recordAudit(trx, now, { kind: 'link_burned', customerId: flow.customerId, ip, detail: { flow: spec.kind, flowId: flow.id } });
-    return { outcome: 'invalid', problem: 'burned' };
   });
-  await sleep(slowDownMs(ipState, KEYWORD_IP_THROTTLE));
-  return outcome;
+  await holdAnswer(started, gate.holdMs);
+  return { outcome: 'invalid', problem: 'burned' };
 }
 
 /** Whether `userId` belongs to a customer other than the flow's own one. */

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import { clearThrottle } from '../../platform/http/throttle.js';
+import { clearAttempts } from '../../platform/auth/throttle.js';
 import { accountThrottleKey } from './throttling.js';
 import { normalizeUserId } from './user-id.js';
 
@@ -19,5 +19,5 @@ export async function recordSuccessfulLogin(db: Db, customerId: string, at: Date
     .set({ previous_login_at: row.last_login_at, last_login_at: at.toISOString() })
     .where('id', '=', customerId)
     .execute();
-  await clearThrottle(db, accountThrottleKey(normalizeUserId(row.user_id)));
+  await clearAttempts(db, accountThrottleKey(normalizeUserId(row.user_id)));
 }

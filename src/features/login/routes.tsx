@@ -2,16 +2,20 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../platform/audit.js';
 import type { AppDeps } from '../../platform/http/context.js';
 import { safeReturnPath } from '../../platform/http/require-login.js';
+import { cookieName, cookieOptions } from '../../platform/http/cookies.js';
 import { endSession, startSession } from '../../platform/http/session.js';
 import { describeWindowsJa } from '../../platform/maintenance.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import type { FeatureOptions } from '../index.js';
+import { DEVICE_COOKIE_DAYS } from './devices.js';
 import { parseLoginForm } from './form.js';
 import { attemptLogin, minutesLeft } from './service.js';
 import { LoggedOutPage, LoginPage, LogoutConfirmPage } from './views.js';
 
 const HOME = '/mypage';
+const DEVICE_COOKIE_SECONDS = DEVICE_COOKIE_DAYS * 86_400;
+const deviceCookie = (deps: AppDeps) => cookieName(deps.config, 'keizoku_device');
 
 type LoginPageInput = Omit<Parameters<typeof LoginPage>[0], 'ctx' | 'maintenanceText'>;
 
@@ -31,9 +35,11 @@ export const loginRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { dep
   app.post('/login', async (request, reply) => {
     const parsed = parseLoginForm(request.body);
     if (!parsed.ok) return sendLoginPage(deps, request, reply, { next: parsed.next, userId: parsed.typedUserId, errors: parsed.errors }, 400);
-    const outcome = await attemptLogin(deps, { ...parsed.form, ip: request.ip });
+    const deviceToken = request.cookies[deviceCookie(deps)] ?? null;
+    const outcome = await attemptLogin(deps, { ...parsed.form, ip: request.ip, deviceToken });
     if (outcome.kind === 'ok') {
       await startSession(deps, request, reply, outcome.customerId);
+      reply.setCookie(deviceCookie(deps), outcome.deviceToken, cookieOptions(deps.config, DEVICE_COOKIE_SECONDS));
       return reply.redirect(parsed.next ?? HOME, 303);
     }
     const problem =

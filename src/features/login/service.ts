@@ -1,17 +1,18 @@
 import { recordAudit } from '../../platform/audit.js';
+import { clearAttempts, holdAnswer, refundAttempt, takeAttempts, type Gate, type Wait } from '../../platform/auth/throttle.js';
 import type { Clock } from '../../platform/clock.js';
 import { decoySecretHash, verifySecret } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
-import { readThrottle, recordFailure, slowDownMs, type ThrottleState } from '../../platform/http/throttle.js';
+import { deviceOwner, rememberDevice } from './devices.js';
 import { recordSuccessfulLogin } from './logins.js';
 import { findAccountByUserId } from './repository.js';
-import { ACCOUNT_POLICY, IP_POLICY, accountThrottleKey, ipThrottleKey } from './throttling.js';
+import { ACCOUNT_POLICY, DEVICE_POLICY, IP_POLICY, accountThrottleKey, deviceThrottleKey, ipThrottleKey } from './throttling.js';
 
 export interface LoginDeps {
   db: Db;
   clock: Clock;
-  /** Holds a failed answer back (slow-down); tests may pass their own. */
-  wait?: (ms: number) => Promise<void>;
+  /** Holds a failed or refused answer back (slow-down); tests may pass their own. */
+  wait?: Wait;
 }
 
 export interface LoginAttempt {
@@ -19,6 +20,8 @@ export interface LoginAttempt {
   userId: string;
   password: string;
   ip: string;
+  /** The browser's device cookie, if it sent one. */
+  deviceToken: string | null;
 }
 
 export type LockScope = 'account' | 'ip';
@@ -29,58 +32,69 @@ export interface Locked {
   until: Date;
 }
 
-export type LoginOutcome = { kind: 'ok'; customerId: string } | { kind: 'invalid' } | Locked;
+/** `deviceToken`: the device cookie to (re)set on this browser. */
+export type LoginOutcome = { kind: 'ok'; customerId: string; deviceToken: string } | { kind: 'invalid' } | Locked;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * A browser that logged in to this ID before counts on its own key; any other counts on the
+ * ID's key and on the address's.
+ */
+async function keysFor(db: Db, attempt: LoginAttempt) {
+  const device = await deviceOwner(db, attempt.deviceToken);
+  const account = device ? await findAccountByUserId(db, attempt.userId) : undefined;
+  if (device && account?.id === device.customerId) {
+    return { device: true, keys: [{ key: deviceThrottleKey(device.tokenHash), policy: DEVICE_POLICY }] };
+  }
+  return { device: false, keys: [{ key: accountThrottleKey(attempt.userId), policy: ACCOUNT_POLICY }, { key: ipThrottleKey(attempt.ip), policy: IP_POLICY }] };
+}
 
-function lockOf(account: ThrottleState, ip: ThrottleState): Locked | null {
-  if (ip.lockedUntil) return { kind: 'locked', scope: 'ip', until: ip.lockedUntil };
-  if (account.lockedUntil) return { kind: 'locked', scope: 'account', until: account.lockedUntil };
-  return null;
+function lockOf(gate: Gate): Locked | null {
+  const lock = gate.lock;
+  if (!lock?.lockedUntil) return null;
+  return { kind: 'locked', scope: lock.key.startsWith('login:ip:') ? 'ip' : 'account', until: lock.lockedUntil };
 }
 
 /**
- * Checks an ID and password. Unknown IDs cost the same argon2 work and count towards the
- * same per-ID lock as known ones, so neither the answer nor its timing tells them apart.
+ * Checks an ID and password. The attempt is counted before the password is checked, so a burst
+ * of parallel guesses gets at most the limit of checks; a refused attempt is never checked.
+ * Unknown IDs cost the same argon2 work and count the same as known ones, and every failed or
+ * refused answer is held to the time its attempt number sets, so neither the answer nor its
+ * timing tells accounts or passwords apart.
  */
 export async function attemptLogin(deps: LoginDeps, attempt: LoginAttempt): Promise<LoginOutcome> {
   const { db } = deps;
+  const started = performance.now();
   const now = deps.clock.now();
-  const keys = { account: accountThrottleKey(attempt.userId), ip: ipThrottleKey(attempt.ip) };
-  const refusedIfLocked = async (customerId: string | null): Promise<Locked | null> => {
-    const lock = lockOf(await readThrottle(db, keys.account, now, ACCOUNT_POLICY), await readThrottle(db, keys.ip, now, IP_POLICY));
-    if (lock) await recordAudit(db, now, { kind: 'login_locked', customerId, ip: attempt.ip, detail: { scope: lock.scope, until: lock.until.toISOString(), refused: true } });
-    return lock;
-  };
-  const before = await refusedIfLocked(null);
-  if (before) return before;
+  const { device, keys } = await keysFor(db, attempt);
+  const gate = await takeAttempts(db, now, keys);
+  if (!gate.allowed) {
+    const lock = lockOf(gate);
+    await recordAudit(db, now, { kind: 'login_locked', customerId: null, ip: attempt.ip, detail: { scope: lock?.scope, until: lock?.until.toISOString(), refused: true, device } });
+    await holdAnswer(started, gate.holdMs, deps.wait);
+    return lock ?? { kind: 'locked', scope: 'account', until: new Date(now.getTime() + ACCOUNT_POLICY.lockMs) };
+  }
 
   const account = await findAccountByUserId(db, attempt.userId);
   const passwordOk = await verifySecret(account?.password_hash ?? (await decoySecretHash()), attempt.password);
   if (account && passwordOk) {
-    // Looked again after the slow check: parallel guesses counted meanwhile may have locked the ID.
-    const during = await refusedIfLocked(account.id);
-    if (during) return during;
-    await db.transaction().execute(async (trx) => {
+    const deviceToken = await db.transaction().execute(async (trx) => {
       await recordSuccessfulLogin(trx, account.id, now);
-      await recordAudit(trx, now, { kind: 'login_succeeded', customerId: account.id, ip: attempt.ip });
+      for (const { key, policy } of keys) {
+        if (key.startsWith('login:ip:')) await refundAttempt(trx, key, policy);
+        else await clearAttempts(trx, key);
+      }
+      await recordAudit(trx, now, { kind: 'login_succeeded', customerId: account.id, ip: attempt.ip, detail: { device } });
+      return rememberDevice(trx, account.id, attempt.deviceToken, now);
     });
-    return { kind: 'ok', customerId: account.id };
+    return { kind: 'ok', customerId: account.id, deviceToken };
   }
 
-  const after = await db.transaction().execute(async (trx) => {
-    const accountState = await recordFailure(trx, keys.account, now, ACCOUNT_POLICY);
-    const ipState = await recordFailure(trx, keys.ip, now, IP_POLICY);
-    const reason = account ? 'wrong_password' : 'unknown_user_id';
-    await recordAudit(trx, now, { kind: 'login_failed', customerId: account?.id ?? null, ip: attempt.ip, detail: { reason, failures: accountState.failures } });
-    const lock = lockOf(accountState, ipState);
-    if (lock) {
-      await recordAudit(trx, now, { kind: 'login_locked', customerId: account?.id ?? null, ip: attempt.ip, detail: { scope: lock.scope, until: lock.until.toISOString(), refused: false } });
-    }
-    return { accountState, lock };
-  });
-  await (deps.wait ?? sleep)(slowDownMs(after.accountState, ACCOUNT_POLICY));
-  return after.lock ?? { kind: 'invalid' };
+  const lock = lockOf(gate);
+  const reason = account ? 'wrong_password' : 'unknown_user_id';
+  await recordAudit(db, now, { kind: 'login_failed', customerId: account?.id ?? null, ip: attempt.ip, detail: { reason, attempt: gate.attempts[0]?.number, device } });
+  if (lock) await recordAudit(db, now, { kind: 'login_locked', customerId: account?.id ?? null, ip: attempt.ip, detail: { scope: lock.scope, until: lock.until.toISOString(), refused: false, device } });
+  await holdAnswer(started, gate.holdMs, deps.wait);
+  return lock ?? { kind: 'invalid' };
 }
 
 /** Whole minutes left of a lock, rounded up, for the message. */

@@ -1,13 +1,13 @@
 import { recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { readThrottle, recordFailure, slowDownMs, type ThrottlePolicy } from '../../platform/http/throttle.js';
+import { holdAnswer, refundAttempt, takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
 import { normalizeKana, sameHolder } from '../credentials/identity.js';
 import { findAccountHolder, findLinkCandidate, linkPolicy } from './policy-repository.js';
 
-/** Wrong entries per account and per address: slow down, then lock. */
-export const ADD_POLICY_ACCOUNT_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowMs: 30 * 60_000, lockMs: 30 * 60_000, slowAfter: 2 };
-export const ADD_POLICY_IP_THROTTLE: ThrottlePolicy = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000, slowAfter: 3 };
+/** Entries per account and per address, counted before the check (a match gives its attempt back): slow down, then lock. */
+export const ADD_POLICY_ACCOUNT_THROTTLE: ThrottlePolicy = { limit: 5, windowMs: 30 * 60_000, lockMs: 30 * 60_000, slowAfter: 2 };
+export const ADD_POLICY_IP_THROTTLE: ThrottlePolicy = { limit: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000, slowAfter: 3 };
 
 export interface AddPolicyInput {
   customerId: string;
@@ -22,8 +22,10 @@ export interface AddPolicyInput {
 /** `mismatch` covers a wrong number, someone else's policy and one another account has: one answer for all. */
 export type AddPolicyOutcome = 'linked' | 'already_own' | 'mismatch' | 'throttled';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const keys = (input: AddPolicyInput) => ({ account: `add-policy:customer:${input.customerId}`, ip: `add-policy:ip:${input.ip}` });
+const keys = (input: AddPolicyInput) => [
+  { key: `add-policy:customer:${input.customerId}`, policy: ADD_POLICY_ACCOUNT_THROTTLE },
+  { key: `add-policy:ip:${input.ip}`, policy: ADD_POLICY_IP_THROTTLE },
+];
 
 /**
  * 契約中の保険を追加する: the entries must match the policy's holder, and that holder must be the
@@ -32,14 +34,21 @@ const keys = (input: AddPolicyInput) => ({ account: `add-policy:customer:${input
 export async function addPolicy(deps: { db: Db; clock: Clock }, input: AddPolicyInput): Promise<AddPolicyOutcome> {
   const { db } = deps;
   const now = deps.clock.now();
-  const k = keys(input);
-  const [byAccount, byIp] = await Promise.all([readThrottle(db, k.account, now, ADD_POLICY_ACCOUNT_THROTTLE), readThrottle(db, k.ip, now, ADD_POLICY_IP_THROTTLE)]);
-  if (byAccount.lockedUntil || byIp.lockedUntil) {
+  const started = performance.now();
+  const gate = await takeAttempts(db, now, keys(input));
+  if (!gate.allowed) {
     await recordAudit(db, now, { kind: 'policy_link_throttled', customerId: input.customerId, ip: input.ip });
+    await holdAnswer(started, gate.holdMs);
     return 'throttled';
   }
+  const giveBack = async () => {
+    for (const { key, policy } of keys(input)) await refundAttempt(db, key, policy);
+  };
   const candidate = await findLinkCandidate(db, input.policyNumber);
-  if (candidate?.customerId === input.customerId) return 'already_own';
+  if (candidate?.customerId === input.customerId) {
+    await giveBack();
+    return 'already_own';
+  }
   const account = await findAccountHolder(db, input.customerId);
   const entered =
     candidate !== null &&
@@ -53,12 +62,13 @@ export async function addPolicy(deps: { db: Db; clock: Clock }, input: AddPolicy
       await recordAudit(trx, now, { kind: 'policy_linked', customerId: input.customerId, ip: input.ip, detail: { policyNumber: input.policyNumber } });
       return true;
     });
-    if (linked) return 'linked';
+    if (linked) {
+      await giveBack();
+      return 'linked';
+    }
   }
-  const accountState = await recordFailure(db, k.account, now, ADD_POLICY_ACCOUNT_THROTTLE);
-  const ipState = await recordFailure(db, k.ip, now, ADD_POLICY_IP_THROTTLE);
   const reason = !candidate ? 'unknown_number' : !entered ? 'holder_mismatch' : linkable || candidate.customerId !== null ? 'linked_elsewhere' : 'other_person';
   await recordAudit(db, now, { kind: 'policy_link_failed', customerId: input.customerId, ip: input.ip, detail: { policyNumber: input.policyNumber, reason } });
-  await sleep(Math.max(slowDownMs(accountState, ADD_POLICY_ACCOUNT_THROTTLE), slowDownMs(ipState, ADD_POLICY_IP_THROTTLE)));
+  await holdAnswer(started, gate.holdMs);
   return 'mismatch';
 }

@@ -6,7 +6,8 @@ import { issueMailToken, retireMailTokens } from '../../platform/flow/mail-token
 import { seal } from '../../platform/flow/seal.js';
 import { createFlow, newBrowserKey, otherFlowIdsOfCustomer, type Flow } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/http/session.js';
-import { readThrottle, recordFailure, type ThrottlePolicy } from '../../platform/http/throttle.js';
+import { takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
+import { mailboxOf, withinMailCaps } from '../../platform/mail/caps.js';
 import type { CompletedCustomer, CredentialFlowSpec, NewCredentials } from '../credentials/flow.js';
 import { generateKeyword } from '../credentials/keyword.js';
 import { replaceCredentials } from '../credentials/repository.js';
@@ -14,9 +15,12 @@ import { RECOVERY_KIND, RECOVERY_RESTART, RECOVERY_STATES, recoveryPlace, type R
 import { recoveryMail, userIdChangedNoticeMail } from './mail.js';
 import { findCustomerByUserId } from './repository.js';
 
-/** Every request counts (a mail can be triggered): per address and per e-mail, then locked. */
-export const RECOVERY_IP_THROTTLE: ThrottlePolicy = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
-export const RECOVERY_EMAIL_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 };
+/**
+ * Every request counts, known address or not (a mail can be triggered): per address and per
+ * e-mail, then locked. The mails themselves also count against the daily caps of platform/mail.
+ */
+export const RECOVERY_IP_THROTTLE: ThrottlePolicy = { limit: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const RECOVERY_EMAIL_THROTTLE: ThrottlePolicy = { limit: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 };
 
 export type RecoveryFlow = Flow<RecoveryState, RecoveryData>;
 
@@ -29,16 +33,11 @@ export type RequestOutcome = { outcome: 'shown'; flowId: string; browserKey: str
 export async function requestRecovery(deps: AppDeps, input: { email: string; birthDate: string; ip: string }): Promise<RequestOutcome> {
   const { db, clock, config } = deps;
   const now = clock.now();
-  const ipKey = `recovery:ip:${input.ip}`;
-  const emailKey = `recovery:email:${sha256(input.email)}`;
-  const [byIp, byEmail] = await Promise.all([readThrottle(db, ipKey, now, RECOVERY_IP_THROTTLE), readThrottle(db, emailKey, now, RECOVERY_EMAIL_THROTTLE)]);
-  // The counts after this request decide too: requests sent in parallel all read "not locked".
-  const over =
-    byIp.lockedUntil !== null ||
-    byEmail.lockedUntil !== null ||
-    (await recordFailure(db, ipKey, now, RECOVERY_IP_THROTTLE)).failures > RECOVERY_IP_THROTTLE.maxFailures ||
-    (await recordFailure(db, emailKey, now, RECOVERY_EMAIL_THROTTLE)).failures > RECOVERY_EMAIL_THROTTLE.maxFailures;
-  if (over) {
+  const gate = await takeAttempts(db, now, [
+    { key: `recovery:ip:${input.ip}`, policy: RECOVERY_IP_THROTTLE },
+    { key: `recovery:email:${sha256(mailboxOf(input.email))}`, policy: RECOVERY_EMAIL_THROTTLE },
+  ]);
+  if (!gate.allowed) {
     await recordAudit(db, now, { kind: 'recovery_throttled', ip: input.ip });
     return { outcome: 'throttled' };
   }
@@ -50,7 +49,7 @@ export async function requestRecovery(deps: AppDeps, input: { email: string; bir
   const browserKey = newBrowserKey();
   const ttlMs = config.verificationTtlMs;
   const data: RecoveryData = { keywordSealed: seal(browserKey, keyword), suggestedUserId: customer?.userId ?? input.email, holder: customer?.holder ?? null };
-  const flowId = await db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     const { flow } = await createFlow<RecoveryState, RecoveryData>(trx, {
       kind: RECOVERY_KIND,
       state: 'mail_sent',
@@ -62,6 +61,10 @@ export async function requestRecovery(deps: AppDeps, input: { email: string; bir
       browserKey,
     });
     await recordAudit(trx, now, { kind: 'recovery_requested', customerId: customer?.id ?? null, ip: input.ip, detail: { flowId: flow.id, matched: customer !== null } });
+    if (customer && !(await withinMailCaps(trx, now, { to: customer.userId, ip: input.ip }))) {
+      await recordAudit(trx, now, { kind: 'recovery_mail_suppressed', customerId: customer.id, ip: input.ip, detail: { flowId: flow.id } });
+      return { flowId: flow.id, mailed: false };
+    }
     if (customer) {
       await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, customer.id, flow.id, RECOVERY_KIND), now);
       const token = await issueMailToken(trx, flow.id, now, ttlMs);
@@ -69,10 +72,10 @@ export async function requestRecovery(deps: AppDeps, input: { email: string; bir
       await deps.mail.enqueue(trx, recoveryMail({ brand: config.brand, to: customer.userId, url, sentAt: now, ttlMs }), now);
       await recordAudit(trx, now, { kind: 'recovery_mail_sent', customerId: customer.id, ip: input.ip, detail: { flowId: flow.id } });
     }
-    return flow.id;
+    return { flowId: flow.id, mailed: customer !== null };
   });
-  if (customer) deps.mail.kick();
-  return { outcome: 'shown', flowId, browserKey };
+  if (created.mailed) deps.mail.kick();
+  return { outcome: 'shown', flowId: created.flowId, browserKey };
 }
 
 /** STEP 5 confirmed: the customer's new user ID and password; every old session ends. */

@@ -18,7 +18,6 @@ import { RegisterConfirmPage, RegisterInputPage, RegisterSentPage, STEP1_FIELDS,
 const MISMATCH =
   'ご入力いただいた情報では、ご契約を確認できませんでした。契約者氏名、契約者氏名カナ、生年月日、証券番号を保険証券と照らし合わせてご確認のうえ、もう一度ご入力ください。';
 const THROTTLED = '入力誤りが続いたため、現在お手続きいただけません。しばらく時間をおいてから、もう一度お試しください。';
-const MAIL_THROTTLED = 'ご案内メールの送信回数が上限に達しました。時間をおいてから、もう一度お試しください。';
 
 const step1Form = (today: string) =>
   z.object({
@@ -85,9 +84,9 @@ export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app
     return reply.redirect('/register/confirm', 303);
   });
 
-  const confirmPage = (request: FastifyRequest, reply: FastifyReply, flow: RegistrationFlow, browserKey: string, status = 200, message?: string) => {
+  const confirmPage = (request: FastifyRequest, reply: FastifyReply, flow: RegistrationFlow, browserKey: string) => {
     const keyword = flow.data.keywordSealed ? (unseal(browserKey, flow.data.keywordSealed) ?? '') : '';
-    return sendPage(reply, <RegisterConfirmPage ctx={pageContext(deps, request, reply)} data={flow.data} keyword={keyword} message={message} />, status);
+    return sendPage(reply, <RegisterConfirmPage ctx={pageContext(deps, request, reply)} data={flow.data} keyword={keyword} />);
   };
 
   app.get('/register/confirm', async (request, reply) => {
@@ -99,8 +98,7 @@ export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app
   app.post('/register/confirm', async (request, reply) => {
     const at = await atStep<RegistrationState, RegistrationData>(deps, request, reply, places, ['confirming']);
     if (!at) return reply;
-    const outcome = await sendRegistrationMail(deps, at.flow, request.ip);
-    if (outcome === 'throttled') return confirmPage(request, reply, at.flow, at.browserKey, 429, MAIL_THROTTLED);
+    await sendRegistrationMail(deps, at.flow, request.ip);
     return reply.redirect('/register/sent', 303);
   });
 

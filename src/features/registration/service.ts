@@ -1,12 +1,13 @@
 import type { AppDeps } from '../../platform/http/context.js';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit.js';
-import { hashSecret, sha256 } from '../../platform/crypto.js';
+import { hashSecret } from '../../platform/crypto.js';
 import { issueMailToken } from '../../platform/flow/mail-token.js';
 import { seal } from '../../platform/flow/seal.js';
 import { createFlow, newBrowserKey, saveFlow, type Flow } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/http/session.js';
-import { readThrottle, recordFailure, slowDownMs, type ThrottlePolicy } from '../../platform/http/throttle.js';
+import { holdAnswer, refundAttempt, takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
+import { withinMailCaps } from '../../platform/mail/caps.js';
 import { STEP_TTL_MS, type CompletedCustomer, type CredentialFlowSpec, type NewCredentials } from '../credentials/flow.js';
 import { sameHolder } from '../credentials/identity.js';
 import { REGISTRATION_KIND, REGISTRATION_RESTART, REGISTRATION_STATES, registrationPlace, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
@@ -14,31 +15,19 @@ import { reRegistrationNoticeMail, registrationMail } from './mail.js';
 import { insertCustomer, replaceCredentials } from '../credentials/repository.js';
 import { findPolicy, linkHolderPolicies } from './repository.js';
 
-/** Proofing failures from one address, and against one policy number: slow down, then lock. */
-export const REGISTRATION_IP_THROTTLE: ThrottlePolicy = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000, slowAfter: 3 };
-export const REGISTRATION_POLICY_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowMs: 30 * 60_000, lockMs: 30 * 60_000, slowAfter: 2 };
-/** Registration mails a day per policy and per address (no mail bombing through a known policy). */
-export const REGISTRATION_MAIL_THROTTLE: ThrottlePolicy = { maxFailures: 10, windowMs: 24 * 3_600_000, lockMs: 24 * 3_600_000 };
+/** Proofing attempts from one address, and against one policy number (a match gives its attempt back): slow down, then lock. */
+export const REGISTRATION_IP_THROTTLE: ThrottlePolicy = { limit: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000, slowAfter: 3 };
+export const REGISTRATION_POLICY_THROTTLE: ThrottlePolicy = { limit: 5, windowMs: 30 * 60_000, lockMs: 30 * 60_000, slowAfter: 2 };
+/** Registration mails a day per policy (with the mailbox's and the address's daily caps): no mail bombing through a known policy. */
+export const REGISTRATION_MAIL_CAP: ThrottlePolicy = { limit: 5, windowMs: 24 * 3_600_000, lockMs: 24 * 3_600_000 };
 
 export type RegistrationFlow = Flow<RegistrationState, RegistrationData>;
 
-class MailLimitReached extends Error {}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const ipKey = (ip: string) => `registration:ip:${ip}`;
-const policyKey = (policyNumber: string) => `registration:policy:${policyNumber}`;
-const mailKeys = (policyNumber: string, email: string) => [`registration:mail:${policyNumber}`, `registration:mail-to:${sha256(email)}`];
-
-/** Whether proofing is locked for this address or policy number now (recorded as an audit event). */
-async function proofingLocked(db: Db, ip: string, policyNumber: string, now: Date): Promise<boolean> {
-  const [byIp, byPolicy] = await Promise.all([
-    readThrottle(db, ipKey(ip), now, REGISTRATION_IP_THROTTLE),
-    readThrottle(db, policyKey(policyNumber), now, REGISTRATION_POLICY_THROTTLE),
-  ]);
-  if (!byIp.lockedUntil && !byPolicy.lockedUntil) return false;
-  await recordAudit(db, now, { kind: 'registration_throttled', ip, detail: { policyNumber } });
-  return true;
-}
+const proofingKeys = (ip: string, policyNumber: string) => [
+  { key: `registration:ip:${ip}`, policy: REGISTRATION_IP_THROTTLE },
+  { key: `registration:policy:${policyNumber}`, policy: REGISTRATION_POLICY_THROTTLE },
+];
+const policyMailKey = (policyNumber: string) => ({ key: `registration:mail:${policyNumber}`, policy: REGISTRATION_MAIL_CAP });
 
 export type StartOutcome = { outcome: 'started'; flowId: string; browserKey: string } | { outcome: 'mismatch' } | { outcome: 'throttled' };
 
@@ -55,18 +44,22 @@ export async function startRegistration(
   const { db, clock } = deps;
   const { entries, ip } = input;
   const now = clock.now();
-  if (await proofingLocked(db, ip, entries.policyNumber, now)) return { outcome: 'throttled' };
+  const started = performance.now();
+  const keys = proofingKeys(ip, entries.policyNumber);
+  const gate = await takeAttempts(db, now, keys);
+  if (!gate.allowed) {
+    await recordAudit(db, now, { kind: 'registration_throttled', ip, detail: { policyNumber: entries.policyNumber } });
+    await holdAnswer(started, gate.holdMs);
+    return { outcome: 'throttled' };
+  }
   const policy = await findPolicy(db, entries.policyNumber);
   if (!policy || !sameHolder(entries, policy.holder)) {
-    const ipState = await recordFailure(db, ipKey(ip), now, REGISTRATION_IP_THROTTLE);
-    const policyState = await recordFailure(db, policyKey(entries.policyNumber), now, REGISTRATION_POLICY_THROTTLE);
     await recordAudit(db, now, { kind: 'registration_proofing_failed', ip, detail: { policyNumber: entries.policyNumber } });
-    await sleep(Math.max(slowDownMs(ipState, REGISTRATION_IP_THROTTLE), slowDownMs(policyState, REGISTRATION_POLICY_THROTTLE)));
+    await holdAnswer(started, gate.holdMs);
     return { outcome: 'mismatch' };
   }
+  for (const { key, policy: limits } of keys) await refundAttempt(db, key, limits);
   const keywordHash = await hashSecret(input.keyword);
-  // Looked again after the slow hash: mismatches of a parallel burst counted meanwhile may have locked it.
-  if (await proofingLocked(db, ip, entries.policyNumber, now)) return { outcome: 'throttled' };
   const browserKey = editing?.browserKey ?? newBrowserKey();
   const data: RegistrationData = { entries, holder: policy.holder, suggestedUserId: entries.email, keywordSealed: seal(browserKey, input.keyword) };
   return db.transaction().execute(async (trx) => {
@@ -79,40 +72,32 @@ export async function startRegistration(
   });
 }
 
-export type SendOutcome = 'sent' | 'moved' | 'throttled';
+export type SendOutcome = 'sent' | 'moved';
 
-/** Step 2 → 3: the one-time link goes out in the same transaction as the state change. */
+/**
+ * Step 2 → 3: the one-time link goes out in the same transaction as the state change. Past a
+ * daily cap (per policy, per mailbox, per address) the flow moves on all the same and no mail
+ * is queued: the screen is the one for a sent mail.
+ */
 export async function sendRegistrationMail(deps: AppDeps, flow: RegistrationFlow, ip: string): Promise<SendOutcome> {
   const { db, clock, config } = deps;
   const now = clock.now();
   const { policyNumber, email } = flow.data.entries;
-  const keys = mailKeys(policyNumber, email);
-  const states = await Promise.all(keys.map((key) => readThrottle(db, key, now, REGISTRATION_MAIL_THROTTLE)));
-  if (states.some((state) => state.lockedUntil)) {
-    await recordAudit(db, now, { kind: 'registration_throttled', ip, detail: { policyNumber, mail: true } });
-    return 'throttled';
-  }
   const ttlMs = config.verificationTtlMs;
-  try {
-    const sent = await db.transaction().execute(async (trx) => {
-      if (!(await saveFlow(trx, flow, { state: 'mail_sent', data: flow.data, now, ttlMs }))) return false;
-      // Counted in the mail's own transaction: parallel confirmations cannot pass the limit together.
-      for (const key of keys) {
-        if ((await recordFailure(trx, key, now, REGISTRATION_MAIL_THROTTLE)).failures > REGISTRATION_MAIL_THROTTLE.maxFailures) throw new MailLimitReached();
-      }
-      const token = await issueMailToken(trx, flow.id, now, ttlMs);
-      const url = `${config.baseUrl}/register/verify?token=${token}`;
-      await deps.mail.enqueue(trx, registrationMail({ brand: config.brand, to: email, url, sentAt: now, ttlMs }), now);
-      await recordAudit(trx, now, { kind: 'registration_mail_sent', ip, detail: { flowId: flow.id, policyNumber } });
-      return true;
-    });
-    if (!sent) return 'moved';
-  } catch (error) {
-    if (!(error instanceof MailLimitReached)) throw error;
-    await recordAudit(db, now, { kind: 'registration_throttled', ip, detail: { policyNumber, mail: true } });
-    return 'throttled';
-  }
-  deps.mail.kick();
+  const sent = await db.transaction().execute(async (trx) => {
+    if (!(await saveFlow(trx, flow, { state: 'mail_sent', data: flow.data, now, ttlMs }))) return null;
+    if (!(await withinMailCaps(trx, now, { to: email, ip, more: [policyMailKey(policyNumber)] }))) {
+      await recordAudit(trx, now, { kind: 'registration_mail_suppressed', ip, detail: { flowId: flow.id, policyNumber } });
+      return false;
+    }
+    const token = await issueMailToken(trx, flow.id, now, ttlMs);
+    const url = `${config.baseUrl}/register/verify?token=${token}`;
+    await deps.mail.enqueue(trx, registrationMail({ brand: config.brand, to: email, url, sentAt: now, ttlMs }), now);
+    await recordAudit(trx, now, { kind: 'registration_mail_sent', ip, detail: { flowId: flow.id, policyNumber } });
+    return true;
+  });
+  if (sent === null) return 'moved';
+  if (sent) deps.mail.kick();
   return 'sent';
 }
 

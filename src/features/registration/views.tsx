@@ -52,7 +52,7 @@ export function RegisterInputPage({ ctx, values, errors, message }: InputProps) 
 }
 
 /** Seed screen 4: 入力内容確認. */
-export function RegisterConfirmPage({ ctx, data, keyword, message }: { ctx: PageContext; data: RegistrationData; keyword: string; message?: string | undefined }) {
+export function RegisterConfirmPage({ ctx, data, keyword }: { ctx: PageContext; data: RegistrationData; keyword: string }) {
   const { entries, holder } = data;
   const rows: Array<[string, string]> = [
     ['契約者氏名', holder ? holderName(holder) : `${entries.familyName} ${entries.givenName}`],
@@ -67,7 +67,6 @@ export function RegisterConfirmPage({ ctx, data, keyword, message }: { ctx: Page
       <h1>新規利用登録</h1>
       <StepIndicator steps={REGISTRATION_STEPS} current={2} />
       <p>入力内容をご確認のうえ、よろしければ「次へ」ボタンを押してください。</p>
-      <ErrorSummary message={message} />
       <Entries rows={rows} />
       <PostForm action="/register/confirm" csrf={ctx.csrf}>
         <div class="actions">

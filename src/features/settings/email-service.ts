@@ -2,7 +2,8 @@ import { recordAudit } from '../../platform/audit.js';
 import { consumeMailToken, inspectMailToken, issueMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
 import { createFlow, isExpired, loadFlow, otherFlowIdsOfCustomer, saveFlow } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/http/session.js';
-import { readThrottle, recordFailure, type ThrottlePolicy } from '../../platform/http/throttle.js';
+import { takeAttempt, type ThrottlePolicy } from '../../platform/auth/throttle.js';
+import { withinMailCaps } from '../../platform/mail/caps.js';
 import type { LinkProblem } from '../credentials/service.js';
 import { EMAIL_CHANGE_KIND, EMAIL_CHANGE_PATH, EMAIL_CHANGE_STATES, type EmailChangeData, type EmailChangeFlow, type EmailChangeState } from './email-change.js';
 import { emailChangeConfirmMail, emailChangedNoticeMail } from './mail.js';
@@ -12,48 +13,56 @@ import { findAccount, latestEmailChangeFlowId, updateUserId, userIdHeldByOther }
 import type { Refused, ServiceDeps } from './service.js';
 
 /** Confirmation mails a day per customer (no mail bombing of someone else's address). */
-export const EMAIL_CHANGE_MAIL_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowMs: 24 * 3_600_000, lockMs: 24 * 3_600_000 };
+export const EMAIL_CHANGE_MAIL_THROTTLE: ThrottlePolicy = { limit: 5, windowMs: 24 * 3_600_000, lockMs: 24 * 3_600_000 };
 
 const mailKey = (customerId: string) => `settings:email-mail:${customerId}`;
+
+class MailLimitReached extends Error {}
 
 export type EmailRequestOutcome = 'sent' | 'mail_throttled' | Refused;
 
 /**
  * Step 1: the current password is checked, older links are retired and a one-time link goes to
- * the NEW address in the same transaction. An address another customer holds gets the same
- * answer but no mail (the screen tells nothing about other accounts).
+ * the NEW address in the same transaction, which also counts the request against the customer's
+ * daily limit (parallel requests cannot pass it together). An address another customer holds,
+ * or one past the mailbox's daily cap, gets the same answer but no mail (the screen tells
+ * nothing about other accounts).
  */
 export async function requestEmailChange(deps: ServiceDeps, input: { customerId: string; newEmail: string; password: string; ip: string }): Promise<EmailRequestOutcome> {
   const { db, config } = deps;
   const check = await checkPassword(deps, { customerId: input.customerId, password: input.password, ip: input.ip, purpose: 'email_change' });
   if (!check.ok) return check.reason === 'wrong' ? 'wrong_password' : check.reason;
   const now = deps.clock.now();
-  if ((await readThrottle(db, mailKey(input.customerId), now, EMAIL_CHANGE_MAIL_THROTTLE)).lockedUntil) {
+  const taken = await userIdHeldByOther(db, input.newEmail, input.customerId);
+  const ttlMs = config.verificationTtlMs;
+  try {
+    const mailed = await db.transaction().execute(async (trx) => {
+      if (!(await takeAttempt(trx, mailKey(input.customerId), now, EMAIL_CHANGE_MAIL_THROTTLE)).allowed) throw new MailLimitReached();
+      await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, input.customerId, '', EMAIL_CHANGE_KIND), now);
+      const { flow } = await createFlow<EmailChangeState, EmailChangeData>(trx, {
+        kind: EMAIL_CHANGE_KIND,
+        state: 'mail_sent',
+        data: { newEmail: input.newEmail },
+        customerId: input.customerId,
+        now,
+        ttlMs,
+      });
+      const mail = !taken && (await withinMailCaps(trx, now, { to: input.newEmail, ip: input.ip }));
+      if (mail) {
+        const token = await issueMailToken(trx, flow.id, now, ttlMs);
+        const url = `${config.baseUrl}${EMAIL_CHANGE_PATH}/confirm?token=${token}`;
+        await deps.mail.enqueue(trx, emailChangeConfirmMail({ brand: config.brand, to: input.newEmail, url, sentAt: now, ttlMs }), now);
+      }
+      await recordAudit(trx, now, { kind: 'email_change_requested', customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, to: input.newEmail, mailed: mail, taken } });
+      return mail;
+    });
+    if (mailed) deps.mail.kick();
+    return 'sent';
+  } catch (error) {
+    if (!(error instanceof MailLimitReached)) throw error;
     await recordAudit(db, now, { kind: 'email_change_throttled', customerId: input.customerId, ip: input.ip });
     return 'mail_throttled';
   }
-  const taken = await userIdHeldByOther(db, input.newEmail, input.customerId);
-  const ttlMs = config.verificationTtlMs;
-  await db.transaction().execute(async (trx) => {
-    await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, input.customerId, '', EMAIL_CHANGE_KIND), now);
-    const { flow } = await createFlow<EmailChangeState, EmailChangeData>(trx, {
-      kind: EMAIL_CHANGE_KIND,
-      state: 'mail_sent',
-      data: { newEmail: input.newEmail },
-      customerId: input.customerId,
-      now,
-      ttlMs,
-    });
-    if (!taken) {
-      const token = await issueMailToken(trx, flow.id, now, ttlMs);
-      const url = `${config.baseUrl}${EMAIL_CHANGE_PATH}/confirm?token=${token}`;
-      await deps.mail.enqueue(trx, emailChangeConfirmMail({ brand: config.brand, to: input.newEmail, url, sentAt: now, ttlMs }), now);
-    }
-    await recordAudit(trx, now, { kind: 'email_change_requested', customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, to: input.newEmail, mailed: !taken } });
-  });
-  await recordFailure(db, mailKey(input.customerId), now, EMAIL_CHANGE_MAIL_THROTTLE);
-  if (!taken) deps.mail.kick();
-  return 'sent';
 }
 
 /** The newest e-mail change still waiting for its link (for the sent page and the tab). */

@@ -91,6 +91,14 @@ export interface SessionTable {
   user_agent: string;
 }
 
+/** A browser that logged in before (device cookie); only the SHA-256 of the cookie is kept. */
+export interface KnownDeviceTable {
+  token_hash: string;
+  customer_id: string;
+  created_at: string;
+  last_used_at: string;
+}
+
 export interface FlowTable {
   id: string;
   kind: string;
@@ -161,6 +169,7 @@ export interface ChangeRequestTable {
 
 export interface ThrottleTable {
   key: string;
+  /** Attempts counted in the window (the column keeps its first name). */
   failures: number;
   window_started_at: string;
   locked_until: string | null;
@@ -213,6 +222,7 @@ export interface Database {
   dev_mailbox: DevMailTable;
   audit_events: AuditEventTable;
   throttles: ThrottleTable;
+  known_devices: KnownDeviceTable;
   renewal_applications: RenewalApplicationTable;
   change_requests: ChangeRequestTable;
 }

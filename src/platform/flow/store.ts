@@ -170,8 +170,8 @@ export async function saveFlow<S extends string, D>(db: Db, flow: Flow<S, D>, ch
   return result.numUpdatedRows === 1n ? { browserKey } : null;
 }
 
-/** Counts one wrong keyword atomically; returns the count after it, or null if the flow left `state`. */
-export async function countKeywordFailure(db: Db, flowId: string, state: string, now: Date): Promise<number | null> {
+/** Counts one keyword attempt atomically, before it is checked; returns the count after it, or null if the flow left `state`. */
+export async function countKeywordAttempt(db: Db, flowId: string, state: string, now: Date): Promise<number | null> {
   const row = await db
     .updateTable('flows')
     .set({ keyword_failures: sql<number>`keyword_failures + 1`, updated_at: now.toISOString() })
