@@ -89,7 +89,8 @@ for (const kind of databaseKinds()) {
     });
 
     it('one address gets at most its daily cap of mails sent, to any mailboxes through any policies', async () => {
-      for (let n = 1; n <= 11; n++) {
+      const policies = Math.ceil((SENDER_IP_DAILY_CAP.limit + 1) / REGISTRATION_MAIL_CAP.limit);
+      for (let n = 1; n <= policies; n++) {
         for (let i = 0; i < REGISTRATION_MAIL_CAP.limit; i++) assert.equal(await registrationMail(n, `p${n}m${i}@example.jp`, '198.51.100.99'), 'sent');
       }
       assert.equal(await outboxCount(), SENDER_IP_DAILY_CAP.limit);

@@ -34,8 +34,8 @@ export async function requestRecovery(deps: AppDeps, input: { email: string; bir
   const { db, clock, config } = deps;
   const now = clock.now();
   const gate = await takeAttempts(db, now, [
-    { key: `recovery:ip:${input.ip}`, policy: RECOVERY_IP_THROTTLE },
     { key: `recovery:email:${sha256(mailboxOf(input.email))}`, policy: RECOVERY_EMAIL_THROTTLE },
+    { key: `recovery:ip:${input.ip}`, policy: RECOVERY_IP_THROTTLE },
   ]);
   if (!gate.allowed) {
     await recordAudit(db, now, { kind: 'recovery_throttled', ip: input.ip });

@@ -19,7 +19,7 @@ import { findPolicy, linkHolderPolicies } from './repository.js';
 export const REGISTRATION_IP_THROTTLE: ThrottlePolicy = { limit: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000, slowAfter: 3 };
 export const REGISTRATION_POLICY_THROTTLE: ThrottlePolicy = { limit: 5, windowMs: 30 * 60_000, lockMs: 30 * 60_000, slowAfter: 2 };
 /** Registration mails a day per policy (with the mailbox's and the address's daily caps): no mail bombing through a known policy. */
-export const REGISTRATION_MAIL_CAP: ThrottlePolicy = { limit: 5, windowMs: 24 * 3_600_000, lockMs: 24 * 3_600_000 };
+export const REGISTRATION_MAIL_CAP: ThrottlePolicy = { limit: 10, windowMs: 24 * 3_600_000, lockMs: 24 * 3_600_000 };
 
 export type RegistrationFlow = Flow<RegistrationState, RegistrationData>;
 

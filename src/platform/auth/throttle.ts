@@ -64,10 +64,17 @@ export interface Gate {
   holdMs: number;
 }
 
-/** Takes an attempt on every key (each is counted even when another refuses). */
+/**
+ * Takes an attempt on each key in turn, up to the first that refuses (a refused attempt is not
+ * counted against the keys after it: hammering a locked user ID does not use up the address).
+ */
 export async function takeAttempts(db: Db, now: Date, keys: Array<{ key: string; policy: ThrottlePolicy }>): Promise<Gate> {
   const attempts: Attempt[] = [];
-  for (const { key, policy } of keys) attempts.push(await takeAttempt(db, key, now, policy));
+  for (const { key, policy } of keys) {
+    const attempt = await takeAttempt(db, key, now, policy);
+    attempts.push(attempt);
+    if (!attempt.allowed) break;
+  }
   const allowed = attempts.every((a) => a.allowed);
   const lock = attempts.find((a) => !a.allowed) ?? attempts.find((a) => a.lockedUntil !== null) ?? null;
   const guessing = keys.some(({ policy }) => policy.slowAfter !== undefined);
