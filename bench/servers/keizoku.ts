@@ -1,0 +1,26 @@
+// Keizoku as `serve` runs it (production argon2id, SQLite in a temp file, request log off) with
+// 三住 太郎 and a policy in its renewal window, on a fixed clock. Prints its URL on stdout.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { insertCustomer } from '../../test/support/customers.js';
+import { insertPolicy } from '../../test/support/factories.js';
+
+// Wednesday 2026-11-25 10:00 in Japan: C123456789 (満期日 2026-12-27) can be renewed.
+const clock = new ManualClock(new Date('2026-11-25T01:00:00Z'));
+const dir = mkdtempSync(join(tmpdir(), 'keizoku-bench-'));
+const config = loadConfig({
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATABASE_URL: join(dir, 'keizoku.db'),
+  MAINTENANCE_WINDOWS: 'none',
+  RATE_LIMIT_PER_MINUTE: '1000000',
+});
+const { app, deps } = await buildApp({ config, clock });
+await insertPolicy(deps.db);
+await insertCustomer(deps.db, { userId: 'bench@example.com', password: 'bench1234', policies: ['C123456789'] });
+const url = await app.listen({ port: 0, host: '127.0.0.1' });
+process.stdout.write(`${JSON.stringify({ url })}\n`);
