@@ -1,5 +1,6 @@
 import { recordAudit } from '../../platform/audit.js';
 import { consumeMailToken, inspectMailToken, issueMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
+import { secretSlot } from '../../platform/mail/secrets.js';
 import { createFlow, isExpired, loadFlow, otherFlowIdsOfCustomer, saveFlow } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/http/session.js';
 import { readThrottle, recordFailure, type ThrottlePolicy } from '../../platform/http/throttle.js';
@@ -46,8 +47,8 @@ export async function requestEmailChange(deps: ServiceDeps, input: { customerId:
     });
     if (!taken) {
       const token = await issueMailToken(trx, flow.id, now, ttlMs);
-      const url = `${config.baseUrl}${EMAIL_CHANGE_PATH}/confirm?token=${token}`;
-      await deps.mail.enqueue(trx, emailChangeConfirmMail({ brand: config.brand, to: input.newEmail, url, sentAt: now, ttlMs }), now);
+      const url = `${config.baseUrl}${EMAIL_CHANGE_PATH}/confirm?token=${secretSlot('token')}`;
+      await deps.mail.enqueue(trx, { ...emailChangeConfirmMail({ brand: config.brand, to: input.newEmail, url, sentAt: now, ttlMs }), secrets: { token } }, now);
     }
     await recordAudit(trx, now, { kind: 'email_change_requested', customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, to: input.newEmail, mailed: !taken } });
   });
