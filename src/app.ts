@@ -66,13 +66,13 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     },
   });
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport(db);
-  const dispatcher = new MailDispatcher(db, transport, clock, config.brand.mailFrom, app.log);
+  const dispatcher = new MailDispatcher(db, transport, clock, config.brand.mailFrom, app.log, secret);
   const deps: AppDeps = {
     config,
     db,
     clock,
     secret,
-    mail: { enqueue: enqueueMail, kick: () => dispatcher.kick() },
+    mail: { enqueue: (trx, message, at) => enqueueMail(trx, message, at, secret), kick: () => dispatcher.kick() },
   };
   app.decorate('deps', deps);
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { randomToken } from '../../src/platform/crypto.js';
+import { secretSlot } from '../../src/platform/mail/secrets.js';
 import { databaseKinds } from '../support/db.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
@@ -33,22 +34,51 @@ for (const kind of databaseKinds()) {
       assert.match(received.text, /本文です。/);
     });
 
-    it('keeps no mail link token once the mail is out (only its SHA-256 stays, in mail_tokens)', async () => {
+    it('seals a mail link token in the outbox, delivers the link, and keeps no token once the mail is out', async () => {
       const { db, mail, clock } = t.deps;
       const token = randomToken();
-      const text = `以下のURLを開いてください。\nhttp://localhost:3000/register/verify?token=${token}\nご利用期限:2026年11月27日18時30分まで`;
-      await db.transaction().execute((trx) => mail.enqueue(trx, { to: 'link@example.com', subject: 'リンク', text }, clock.now()));
+      const text = `以下のURLを開いてください。\nhttp://localhost:3000/register/verify?token=${secretSlot('token')}\nご利用期限:2026年11月27日18時30分まで`;
+      const row = () => db.selectFrom('outbox').selectAll().where('to_address', '=', 'link@example.com').executeTakeFirstOrThrow();
+      const queued = await db.transaction().execute(async (trx) => {
+        await mail.enqueue(trx, { to: 'link@example.com', subject: 'リンク', text, secrets: { token } }, clock.now());
+        return trx.selectFrom('outbox').selectAll().where('to_address', '=', 'link@example.com').executeTakeFirstOrThrow();
+      });
+      assert.equal(queued.text_body, text, 'the slot, not the token');
+      assert.ok(queued.secrets_sealed && !queued.secrets_sealed.includes(token));
       mail.kick();
-      assert.match((await t.mail.waitFor('link@example.com')).text, new RegExp(token));
-      const sent = async () => db.selectFrom('outbox').select(['status', 'text_body']).where('to_address', '=', 'link@example.com').executeTakeFirstOrThrow();
-      let row = await sent();
-      while (row.status !== 'sent') {
+      const received = await t.mail.waitFor('link@example.com');
+      assert.match(received.text, new RegExp(`http://localhost:3000/register/verify\\?token=${token}\n`));
+      let sent = await row();
+      while (sent.status !== 'sent') {
         await new Promise((resolve) => setImmediate(resolve));
-        row = await sent();
+        sent = await row();
       }
-      assert.ok(!row.text_body.includes(token), 'the token is gone from the outbox');
-      assert.match(row.text_body, /http:\/\/localhost:3000\/register\/verify\?/);
-      assert.match(row.text_body, /ご利用期限:2026年11月27日18時30分まで/);
+      assert.ok(!sent.text_body.includes(token), 'the token is not in the outbox');
+      assert.equal(sent.secrets_sealed, null, 'nor sealed, once the mail is out');
+      assert.match(sent.text_body, /http:\/\/localhost:3000\/register\/verify\?/);
+      assert.match(sent.text_body, /ご利用期限:2026年11月27日18時30分まで/);
+    });
+
+    it('refuses to queue a raw token in a link, and never delivers sealed secrets moved to another address', async () => {
+      const { db, mail, clock } = t.deps;
+      const raw = { to: 'raw@example.com', subject: 'リンク', text: `http://localhost:3000/recovery/verify?token=${randomToken()}` };
+      await assert.rejects(mail.enqueue(db, raw, clock.now()), /token-shaped link parameter/);
+      assert.equal((await db.selectFrom('outbox').select('id').where('to_address', '=', 'raw@example.com').execute()).length, 0);
+
+      const text = `http://localhost:3000/recovery/verify?token=${secretSlot('token')}`;
+      await db.transaction().execute(async (trx) => {
+        await mail.enqueue(trx, { to: 'victim@example.com', subject: 'リンク', text, secrets: { token: randomToken() } }, clock.now());
+        await trx.updateTable('outbox').set({ to_address: 'attacker@example.com' }).where('to_address', '=', 'victim@example.com').execute();
+      });
+      const row = () => db.selectFrom('outbox').select(['status', 'last_error', 'secrets_sealed']).where('to_address', '=', 'attacker@example.com').executeTakeFirstOrThrow();
+      mail.kick();
+      let moved = await row();
+      while (moved.status === 'queued' || moved.status === 'sending') {
+        await new Promise((resolve) => setImmediate(resolve));
+        moved = await row();
+      }
+      assert.deepEqual(moved, { status: 'failed', last_error: 'the mail secrets do not open', secrets_sealed: null });
+      assert.ok(!t.mail.messages.some((m) => m.to.includes('attacker@example.com')));
     });
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { hashSecret, sha256 } from '../../platform/crypto.js';
 import { issueMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
+import { secretSlot } from '../../platform/mail/secrets.js';
 import { seal } from '../../platform/flow/seal.js';
 import { createFlow, newBrowserKey, otherFlowIdsOfCustomer, type Flow } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/http/session.js';
@@ -68,8 +69,8 @@ export async function requestRecovery(deps: AppDeps, input: { email: string; bir
     if (customer) {
       await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, customer.id, flow.id, RECOVERY_KIND), now);
       const token = await issueMailToken(trx, flow.id, now, ttlMs);
-      const url = `${config.baseUrl}/recovery/verify?token=${token}`;
-      await deps.mail.enqueue(trx, recoveryMail({ brand: config.brand, to: customer.userId, url, sentAt: now, ttlMs }), now);
+      const url = `${config.baseUrl}/recovery/verify?token=${secretSlot('token')}`;
+      await deps.mail.enqueue(trx, { ...recoveryMail({ brand: config.brand, to: customer.userId, url, sentAt: now, ttlMs }), secrets: { token } }, now);
       await recordAudit(trx, now, { kind: 'recovery_mail_sent', customerId: customer.id, ip: input.ip, detail: { flowId: flow.id } });
     }
     return { flowId: flow.id, mailed: customer !== null };

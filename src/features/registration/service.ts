@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { hashSecret } from '../../platform/crypto.js';
 import { issueMailToken } from '../../platform/flow/mail-token.js';
+import { secretSlot } from '../../platform/mail/secrets.js';
 import { seal } from '../../platform/flow/seal.js';
 import { createFlow, newBrowserKey, saveFlow, type Flow } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/http/session.js';
@@ -91,8 +92,8 @@ export async function sendRegistrationMail(deps: AppDeps, flow: RegistrationFlow
       return false;
     }
     const token = await issueMailToken(trx, flow.id, now, ttlMs);
-    const url = `${config.baseUrl}/register/verify?token=${token}`;
-    await deps.mail.enqueue(trx, registrationMail({ brand: config.brand, to: email, url, sentAt: now, ttlMs }), now);
+    const url = `${config.baseUrl}/register/verify?token=${secretSlot('token')}`;
+    await deps.mail.enqueue(trx, { ...registrationMail({ brand: config.brand, to: email, url, sentAt: now, ttlMs }), secrets: { token } }, now);
     await recordAudit(trx, now, { kind: 'registration_mail_sent', ip, detail: { flowId: flow.id, policyNumber } });
     return true;
   });

@@ -1,5 +1,6 @@
 import { recordAudit } from '../../platform/audit.js';
 import { consumeMailToken, inspectMailToken, issueMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
+import { secretSlot } from '../../platform/mail/secrets.js';
 import { createFlow, isExpired, loadFlow, otherFlowIdsOfCustomer, saveFlow } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/http/session.js';
 import { takeAttempt, type ThrottlePolicy } from '../../platform/auth/throttle.js';
@@ -50,8 +51,8 @@ export async function requestEmailChange(deps: ServiceDeps, input: { customerId:
       const mail = !taken && (await withinMailCaps(trx, now, { to: input.newEmail, ip: input.ip }));
       if (mail) {
         const token = await issueMailToken(trx, flow.id, now, ttlMs);
-        const url = `${config.baseUrl}${EMAIL_CHANGE_PATH}/confirm?token=${token}`;
-        await deps.mail.enqueue(trx, emailChangeConfirmMail({ brand: config.brand, to: input.newEmail, url, sentAt: now, ttlMs }), now);
+        const url = `${config.baseUrl}${EMAIL_CHANGE_PATH}/confirm?token=${secretSlot('token')}`;
+        await deps.mail.enqueue(trx, { ...emailChangeConfirmMail({ brand: config.brand, to: input.newEmail, url, sentAt: now, ttlMs }), secrets: { token } }, now);
       }
       await recordAudit(trx, now, { kind: 'email_change_requested', customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, to: input.newEmail, mailed: mail, taken } });
       return mail;

@@ -8,6 +8,7 @@ import * as initial from './migrations/0001_initial.js';
 import * as renewal from './migrations/0002_renewal.js';
 import * as settings from './migrations/0003_settings.js';
 import * as knownDevices from './migrations/0005_known_devices.js';
+import * as outboxSealed from './migrations/0006_outbox_sealed.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0002_renewal': renewal,
   '0003_settings': settings,
   '0005_known_devices': knownDevices,
+  '0006_outbox_sealed': outboxSealed,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -127,7 +127,10 @@ export interface OutboxTable {
   id: string;
   to_address: string;
   subject: string;
+  /** Text with slots where secrets go (see platform/mail/secrets.ts). */
   text_body: string;
+  /** The slots' values, sealed (AES-256-GCM); null once the mail is out. */
+  secrets_sealed: string | null;
   status: string;
   attempts: number;
   next_attempt_at: string;

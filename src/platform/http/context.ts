@@ -9,7 +9,7 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   mail: MailQueue;
-  /** Server secret for HMACs (CSRF), kept in the settings table. */
+  /** Server secret for HMACs (CSRF) and the outbox's sealed mail secrets, kept in the settings table. */
   secret: string;
 }
 

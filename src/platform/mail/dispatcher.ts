@@ -1,7 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
+import type { OutboxTable } from '../db/schema.js';
 import { withoutQueryStrings } from './outbox.js';
+import { openMailText } from './secrets.js';
 import type { MailTransport } from './transports.js';
 
 // With the 30-minute cap this keeps trying for about two days, the life of a mail link.
@@ -17,6 +19,7 @@ export class MailDispatcher {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  private stopped = false;
 
   constructor(
     private readonly db: Db,
@@ -24,6 +27,8 @@ export class MailDispatcher {
     private readonly clock: Clock,
     private readonly from: string,
     private readonly log: FastifyBaseLogger,
+    /** The server secret the outbox's mail secrets were sealed under. */
+    private readonly secret: string,
   ) {}
 
   start(): void {
@@ -32,6 +37,7 @@ export class MailDispatcher {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
@@ -39,6 +45,8 @@ export class MailDispatcher {
   }
 
   kick(): void {
+    // A kick while stopping (a request's, or the running drain's own re-kick) must not outlive the database.
+    if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
@@ -86,29 +94,33 @@ export class MailDispatcher {
       .where('attempts', '=', due.attempts)
       .executeTakeFirst();
     if (claimed.numUpdatedRows === 0n) return true;
-    const attempts = due.attempts + 1;
-    try {
-      await this.transport.send({ from: this.from, to: due.to_address, subject: due.subject, text: due.text_body }, now);
-      await this.db
-        .updateTable('outbox')
-        .set({ status: 'sent', sent_at: this.clock.now().toISOString(), last_error: null, text_body: withoutQueryStrings(due.text_body) })
-        .where('id', '=', due.id)
-        .execute();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const giveUp = attempts >= MAX_ATTEMPTS;
-      this.log.warn({ outboxId: due.id, attempts, giveUp, error: message }, 'mail delivery failed');
-      await this.db
-        .updateTable('outbox')
-        .set({
-          status: giveUp ? 'failed' : 'queued',
-          last_error: message.slice(0, 500),
-          next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
-        })
-        .where('id', '=', due.id)
-        .execute();
+    const text = openMailText(this.secret, due);
+    if (text === null) {
+      this.log.warn({ outboxId: due.id }, 'mail secrets do not open: not sent');
+      await this.finish(due.id, { status: 'failed', last_error: 'the mail secrets do not open' });
       return true;
     }
+    try {
+      await this.transport.send({ from: this.from, to: due.to_address, subject: due.subject, text }, now);
+    } catch (error) {
+      await this.failed(due, due.attempts + 1, error, now);
+      return true;
+    }
+    await this.finish(due.id, { status: 'sent', sent_at: this.clock.now().toISOString(), last_error: null, text_body: withoutQueryStrings(due.text_body) });
     return true;
+  }
+
+  private async failed(due: OutboxTable, attempts: number, error: unknown, now: Date): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    const giveUp = attempts >= MAX_ATTEMPTS;
+    this.log.warn({ outboxId: due.id, attempts, giveUp, error: message }, 'mail delivery failed');
+    const retry = { status: 'queued', last_error: message.slice(0, 500), next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)).toISOString() };
+    if (giveUp) await this.finish(due.id, { ...retry, status: 'failed' });
+    else await this.db.updateTable('outbox').set(retry).where('id', '=', due.id).execute();
+  }
+
+  /** A row that will not be sent again keeps no secrets, sealed or not. */
+  private async finish(id: string, change: Partial<Pick<OutboxTable, 'status' | 'sent_at' | 'last_error' | 'text_body' | 'next_attempt_at'>>): Promise<void> {
+    await this.db.updateTable('outbox').set({ ...change, secrets_sealed: null }).where('id', '=', id).execute();
   }
 }
