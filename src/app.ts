@@ -45,11 +45,6 @@ const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 /** Builds the whole service from a validated config, without listening: tests inject into it. */
 export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const { config } = options;
-  const db = options.db ?? createDb(config.databaseUrl);
-  const clock = options.clock ?? systemClock;
-  if (options.migrate !== false) await migrateToLatest(db);
-  const secret = await ensureAppSecret(db);
-
   const app = Fastify({
     logger: options.logLevel ? { level: options.logLevel, serializers: { req: requestForLog } } : false,
     trustProxy: config.trustProxy,
@@ -65,6 +60,11 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
       void sendPage(reply, NotFoundPage({ ctx: anonymousPageContext(deps) }), error.code === 'FST_ERR_BAD_URL' ? 400 : 404);
     },
   });
+  const db = options.db ?? createDb(config.databaseUrl, { onPoolError: (err) => app.log.warn({ err }, 'an idle database connection failed and was dropped') });
+  const clock = options.clock ?? systemClock;
+  if (options.migrate !== false) await migrateToLatest(db);
+  const secret = await ensureAppSecret(db);
+
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport(db);
   const dispatcher = new MailDispatcher(db, transport, clock, config.brand.mailFrom, app.log, secret);
   const deps: AppDeps = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadConfig } from './config.js';
+import { devMailboxRefusals, loadConfig } from './config.js';
 
 describe('configuration', () => {
   it('has the documented defaults', () => {
@@ -37,5 +37,29 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ HOST: '0.0.0.0' }), /SMTP_URL is required when HOST/);
     assert.equal(loadConfig({ HOST: '0.0.0.0', SMTP_URL: 'smtp://127.0.0.1:25' }).host, '0.0.0.0');
     assert.equal(loadConfig({ HOST: '::1' }).smtpUrl, null);
+  });
+
+  it('keeps the dev mailbox off a public BASE_URL: the mail links would lead real people to it', () => {
+    assert.throws(() => loadConfig({ BASE_URL: 'https://keizoku.example.jp' }), /SMTP_URL is required when BASE_URL \(https:\/\/keizoku\.example\.jp\) is not a loopback origin/);
+    assert.throws(() => loadConfig({ BASE_URL: 'http://10.0.0.5:3000' }), /BASE_URL/);
+    // Look-alikes of loopback names are not loopback.
+    for (const url of ['http://localhost.example.jp', 'http://127.0.0.1.nip.io', 'http://[::2]:3000', 'http://128.0.0.1']) {
+      assert.throws(() => loadConfig({ BASE_URL: url }), /BASE_URL/, url);
+    }
+    for (const url of ['http://localhost:3000', 'http://127.0.0.1:8080/', 'http://127.10.20.30', 'http://[::1]:3000']) {
+      assert.equal(loadConfig({ BASE_URL: url }).smtpUrl, null, url);
+    }
+    assert.equal(loadConfig({ BASE_URL: 'https://keizoku.example.jp', SMTP_URL: 'smtp://127.0.0.1:25' }).baseUrl, 'https://keizoku.example.jp');
+  });
+
+  it('names every reason at once, and production even on loopback', () => {
+    assert.deepEqual(devMailboxRefusals('development', '127.0.0.1', 'http://localhost:3000'), []);
+    assert.equal(devMailboxRefusals('production', '127.0.0.1', 'http://localhost:3000').length, 1);
+    assert.throws(() => loadConfig({ KEIZOKU_ENV: 'production', BASE_URL: 'http://localhost:3000' }), /SMTP_URL is required when KEIZOKU_ENV=production/);
+    assert.throws(
+      () => loadConfig({ KEIZOKU_ENV: 'production', HOST: '0.0.0.0', BASE_URL: 'https://keizoku.example.jp' }),
+      (error: Error) => ['KEIZOKU_ENV=production', 'HOST (0.0.0.0)', 'BASE_URL (https://keizoku.example.jp)'].every((part) => error.message.includes(part)),
+    );
+    assert.equal(loadConfig({ KEIZOKU_ENV: 'production', HOST: '0.0.0.0', BASE_URL: 'https://keizoku.example.jp', SMTP_URL: 'smtp://mail:25' }).env, 'production');
   });
 });

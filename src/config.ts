@@ -80,12 +80,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (e.PASSWORD_MIN_LENGTH > e.PASSWORD_MAX_LENGTH) {
     throw new Error('Invalid configuration:\n  PASSWORD_MIN_LENGTH is above PASSWORD_MAX_LENGTH');
   }
-  if (!e.SMTP_URL && !isLoopbackHost(e.HOST)) {
-    // Without SMTP the mail (links and all) is readable at /dev/mailbox: never on a reachable address.
-    throw new Error(`Invalid configuration:\n  SMTP_URL is required when HOST (${e.HOST}) is not a loopback address: the dev mailbox is for this machine only`);
-  }
-  if (e.KEIZOKU_ENV === 'production' && !e.SMTP_URL) {
-    throw new Error('Invalid configuration:\n  SMTP_URL is required when KEIZOKU_ENV=production');
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  if (!e.SMTP_URL) {
+    // Without SMTP the mail (links and all) is readable at /dev/mailbox: only ever for this machine.
+    const reasons = devMailboxRefusals(e.KEIZOKU_ENV, e.HOST, baseUrl);
+    if (reasons.length > 0) throw new Error(`Invalid configuration:\n  ${reasons.join('\n  ')}`);
   }
   const [deskOpen, deskClose] = e.DESK_HOURS.split('-') as [string, string];
   return {
@@ -94,7 +93,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL ?? null,
-    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    baseUrl,
     verificationTtlMs: ttl,
     maintenanceWindows: parseMaintenanceWindows(e.MAINTENANCE_WINDOWS),
     maintenanceText: e.MAINTENANCE_WINDOWS,
@@ -117,7 +116,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** Why the dev mailbox (SMTP_URL unset) may not run here; empty when it may. */
+export function devMailboxRefusals(environment: Config['env'], host: string, baseUrl: string): string[] {
+  const reasons: string[] = [];
+  if (environment === 'production') reasons.push('SMTP_URL is required when KEIZOKU_ENV=production: the dev mailbox is for development only');
+  if (!isLoopbackHost(host)) reasons.push(`SMTP_URL is required when HOST (${host}) is not a loopback address: the dev mailbox is for this machine only`);
+  // The mail links carry BASE_URL: a public one means real people would be sent to a mailbox anyone can read.
+  if (!isLoopbackHost(new URL(baseUrl).hostname)) {
+    reasons.push(`SMTP_URL is required when BASE_URL (${baseUrl}) is not a loopback origin (localhost, 127.0.0.0/8, [::1]): the dev mailbox is for this machine only`);
+  }
+  return reasons;
 }
 
 /** `false`, `true`, or the proxies' addresses and CIDRs (`127.0.0.1,10.0.0.0/8`). */

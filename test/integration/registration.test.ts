@@ -233,6 +233,7 @@ for (const kind of databaseKinds()) {
       const [a, b] = await Promise.all([client.post('/register/credentials/confirm', {}), client.post('/register/credentials/confirm', {})]);
       assert.deepEqual([a.location, b.location], ['/register/complete', '/register/complete']);
       assert.equal((await db.selectFrom('customers').select('id').where('user_id', '=', 'ken@example.com').execute()).length, 1);
+      await client.get('/register/complete'); // Now logged in: forms from before carry a token for no session.
       assert.equal((await client.post('/register/credentials', creds)).location, '/register/complete');
       assert.equal((await client.post('/register/credentials/confirm', {})).location, '/register/complete');
       assert.equal((await client.get('/register/confirm')).location, '/register/complete');

@@ -3,16 +3,16 @@ import { after, before, describe, it } from 'node:test';
 import { buildApp, type BuiltApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { ManualClock } from '../../src/platform/clock.js';
-import { createDb, type Db } from '../../src/platform/db/database.js';
+import type { Db } from '../../src/platform/db/database.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { databaseKinds } from '../support/db.js';
-import { WebClient, textOf } from '../support/web-client.js';
+import { WebClient, textOf, type WebPage } from '../support/web-client.js';
 import { BASE, POLICY, USER, applicationCount, place, revisionOf, seedRenewal, walkToReview } from './renewal-support.js';
 
 /** A second instance of the service on the same database, as behind a load balancer. */
 async function secondInstance(t: TestApp, clock: ManualClock): Promise<{ built: BuiltApp; db: Db; baseUrl: string }> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: t.database.url, SMTP_URL: t.mail.url, MAINTENANCE_WINDOWS: 'none' });
-  const db = createDb(t.database.url);
+  const db = t.database.open();
   const built = await buildApp({ config, db, clock, migrate: false });
   const address = await built.app.listen({ port: 0, host: '127.0.0.1' });
   return { built, db, baseUrl: address };
@@ -23,6 +23,13 @@ async function login(baseUrl: string): Promise<WebClient> {
   await client.get('/login');
   assert.equal((await client.post('/login', USER)).status, 303);
   return client;
+}
+
+/** Where a browser ends up after following an answer's redirects. */
+async function landing(client: WebClient, page: WebPage): Promise<WebPage> {
+  let at = page;
+  for (let hops = 0; at.status === 303 && at.location && hops < 3; hops++) at = await client.get(at.location);
+  return at;
 }
 
 for (const kind of databaseKinds()) {
@@ -36,10 +43,10 @@ for (const kind of databaseKinds()) {
       await seedRenewal(t.deps.db);
       other = await secondInstance(t, clock);
     });
+    // The second instance before the first: t.close() then closes its database handle and drops the database.
     after(async () => {
-      await other.built.app.close();
-      await other.db.destroy();
-      await t.close();
+      await other?.built.app.close();
+      await t?.close();
     });
 
     it('five concurrent 申し込む from two instances yield exactly one application, one mail and one 受付番号', async () => {
@@ -50,14 +57,19 @@ for (const kind of databaseKinds()) {
       assert.equal(new Set(revisions).size, 1, 'every tab shows the same flow');
 
       const answers = await Promise.all(clients.map((c, i) => c.post(place('/review'), { revision: revisions[i] as string })));
-      const statuses = answers.map((a) => a.status).sort();
-      assert.deepEqual(statuses, [303, 409, 409, 409, 409], answers.map((a) => `${a.status} ${textOf(a.html).slice(0, 120)}`).join('\n'));
+      const describe = answers.map((a) => `${a.status} ${a.location ?? ''} ${textOf(a.html).slice(0, 120)}`).join('\n');
+      const winners = answers.filter((a) => a.location === place('/complete'));
+      assert.equal(winners.length, 1, describe);
 
       const { db } = t.deps;
       assert.equal(await applicationCount(db), 1);
       const number = (await db.selectFrom('renewal_applications').select('reception_number').where('policy_number', '=', POLICY).executeTakeFirstOrThrow()).reception_number;
-      for (const loser of answers.filter((a) => a.status === 409)) {
-        assert.match(textOf(loser.html), new RegExp(`このご契約の継続手続は受付済みです。 証券番号 ${POLICY} 受付番号 ${number}`));
+      for (const [i, answer] of answers.entries()) {
+        if (answer === winners[0]) continue;
+        // A loser that read the flow between the winner's commit and its own look at the application is sent
+        // back to the renewal's start, which then shows the 受付済み application: the same news, one GET later.
+        const loser = answer.status === 303 ? await landing(clients[i] as WebClient, answer) : answer;
+        assert.match(textOf(loser.html), new RegExp(`受付番号 ${number}`), describe);
       }
       const mails = await db.selectFrom('outbox').select('subject').where('subject', 'like', '%継続手続のお申込み%').execute();
       assert.equal(mails.length, 1);

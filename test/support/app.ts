@@ -37,27 +37,38 @@ export interface TestAppOptions {
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const mail = await new MailCatcher().start();
-  const database = await createTestDatabase(options.db ?? 'sqlite');
-  const port = await freePort();
-  const config = loadConfig({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: database.url,
-    SMTP_URL: mail.url,
-    MAINTENANCE_WINDOWS: 'none',
-    ...options.env,
+  const database = await createTestDatabase(options.db ?? 'sqlite').catch(async (error: unknown) => {
+    await mail.stop();
+    throw error;
   });
-  const built = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}) });
-  await built.app.listen({ port, host: '127.0.0.1' });
-  return {
-    ...built,
-    baseUrl: `http://127.0.0.1:${port}`,
-    mail,
-    database,
-    async close() {
-      await built.app.close();
-      await mail.stop();
-      await database.drop();
-    },
+  let built: BuiltApp | null = null;
+  // The app (its dispatcher, its requests) before the mail catcher it delivers to, and both before the database goes.
+  const close = async () => {
+    try {
+      await built?.app.close();
+    } finally {
+      try {
+        await mail.stop();
+      } finally {
+        await database.drop();
+      }
+    }
   };
+  try {
+    const port = await freePort();
+    const config = loadConfig({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      SMTP_URL: mail.url,
+      MAINTENANCE_WINDOWS: 'none',
+      ...options.env,
+    });
+    built = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}) });
+    await built.app.listen({ port, host: '127.0.0.1' });
+    return { ...built, baseUrl: `http://127.0.0.1:${port}`, mail, database, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

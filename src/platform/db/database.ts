@@ -30,10 +30,27 @@ export function describeDatabaseUrl(url: string): string {
   }
 }
 
+export interface DbOptions {
+  /** Told when an idle PostgreSQL connection fails (server restart, failover, terminated backend); stderr by default. */
+  onPoolError?: (error: Error) => void;
+}
+
+function warnOnStderr(error: Error): void {
+  process.stderr.write(`keizoku: an idle database connection failed and was dropped: ${error.message}\n`);
+}
+
+/** A pg pool that survives its idle connections dying: the pool drops them and the next query connects anew. */
+function createPool(url: string, onPoolError: (error: Error) => void): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Without a listener, an idle client's error is an 'error' event nobody handles: the process dies.
+  pool.on('error', onPoolError);
+  return pool;
+}
+
 /** Kysely over PostgreSQL for postgres:// URLs, otherwise over a SQLite file (WAL). */
-export function createDb(url: string): Db {
+export function createDb(url: string, options: DbOptions = {}): Db {
   if (isPostgresUrl(url)) {
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool(url, options.onPoolError ?? warnOnStderr) }) });
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);

@@ -6,7 +6,17 @@ import { cookieName, cookieOptions } from './cookies.js';
 export const CSRF_FIELD = '_csrf';
 const csrfCookie = (deps: AppDeps) => cookieName(deps.config, 'keizoku_csrf');
 
-/** The form token for this browser, setting its secret cookie on first use. */
+/**
+ * What a token is valid for: this browser's secret and the login session it was rendered in
+ * ('anon' before login). A token from an anonymous page, or from another session in the same
+ * browser, is refused once a session is there (see docs/decisions/0003).
+ */
+function expectedToken(deps: AppDeps, request: FastifyRequest, browserSecret: string): string {
+  const session = request.session ? request.session.idHash : 'anon';
+  return hmac(deps.secret, `csrf:${browserSecret}:${session}`);
+}
+
+/** The form token for this browser and session, setting the browser's secret cookie on first use. */
 export function csrfToken(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): string {
   let secret = request.csrfSecret ?? request.cookies[csrfCookie(deps)];
   if (!secret || secret.length < 32) {
@@ -14,7 +24,7 @@ export function csrfToken(deps: AppDeps, request: FastifyRequest, reply: Fastify
     reply.setCookie(csrfCookie(deps), secret, cookieOptions(deps.config));
   }
   request.csrfSecret = secret;
-  return hmac(deps.secret, `csrf:${secret}`);
+  return expectedToken(deps, request, secret);
 }
 
 function sameOrigin(deps: AppDeps, request: FastifyRequest): boolean {
@@ -30,11 +40,11 @@ function sameOrigin(deps: AppDeps, request: FastifyRequest): boolean {
   return allowed.has(origin);
 }
 
-/** Whether a form POST carries this browser's token and comes from our own origin. */
+/** Whether a form POST carries the token of this browser and session, and comes from our own origin. */
 export function csrfValid(deps: AppDeps, request: FastifyRequest): boolean {
   const secret = request.cookies[csrfCookie(deps)];
   const body = request.body as Record<string, unknown> | undefined;
   const sent = typeof body?.[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : '';
   if (!secret || !sent || !sameOrigin(deps, request)) return false;
-  return safeEqual(sent, hmac(deps.secret, `csrf:${secret}`));
+  return safeEqual(sent, expectedToken(deps, request, secret));
 }

@@ -34,11 +34,12 @@ export async function loadSession(deps: AppDeps, request: FastifyRequest): Promi
 export async function startSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, customerId: string): Promise<void> {
   await endSession(deps, request, reply);
   const raw = randomToken();
+  const idHash = sha256(raw);
   const now = deps.clock.now().toISOString();
   await deps.db
     .insertInto('sessions')
     .values({
-      id_hash: sha256(raw),
+      id_hash: idHash,
       customer_id: customerId,
       created_at: now,
       last_seen_at: now,
@@ -48,6 +49,8 @@ export async function startSession(deps: AppDeps, request: FastifyRequest, reply
     })
     .execute();
   reply.setCookie(sessionCookie(deps), raw, cookieOptions(deps.config));
+  // Anything rendered later in this request (its CSRF token above all) belongs to the new session.
+  request.session = { idHash, customerId, createdAt: now };
 }
 
 export async function endSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
