@@ -91,12 +91,15 @@ for (const kind of databaseKinds()) {
       assert.equal((await client.post('/logout', { _csrf: later })).location, '/logout');
     });
 
-    it('refuses the token of a session that has since expired, with the same page and no error', async () => {
+    it('sends the form of a session that has since expired to the login page, doing nothing', async () => {
       const client = new WebClient(t.baseUrl);
       await logIn(client);
-      const token = await tokenOf(client, '/mypage');
+      const token = await tokenOf(client, PASSWORD_PATH);
       clock.advance(31 * 60_000);
-      refused(await client.post('/logout', { _csrf: token }), 'after 30 idle minutes');
+      const answer = await client.post(PASSWORD_PATH, { _csrf: token, current_password: USER.password, password: 'Zq8vLm3k', password_confirm: 'Zq8vLm3k' });
+      assert.deepEqual([answer.status, answer.location], [303, '/login'], 'after 30 idle minutes');
+      const loginToken = await tokenOf(client, '/login');
+      assert.equal((await client.post('/login', { userId: USER.userId, password: 'Zq8vLm3k', _csrf: loginToken })).status, 401, 'the password was not changed');
       const anonymous = await tokenOf(client, '/login');
       assert.equal((await client.post('/login', { ...USER, _csrf: anonymous })).status, 303, 'and logging in again works');
     });

@@ -86,6 +86,12 @@ export async function openRenewal(deps: RenewalDeps, customerId: string, policyN
   const phase = renewalPhase(policy.end_date, japanDate(now));
   if (phase !== 'open') return { kind: 'closed', policy, window, reason: phase };
   const { flow, lapsed } = await liveFlow(deps.db, customerId, policy, now);
+  if (flow?.state === 'completed') {
+    // A parallel 申し込む committed between the look at the applications and this one: its
+    // application came in the same transaction as the flow's completion, so it is there now.
+    const won = await findApplication(deps.db, policy.policy_number, policy.end_date);
+    if (won) return { kind: 'applied', policy, application: won };
+  }
   const next = nextGradeState({ grade: facts.grade, accidentCoefficientYears: facts.accidentCoefficientYears }, facts.claimsThisTerm);
   return {
     kind: 'open',

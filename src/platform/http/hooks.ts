@@ -6,7 +6,7 @@ import { sendPage } from '../ui/render.js';
 import type { AppDeps } from './context.js';
 import { csrfValid } from './csrf.js';
 import { containsNul } from './input.js';
-import { loadSession } from './session.js';
+import { loadSession, sentSessionCookie } from './session.js';
 
 const OPEN_DURING_MAINTENANCE = /^\/(static\/|healthz$|favicon\.ico$)/;
 
@@ -39,6 +39,8 @@ export function registerHttpHooks(app: FastifyInstance, deps: AppDeps): void {
     if (request.method !== 'POST' || request.routeOptions.config.csrf === false) return;
     if (!csrfValid(deps, request)) {
       request.log.warn({ url: request.url }, 'csrf check failed');
+      // A form of a session that has ended meanwhile (idle, logout elsewhere): log in again, as before.
+      if (!request.session && sentSessionCookie(deps, request)) return reply.redirect('/login', 303);
       return sendPage(reply, CsrfFailedPage({ ctx: pageContext(deps, request, reply) }), 403);
     }
   });

@@ -30,6 +30,9 @@ export async function loadSession(deps: AppDeps, request: FastifyRequest): Promi
   request.session = { idHash, customerId: row.customer_id, createdAt: row.created_at } satisfies CurrentSession;
 }
 
+/** Whether the browser sent a session cookie (live or not). */
+export const sentSessionCookie = (deps: AppDeps, request: FastifyRequest): boolean => Boolean(request.cookies[sessionCookie(deps)]);
+
 /** A fresh session id for the customer (never reuse one from before login). */
 export async function startSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, customerId: string): Promise<void> {
   await endSession(deps, request, reply);
