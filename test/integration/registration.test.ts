@@ -18,8 +18,10 @@ async function auditKinds(t: TestApp): Promise<string[]> {
 for (const kind of databaseKinds()) {
   describe(`registration on ${kind}`, () => {
     let t: TestApp;
+    // A clock the 再登録 test moves past the hold.
+    const clock = new ManualClock(new Date('2026-11-25T01:00:00Z'));
     before(async () => {
-      t = await startTestApp({ db: kind });
+      t = await startTestApp({ db: kind, clock });
       const db = t.deps.db;
       await insertPolicy(db);
       // The same holder, written with a full-width space: linked too.
@@ -114,28 +116,72 @@ for (const kind of databaseKinds()) {
       assert.equal(loggedIn.location, '/mypage');
     });
 
-    it('再登録: registering again replaces the user ID and password and ends every old session', async () => {
+    // Changed with issue 6 (takeover by re-registration): another address than the account's no
+    // longer takes over at once. It is held for REREGISTRATION_HOLD (72h) while the registered
+    // address is told; after the hold the old assertions hold again.
+    it('再登録 with another address: held 72 hours with the owner told; then it replaces the user ID and password and ends every old session', async () => {
       const db = t.deps.db;
       const before = await db.selectFrom('customers').selectAll().where('user_id', '=', 'taro@example.com').executeTakeFirstOrThrow();
       const old = new WebClient(t.baseUrl);
       await old.get('/login');
       expectStatus(await old.post('/login', { userId: 'taro@example.com', password: PASSWORD }), 303, 'old login');
       assert.equal((await old.get('/mypage')).status, 200);
+      const accountBefore = await db.selectFrom('customers').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow();
 
       const client = new WebClient(t.baseUrl);
       const path = await requestRegistration(t, client, { email: 'taro.new@example.com', keyword: 'Xyz789' });
-      const notice = nextMail(t, 'taro@example.com');
+      const holdNotice = nextMail(t, 'taro@example.com');
       await completeAtLink(client, '/register', path, { keyword: 'Xyz789', userId: 'taro.new@example.com', password: 'Nw5rTq8m' });
-      assert.equal((await client.get('/mypage')).status, 200);
+      assert.equal((await client.get('/register/complete')).location, '/register/held');
+      const held = textOf((await client.get('/register/held')).html);
+      assert.match(held, /再登録のお申し込みを受け付けました。/);
+      assert.match(held, /新しいユーザーID（メールアドレス） taro\.new@example\.com 有効になる日時 2026年11月28日 10時00分/);
+      assert.match(held, /お急ぎの場合やご不明な点がある場合は、みらい損保 インターネットデスク（0120-000-000、受付時間：\(月～金\) 9:00～17:30）までご連絡ください。/);
+      assert.equal((await client.get('/mypage')).status, 303, 'the re-registering browser is not logged in');
 
-      // The old user ID is told, the new address masked.
-      const told = await notice();
-      assert.equal(told.subject, '【みらい損保】お客さまWebサービス 再登録完了のお知らせ');
-      assert.match(told.text, /\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}時\d{2}分に、お客さまWebサービスの再登録/);
+      // The registered address is told at once, with the one-time 心当たりがない link.
+      const told = await holdNotice();
+      assert.equal(told.subject, '【みらい損保】お客さまWebサービス 再登録のお申し込みについて');
       assert.match(told.text, /新しいユーザーID（メールアドレス）:t\*\*\*@example\.com/);
       assert.ok(!told.text.includes('taro.new'), 'the new address is never given in full');
-      assert.match(told.text, /これまでのユーザーID（本メールの宛先のメールアドレス）とパスワードは、今後ご利用いただけません。/);
-      assert.match(told.text, /お心当たりのない場合は.*【お問い合わせ先】/s);
+      assert.match(told.text, /新しいユーザーID・パスワードは2026年11月28日 10時00分から有効になります。/);
+      assert.match(told.text, /【心当たりがない】\nhttps?:\/\/\S+\/register\/cancel\?token=[A-Za-z0-9_-]{43}\n/);
+
+      // On hold: the account, its sessions and its password are as they were; the new ones do nothing yet.
+      assert.deepEqual(await db.selectFrom('customers').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow(), accountBefore);
+      assert.equal((await old.get('/mypage')).status, 200);
+      const logIn = async (userId: string, password: string) => {
+        const c = new WebClient(t.baseUrl);
+        await c.get('/login');
+        return (await c.post('/login', { userId, password })).status;
+      };
+      assert.equal(await logIn('taro@example.com', PASSWORD), 303);
+      assert.equal(await logIn('taro.new@example.com', 'Nw5rTq8m'), 401);
+      // A second before the end the old password still works (a session lives 30 minutes idle, so log in again).
+      clock.advance(72 * 3_600_000 - 1000);
+      assert.equal(await logIn('taro.new@example.com', 'Nw5rTq8m'), 401);
+      await old.get('/login');
+      expectStatus(await old.post('/login', { userId: 'taro@example.com', password: PASSWORD }), 303, 'old login before the end');
+      assert.equal((await old.get('/mypage')).status, 200);
+
+      // After the hold: two logins at once with the new ID and password; it is applied once.
+      clock.advance(1000);
+      const notice = nextMail(t, 'taro@example.com');
+      const parallel = [new WebClient(t.baseUrl), new WebClient(t.baseUrl)];
+      await Promise.all(parallel.map((c) => c.get('/login')));
+      const logins = await Promise.all(parallel.map((c) => c.post('/login', { userId: 'taro.new@example.com', password: 'Nw5rTq8m' })));
+      assert.deepEqual(logins.map((l) => [l.status, l.location]), [[303, '/mypage'], [303, '/mypage']]);
+      assert.equal((await parallel[0]!.get('/mypage')).status, 200);
+
+      // The old user ID is told, the new address masked.
+      const done = await notice();
+      assert.equal(done.subject, '【みらい損保】お客さまWebサービス 再登録完了のお知らせ');
+      assert.match(done.text, /\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}時\d{2}分に、お客さまWebサービスの再登録/);
+      assert.match(done.text, /新しいユーザーID（メールアドレス）:t\*\*\*@example\.com/);
+      assert.ok(!done.text.includes('taro.new'), 'the new address is never given in full');
+      assert.match(done.text, /これまでのユーザーID（本メールの宛先のメールアドレス）とパスワードは、今後ご利用いただけません。/);
+      assert.match(done.text, /お心当たりのない場合は.*【お問い合わせ先】/s);
+      assert.equal((await db.selectFrom('outbox').select('id').where('subject', 'like', '%再登録完了のお知らせ').execute()).length, 1);
 
       const after = await db.selectFrom('customers').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow();
       assert.equal(after.user_id, 'taro.new@example.com');
@@ -144,11 +190,14 @@ for (const kind of databaseKinds()) {
       const oldSession = await old.get('/mypage');
       assert.equal(oldSession.status, 303);
       assert.match(oldSession.location ?? '', /^\/login/);
-      const login = new WebClient(t.baseUrl);
-      await login.get('/login');
-      assert.equal((await login.post('/login', { userId: 'taro@example.com', password: PASSWORD })).status, 401);
+      assert.equal(await logIn('taro@example.com', PASSWORD), 401);
       const audit = await db.selectFrom('audit_events').select('detail').where('kind', '=', 'registration_completed').orderBy('at', 'desc').executeTakeFirstOrThrow();
       assert.equal(JSON.parse(audit.detail).reRegistration, true);
+      const kinds = await auditKinds(t);
+      assert.equal(kinds.filter((k) => k === 'reregistration_hold_started').length, 1);
+      assert.equal(kinds.filter((k) => k === 'reregistration_hold_applied').length, 1);
+      const hold = await db.selectFrom('reregistration_holds').selectAll().executeTakeFirstOrThrow();
+      assert.deepEqual([hold.status, hold.password_hash], ['applied', null]);
     });
 
     it('refuses a user ID that another customer already uses, and keeps the customer’s own without a notice', async () => {

@@ -7,6 +7,7 @@ import { describeWindowsJa } from '../../platform/maintenance.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import type { FeatureOptions } from '../index.js';
+import { applyDueHolds } from '../registration/hold.js';
 import { parseLoginForm } from './form.js';
 import { attemptLogin, minutesLeft } from './service.js';
 import { LoggedOutPage, LoginPage, LogoutConfirmPage } from './views.js';
@@ -31,6 +32,8 @@ export const loginRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { dep
   app.post('/login', async (request, reply) => {
     const parsed = parseLoginForm(request.body);
     if (!parsed.ok) return sendLoginPage(deps, request, reply, { next: parsed.next, userId: parsed.typedUserId, errors: parsed.errors }, 400);
+    // A 再登録 whose hold has passed takes effect first: then only the new ID and password log in.
+    await applyDueHolds(deps, parsed.form.userId, request.ip);
     const outcome = await attemptLogin(deps, { ...parsed.form, ip: request.ip });
     if (outcome.kind === 'ok') {
       await startSession(deps, request, reply, outcome.customerId);
