@@ -44,6 +44,13 @@ export async function createTestDatabase(kind: DbKind = 'sqlite'): Promise<TestD
       await db.destroy();
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
+      // pg-pool's end() resolves before its clients' sockets close; FORCE would kill those, and the
+      // error they then emit has no listener left (an uncaughtException). Wait until they are gone.
+      for (let i = 0; i < 100; i += 1) {
+        const open = await cleanup.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (open.rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
