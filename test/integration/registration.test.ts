@@ -1,27 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { formatDateTimeJa, ManualClock, type Clock } from '../../src/platform/clock.js';
+import { formatDateTimeJa, ManualClock } from '../../src/platform/clock.js';
 import { randomToken, sha256, verifySecret } from '../../src/platform/crypto.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
 import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
+import { ShiftedClock } from '../support/shifted-clock.js';
 import { CANCEL_PATH } from '../../src/features/registration/hold.js';
 import { completeAtLink, expectStatus, mailPath, nextMail, requestRegistration, step1Fields, tokenOf } from '../support/registration.js';
 import { textOf, WebClient } from '../support/web-client.js';
 
 const PASSWORD = 'Kz7pWq2x';
-
-/** Real time, moved on by what a test advances: the other tests keep the order of real time. */
-class ShiftedClock implements Clock {
-  private shiftMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.shiftMs);
-  }
-  advance(ms: number): void {
-    this.shiftMs += ms;
-  }
-}
 
 async function auditKinds(t: TestApp): Promise<string[]> {
   return (await t.deps.db.selectFrom('audit_events').select('kind').orderBy('at').execute()).map((r) => r.kind);

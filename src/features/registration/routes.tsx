@@ -139,7 +139,7 @@ export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app
     if ('problem' in link) return cancelUnavailable(request, reply, link.problem);
     const { hold } = link;
     const ctx = pageContext(deps, request, reply);
-    return sendPage(reply, <CancelConfirmPage ctx={ctx} action={CANCEL_PATH} token={token ?? ''} newUserId={hold.userId} requestedAt={hold.createdAt} effectiveAt={hold.effectiveAt} />);
+    return sendPage(reply, <CancelConfirmPage ctx={ctx} action={CANCEL_PATH} token={token} newUserId={hold.userId} requestedAt={hold.createdAt} effectiveAt={hold.effectiveAt} />);
   });
 
   app.post(CANCEL_PATH, async (request, reply) => {
