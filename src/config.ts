@@ -24,6 +24,8 @@ export interface Config {
   smtpUrl: string | null;
   baseUrl: string;
   verificationTtlMs: number;
+  /** How long a 再登録 to another address than the account's waits before it takes effect: REREGISTRATION_HOLD. */
+  reregistrationHoldMs: number;
   maintenanceWindows: MaintenanceWindow[];
   maintenanceText: string;
   /** Requests per minute one client IP may make before 429 (a flood guard; logins have their own locks). */
@@ -52,6 +54,7 @@ const env = z.object({
   SMTP_URL: z.string().url().optional(),
   BASE_URL: z.string().url().optional(),
   VERIFICATION_TTL: z.string().default('48h'),
+  REREGISTRATION_HOLD: z.string().default('72h'),
   MAINTENANCE_WINDOWS: z.string().default('Mon 02:00-04:00'),
   TRUST_PROXY: z.string().default('false'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(600),
@@ -77,6 +80,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const ttl = parseDuration(e.VERIFICATION_TTL);
   if (ttl === null) throw new Error(`Invalid configuration:\n  VERIFICATION_TTL: expected e.g. 48h, 90m or 2s`);
+  const hold = parseDuration(e.REREGISTRATION_HOLD);
+  if (hold === null) throw new Error(`Invalid configuration:\n  REREGISTRATION_HOLD: expected e.g. 72h, 90m or 2s`);
   if (e.PASSWORD_MIN_LENGTH > e.PASSWORD_MAX_LENGTH) {
     throw new Error('Invalid configuration:\n  PASSWORD_MIN_LENGTH is above PASSWORD_MAX_LENGTH');
   }
@@ -95,6 +100,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL ?? null,
     baseUrl,
     verificationTtlMs: ttl,
+    reregistrationHoldMs: hold,
     maintenanceWindows: parseMaintenanceWindows(e.MAINTENANCE_WINDOWS),
     maintenanceText: e.MAINTENANCE_WINDOWS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

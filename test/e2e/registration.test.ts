@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ManualClock } from '../../src/platform/clock.js';
+import { formatDateTimeJa, ManualClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { accessibilityViolations, fillLogin, phoneBrowser, shot } from '../support/e2e.js';
+import { accessibilityViolations, fillLogin, logIn, phoneBrowser, shot } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
 import { MailCatcher } from '../support/mail-catcher.js';
 import { linkOn, showMail } from '../support/mail-page.js';
@@ -146,7 +146,7 @@ describe('registration in the browser', () => {
     await page.waitForURL(/\/register$/);
   });
 
-  it('再登録 replaces the old password: the old one no longer logs in, the new one does', async () => {
+  it('再登録 with the registered address replaces the old password at once: the old one no longer logs in, the new one does', async () => {
     const page = await phonePage();
     const link = await requestMail(t, page, { email: 'taro@example.com', keyword: 'Again789' });
     await page.goto(link);
@@ -174,6 +174,67 @@ describe('registration in the browser', () => {
     assert.match(await other.locator('main').innerText(), /ユーザーIDまたはパスワードが正しくありません。/);
     await fillLogin(other, t.baseUrl, 'taro@example.com', 'New4pass8');
     await other.waitForURL(/\/mypage$/);
+  });
+
+  it('再登録 with another address is held: the page says from when, the owner’s mail carries 心当たりがない, and pressing it cancels', async () => {
+    const page = await phonePage();
+    const link = await requestMail(t, page, { email: 'taro.phone@example.com', keyword: 'Hold7890' });
+    await page.goto(link);
+    await page.getByLabel('キーワード', { exact: true }).fill('Hold7890');
+    await page.getByRole('button', { name: '次へ' }).click();
+    await page.waitForURL(/\/register\/credentials$/);
+    await setCredentials(page, 'taro.phone@example.com', 'Ph0nePass8');
+    await page.getByRole('button', { name: '次へ' }).click();
+    await page.waitForURL(/\/register\/credentials\/confirm$/);
+    const seen = t.mail.messages.length;
+    await page.getByRole('button', { name: '次へ' }).click();
+
+    // Not logged in: the page says from when the new ID and password work, and how to reach the desk.
+    await page.waitForURL(/\/register\/held$/);
+    const hold = await t.deps.db.selectFrom('reregistration_holds').select('effective_at').where('status', '=', 'pending').executeTakeFirstOrThrow();
+    const effective = formatDateTimeJa(new Date(hold.effective_at));
+    const held = await page.locator('main').innerText();
+    assert.match(held, /再登録のお申し込みを受け付けました。/);
+    assert.match(held, /これまでご登録のメールアドレスと異なるため、お客さまの安全のため、新しいユーザーID・パスワードはすぐには有効になりません。/);
+    assert.match(await page.locator('dl.entries').innerText(), new RegExp(`有効になる日時\\s+${effective}`));
+    assert.match(held, /みらい損保 インターネットデスク（0120-000-000、受付時間：\(月～金\) 9:00～17:30）までご連絡ください。/);
+    assert.equal(await page.getByRole('button', { name: 'ログアウト' }).count(), 0);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await shot(page, '10b-register-held');
+
+    // The owner's registered address gets the notice with the 心当たりがない link.
+    const mail = await t.mail.waitFor('taro@example.com', (m) => t.mail.messages.indexOf(m) >= seen);
+    assert.equal(mail.subject, '【みらい損保】お客さまWebサービス 再登録のお申し込みについて');
+    assert.match(mail.text, new RegExp(`新しいユーザーID・パスワードは${effective}から有効になります。`));
+    assert.match(mail.text, /【心当たりがない】\n\S+\/register\/cancel\?token=/);
+    const mailView = await phonePage();
+    await showMail(mailView, mail);
+    await shot(mailView, '10c-register-hold-mail');
+
+    // Opening the link only shows the button; pressing it cancels.
+    const owner = await phonePage();
+    const cancelLink = linkOn(t.baseUrl, MailCatcher.firstUrl(mail));
+    await owner.goto(cancelLink);
+    assert.equal(await owner.locator('h1').textContent(), '再登録のお申し込みの取消');
+    assert.match(await owner.locator('dl.entries').innerText(), /t\*\*\*@example\.com/);
+    assert.deepEqual(await accessibilityViolations(owner), []);
+    await shot(owner, '10d-register-hold-cancel');
+    await owner.getByRole('button', { name: '再登録を取り消す' }).click();
+    await owner.locator('h1', { hasText: '再登録のお申し込みを取り消しました' }).waitFor();
+    const cancelled = await owner.locator('main').innerText();
+    assert.match(cancelled, /新しいユーザーID・パスワードは有効になりません。/);
+    assert.match(cancelled, /「各種変更の手続き」からパスワードを変更してください。/);
+    assert.deepEqual(await accessibilityViolations(owner), []);
+    await shot(owner, '10e-register-hold-cancelled');
+    await owner.goto(cancelLink);
+    assert.equal(await owner.locator('h1').textContent(), 'このURLは無効です');
+
+    // The owner's ID and password still work; the new ones never will.
+    await logIn(owner, t.baseUrl, 'taro@example.com', 'New4pass8');
+    const other = await phonePage();
+    await fillLogin(other, t.baseUrl, 'taro.phone@example.com', 'Ph0nePass8');
+    await other.waitForURL(/\/login$/);
+    assert.match(await other.locator('main').innerText(), /ユーザーIDまたはパスワードが正しくありません。/);
   });
 
   it('five wrong keywords burn the link, as the customer sees it', async () => {

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ManualClock } from '../../src/platform/clock.js';
+import { formatDateTimeJa, ManualClock } from '../../src/platform/clock.js';
 import { randomToken, sha256, verifySecret } from '../../src/platform/crypto.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
 import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
-import { completeAtLink, expectStatus, nextMail, requestRegistration, step1Fields, tokenOf } from '../support/registration.js';
+import { ShiftedClock } from '../support/shifted-clock.js';
+import { CANCEL_PATH } from '../../src/features/registration/hold.js';
+import { completeAtLink, expectStatus, mailPath, nextMail, requestRegistration, step1Fields, tokenOf } from '../support/registration.js';
 import { textOf, WebClient } from '../support/web-client.js';
 
 const PASSWORD = 'Kz7pWq2x';
@@ -18,8 +20,10 @@ async function auditKinds(t: TestApp): Promise<string[]> {
 for (const kind of databaseKinds()) {
   describe(`registration on ${kind}`, () => {
     let t: TestApp;
+    // Real time, which the 再登録 test moves past the hold.
+    const clock = new ShiftedClock();
     before(async () => {
-      t = await startTestApp({ db: kind });
+      t = await startTestApp({ db: kind, clock });
       const db = t.deps.db;
       await insertPolicy(db);
       // The same holder, written with a full-width space: linked too.
@@ -114,28 +118,77 @@ for (const kind of databaseKinds()) {
       assert.equal(loggedIn.location, '/mypage');
     });
 
-    it('再登録: registering again replaces the user ID and password and ends every old session', async () => {
+    // Changed with issue 6 (takeover by re-registration): another address than the account's no
+    // longer takes over at once. It is held for REREGISTRATION_HOLD (72h) while the registered
+    // address is told; after the hold the old assertions hold again.
+    it('再登録 with another address: held 72 hours with the owner told; then it replaces the user ID and password and ends every old session', async () => {
       const db = t.deps.db;
       const before = await db.selectFrom('customers').selectAll().where('user_id', '=', 'taro@example.com').executeTakeFirstOrThrow();
       const old = new WebClient(t.baseUrl);
       await old.get('/login');
       expectStatus(await old.post('/login', { userId: 'taro@example.com', password: PASSWORD }), 303, 'old login');
       assert.equal((await old.get('/mypage')).status, 200);
+      const accountBefore = await db.selectFrom('customers').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow();
 
       const client = new WebClient(t.baseUrl);
       const path = await requestRegistration(t, client, { email: 'taro.new@example.com', keyword: 'Xyz789' });
-      const notice = nextMail(t, 'taro@example.com');
+      const holdNotice = nextMail(t, 'taro@example.com');
       await completeAtLink(client, '/register', path, { keyword: 'Xyz789', userId: 'taro.new@example.com', password: 'Nw5rTq8m' });
-      assert.equal((await client.get('/mypage')).status, 200);
+      assert.equal((await client.get('/register/complete')).location, '/register/held');
+      const hold = await db.selectFrom('reregistration_holds').selectAll().executeTakeFirstOrThrow();
+      const effectiveAt = new Date(hold.effective_at);
+      const heldFor = effectiveAt.getTime() - new Date(hold.created_at).getTime();
+      assert.ok(heldFor >= 72 * 3_600_000 && heldFor < 72 * 3_600_000 + 60_000 && effectiveAt.getTime() % 60_000 === 0, 'REREGISTRATION_HOLD (72h) by default, up to the whole minute');
+      const effective = formatDateTimeJa(effectiveAt);
+      const held = textOf((await client.get('/register/held')).html);
+      assert.match(held, /再登録のお申し込みを受け付けました。/);
+      assert.ok(held.includes(`新しいユーザーID（メールアドレス） taro.new@example.com 有効になる日時 ${effective}`), held);
+      assert.match(held, /お急ぎの場合やご不明な点がある場合は、みらい損保 インターネットデスク（0120-000-000、受付時間：\(月～金\) 9:00～17:30）までご連絡ください。/);
+      assert.equal((await client.get('/mypage')).status, 303, 'the re-registering browser is not logged in');
 
-      // The old user ID is told, the new address masked.
-      const told = await notice();
-      assert.equal(told.subject, '【みらい損保】お客さまWebサービス 再登録完了のお知らせ');
-      assert.match(told.text, /\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}時\d{2}分に、お客さまWebサービスの再登録/);
+      // The registered address is told at once, with the one-time 心当たりがない link.
+      const told = await holdNotice();
+      assert.equal(told.subject, '【みらい損保】お客さまWebサービス 再登録のお申し込みについて');
       assert.match(told.text, /新しいユーザーID（メールアドレス）:t\*\*\*@example\.com/);
       assert.ok(!told.text.includes('taro.new'), 'the new address is never given in full');
-      assert.match(told.text, /これまでのユーザーID（本メールの宛先のメールアドレス）とパスワードは、今後ご利用いただけません。/);
-      assert.match(told.text, /お心当たりのない場合は.*【お問い合わせ先】/s);
+      assert.ok(told.text.includes(`新しいユーザーID・パスワードは${effective}から有効になります。`), told.text);
+      assert.match(told.text, /【心当たりがない】\nhttps?:\/\/\S+\/register\/cancel\?token=[A-Za-z0-9_-]{43}\n/);
+
+      // On hold: the account, its sessions and its password are as they were; the new ones do nothing yet.
+      assert.deepEqual(await db.selectFrom('customers').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow(), accountBefore);
+      assert.equal((await old.get('/mypage')).status, 200);
+      const logIn = async (userId: string, password: string) => {
+        const c = new WebClient(t.baseUrl);
+        await c.get('/login');
+        return (await c.post('/login', { userId, password })).status;
+      };
+      assert.equal(await logIn('taro@example.com', PASSWORD), 303);
+      assert.equal(await logIn('taro.new@example.com', 'Nw5rTq8m'), 401);
+      // Just before the end the old password still works (a session lives 30 minutes idle, so log in again).
+      clock.advance(effectiveAt.getTime() - clock.now().getTime() - 30_000);
+      assert.equal(await logIn('taro.new@example.com', 'Nw5rTq8m'), 401);
+      await old.get('/login');
+      expectStatus(await old.post('/login', { userId: 'taro@example.com', password: PASSWORD }), 303, 'old login before the end');
+      assert.equal((await old.get('/mypage')).status, 200);
+
+      // After the hold: two logins at once with the new ID and password; it is applied once.
+      clock.advance(30_000);
+      const notice = nextMail(t, 'taro@example.com');
+      const parallel = [new WebClient(t.baseUrl), new WebClient(t.baseUrl)];
+      await Promise.all(parallel.map((c) => c.get('/login')));
+      const logins = await Promise.all(parallel.map((c) => c.post('/login', { userId: 'taro.new@example.com', password: 'Nw5rTq8m' })));
+      assert.deepEqual(logins.map((l) => [l.status, l.location]), [[303, '/mypage'], [303, '/mypage']]);
+      assert.equal((await parallel[0]!.get('/mypage')).status, 200);
+
+      // The old user ID is told, the new address masked.
+      const done = await notice();
+      assert.equal(done.subject, '【みらい損保】お客さまWebサービス 再登録完了のお知らせ');
+      assert.match(done.text, /\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}時\d{2}分に、お客さまWebサービスの再登録/);
+      assert.match(done.text, /新しいユーザーID（メールアドレス）:t\*\*\*@example\.com/);
+      assert.ok(!done.text.includes('taro.new'), 'the new address is never given in full');
+      assert.match(done.text, /これまでのユーザーID（本メールの宛先のメールアドレス）とパスワードは、今後ご利用いただけません。/);
+      assert.match(done.text, /お心当たりのない場合は.*【お問い合わせ先】/s);
+      assert.equal((await db.selectFrom('outbox').select('id').where('subject', 'like', '%再登録完了のお知らせ').execute()).length, 1);
 
       const after = await db.selectFrom('customers').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow();
       assert.equal(after.user_id, 'taro.new@example.com');
@@ -144,11 +197,14 @@ for (const kind of databaseKinds()) {
       const oldSession = await old.get('/mypage');
       assert.equal(oldSession.status, 303);
       assert.match(oldSession.location ?? '', /^\/login/);
-      const login = new WebClient(t.baseUrl);
-      await login.get('/login');
-      assert.equal((await login.post('/login', { userId: 'taro@example.com', password: PASSWORD })).status, 401);
+      assert.equal(await logIn('taro@example.com', PASSWORD), 401);
       const audit = await db.selectFrom('audit_events').select('detail').where('kind', '=', 'registration_completed').orderBy('at', 'desc').executeTakeFirstOrThrow();
       assert.equal(JSON.parse(audit.detail).reRegistration, true);
+      const kinds = await auditKinds(t);
+      assert.equal(kinds.filter((k) => k === 'reregistration_hold_started').length, 1);
+      assert.equal(kinds.filter((k) => k === 'reregistration_hold_applied').length, 1);
+      const applied = await db.selectFrom('reregistration_holds').selectAll().executeTakeFirstOrThrow();
+      assert.deepEqual([applied.status, applied.password_hash], ['applied', null]);
     });
 
     it('refuses a user ID that another customer already uses, and keeps the customer’s own without a notice', async () => {
@@ -364,6 +420,132 @@ for (const kind of databaseKinds()) {
       const page = await client.get('/register/credentials');
       assert.equal(page.status, 410);
       assert.match(textOf(page.html), /有効期限が切れました/);
+    });
+  });
+}
+
+for (const kind of databaseKinds()) {
+  describe(`再登録 on hold on ${kind}`, () => {
+    let t: TestApp;
+    const clock = new ManualClock(new Date('2026-11-25T01:00:30Z'));
+    const OWNER_PASSWORD = 'Ow9nRq4t';
+    let ownerId = '';
+    before(async () => {
+      // REREGISTRATION_HOLD as an operator may set it.
+      t = await startTestApp({ db: kind, clock, env: { REREGISTRATION_HOLD: '24h' } });
+      await insertPolicy(t.deps.db);
+      ownerId = (await insertCustomer(t.deps.db, { userId: 'taro@example.com', password: OWNER_PASSWORD, policies: ['C123456789'] })).id;
+    });
+    after(async () => t.close());
+
+    const logIn = async (userId: string, password: string) => {
+      const c = new WebClient(t.baseUrl);
+      await c.get('/login');
+      return (await c.post('/login', { userId, password })).status;
+    };
+
+    /** An intruder who knows the 保険証券 re-registers with their own mailbox; returns the owner's cancel link. */
+    async function intruderReRegisters(email: string, password: string): Promise<{ cancelPath: string; intruder: WebClient }> {
+      const intruder = new WebClient(t.baseUrl);
+      const path = await requestRegistration(t, intruder, { email, keyword: 'Grab1234' });
+      const ownerMail = nextMail(t, 'taro@example.com');
+      await completeAtLink(intruder, '/register', path, { keyword: 'Grab1234', userId: email, password });
+      const mail = await ownerMail();
+      assert.equal(mail.subject, '【みらい損保】お客さまWebサービス 再登録のお申し込みについて');
+      return { cancelPath: mailPath(mail), intruder };
+    }
+
+    it('the 心当たりがない link: a GET shows the button and cancels nothing; the POST cancels once; a second POST says it was used', async () => {
+      const db = t.deps.db;
+      const accountBefore = await db.selectFrom('customers').selectAll().where('id', '=', ownerId).executeTakeFirstOrThrow();
+      const { cancelPath, intruder } = await intruderReRegisters('intruder@example.com', 'Gr4bPass9');
+      assert.match(cancelPath, /^\/register\/cancel\?token=[A-Za-z0-9_-]{43}$/);
+      // 01:00:30Z + 24h, rounded up to the minute, in Japan time.
+      assert.match(textOf((await intruder.get('/register/held')).html), /有効になる日時 2026年11月26日 10時01分/);
+      const hold = await db.selectFrom('reregistration_holds').selectAll().executeTakeFirstOrThrow();
+      assert.equal(hold.cancel_token_hash, sha256(tokenOf(cancelPath)));
+      assert.equal(hold.effective_at, '2026-11-26T01:01:00.000Z');
+      assert.match(hold.password_hash ?? '', /^\$argon2id\$/);
+
+      // A mail scanner (or the owner) opens the link twice: only a page with the button.
+      const owner = new WebClient(t.baseUrl);
+      for (let i = 0; i < 2; i += 1) {
+        const page = await owner.get(cancelPath);
+        assert.equal(page.status, 200);
+        const text = textOf(page.html);
+        assert.match(text, /再登録のお申し込みの取消/);
+        assert.match(text, /新しいユーザーID（メールアドレス） i\*\*\*@example\.com 有効になる日時 2026年11月26日 10時01分/);
+        assert.match(page.html, /<button[^>]*>再登録を取り消す<\/button>/);
+      }
+      assert.equal((await db.selectFrom('reregistration_holds').select('status').executeTakeFirstOrThrow()).status, 'pending');
+
+      // CSRF as everywhere: a POST without the page's token cancels nothing.
+      assert.equal((await new WebClient(t.baseUrl).post(CANCEL_PATH, { token: tokenOf(cancelPath), _csrf: '' })).status, 403);
+
+      const cancelled = await owner.post(CANCEL_PATH, { token: tokenOf(cancelPath) });
+      assert.equal(cancelled.status, 200);
+      const text = textOf(cancelled.html);
+      assert.match(text, /再登録のお申し込みを取り消しました。新しいユーザーID・パスワードは有効になりません。/);
+      assert.match(text, /「各種変更の手続き」からパスワードを変更してください。/);
+      assert.match(text, /みらい損保 インターネットデスク（0120-000-000/);
+      const again = await owner.post(CANCEL_PATH, { token: tokenOf(cancelPath) });
+      assert.equal(again.status, 410);
+      assert.match(textOf(again.html), /このURLは既に使用されています。再登録のお申し込みは取り消し済みです。/);
+      assert.equal((await owner.get(cancelPath)).status, 410);
+      const row = await db.selectFrom('reregistration_holds').selectAll().executeTakeFirstOrThrow();
+      assert.deepEqual([row.status, row.password_hash], ['cancelled', null]);
+      const audits = await db.selectFrom('audit_events').select(['kind', 'customer_id']).where('kind', 'like', 'reregistration_hold_%').orderBy('at').execute();
+      assert.deepEqual(audits, [
+        { kind: 'reregistration_hold_started', customer_id: ownerId },
+        { kind: 'reregistration_hold_cancelled', customer_id: ownerId },
+      ]);
+      assert.match(textOf((await intruder.get('/register/held')).html), /このお申し込みは取り消されました。/);
+
+      // Long after the hold the intruder's credentials never worked; the owner's still do; the account is as it was.
+      clock.advance(25 * 3_600_000);
+      assert.equal(await logIn('intruder@example.com', 'Gr4bPass9'), 401);
+      assert.equal(await logIn('taro@example.com', OWNER_PASSWORD), 303);
+      const accountAfter = await db.selectFrom('customers').selectAll().where('id', '=', ownerId).executeTakeFirstOrThrow();
+      assert.deepEqual({ ...accountAfter, last_login_at: null, previous_login_at: null }, { ...accountBefore, last_login_at: null, previous_login_at: null });
+    });
+
+    it('a new 再登録 replaces the one on hold; one with the account’s own address takes effect at once and voids it', async () => {
+      const db = t.deps.db;
+      const first = await intruderReRegisters('first@example.com', 'Fir5tPass');
+      const second = await intruderReRegisters('second@example.com', 'Sec0ndPass');
+      const pending = await db.selectFrom('reregistration_holds').select(['user_id', 'status']).where('status', '=', 'pending').execute();
+      assert.deepEqual(pending, [{ user_id: 'second@example.com', status: 'pending' }]);
+      const replaced = await new WebClient(t.baseUrl).get(first.cancelPath);
+      assert.equal(replaced.status, 410);
+      assert.match(textOf(replaced.html), /その後に新しいお申し込みやお手続きがあったため/);
+      assert.equal((await new WebClient(t.baseUrl).get(second.cancelPath)).status, 200);
+
+      // The owner re-registers with the registered address (the mail proved it): at once, logged in, and the hold is void.
+      const owner = new WebClient(t.baseUrl);
+      const path = await requestRegistration(t, owner, { email: 'taro@example.com', keyword: 'Mine1234' });
+      await completeAtLink(owner, '/register', path, { keyword: 'Mine1234', userId: 'taro@example.com', password: 'N3wOwnPass' });
+      assert.equal((await owner.get('/register/complete')).status, 200);
+      assert.equal((await owner.get('/mypage')).status, 200);
+      assert.equal((await db.selectFrom('reregistration_holds').select('id').where('status', '=', 'pending').execute()).length, 0);
+      assert.equal((await new WebClient(t.baseUrl).get(second.cancelPath)).status, 410);
+      clock.advance(25 * 3_600_000);
+      assert.equal(await logIn('second@example.com', 'Sec0ndPass'), 401);
+      assert.equal(await logIn('taro@example.com', 'N3wOwnPass'), 303);
+    });
+
+    it('after the hold the old ID and password no longer log in, even as the first attempt: that attempt applies it', async () => {
+      const db = t.deps.db;
+      await intruderReRegisters('moved@example.com', 'M0vedPass');
+      // Before the end the owner may still log in; the cancel link is not used.
+      assert.equal(await logIn('taro@example.com', 'N3wOwnPass'), 303);
+      clock.advance(24 * 3_600_000 + 60_000);
+      const notice = nextMail(t, 'taro@example.com');
+      assert.equal(await logIn('taro@example.com', 'N3wOwnPass'), 401);
+      assert.equal((await notice()).subject, '【みらい損保】お客さまWebサービス 再登録完了のお知らせ');
+      assert.equal((await db.selectFrom('customers').select('user_id').where('id', '=', ownerId).executeTakeFirstOrThrow()).user_id, 'moved@example.com');
+      assert.equal(await logIn('moved@example.com', 'M0vedPass'), 303);
+      const applied = await db.selectFrom('audit_events').select('kind').where('kind', '=', 'reregistration_hold_applied').execute();
+      assert.equal(applied.length, 1);
     });
   });
 }

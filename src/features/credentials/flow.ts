@@ -1,5 +1,6 @@
 import type { BrandConfig } from '../../config.js';
 import type { Db } from '../../platform/db/database.js';
+import type { AppDeps } from '../../platform/http/context.js';
 import type { MailMessage } from '../../platform/mail/outbox.js';
 import type { Flow } from '../../platform/flow/store.js';
 import type { Holder } from './identity.js';
@@ -50,8 +51,11 @@ export interface CredentialFlowSpec<X extends string, D extends CredentialData> 
   completeLines: string[];
   /** The customer whose own user ID may be kept (re-registration, recovery); null for none. */
   ownCustomerId(db: Db, flow: Flow<X | CredentialState, D>): Promise<string | null>;
-  /** Writes the customer in the completing transaction: its id, and the user ID it replaced (null: none). */
-  complete(trx: Db, flow: Flow<X | CredentialState, D>, credentials: NewCredentials, at: Date, ip: string): Promise<CompletedCustomer>;
+  /**
+   * Writes the customer in the completing transaction: its id, and the user ID it replaced (null: none);
+   * or the credentials are held (再登録 to another address) and the flow waits in `heldState`, logged out.
+   */
+  complete(trx: Db, flow: Flow<X | CredentialState, D>, credentials: NewCredentials, at: Date, ip: string, deps: AppDeps): Promise<CompletedCustomer | HeldCompletion<X>>;
   /** The notice to the replaced user ID when completion changed it (the new address masked). */
   replacedUserIdMail(input: ReplacedUserIdMailInput): MailMessage;
 }
@@ -59,6 +63,12 @@ export interface CredentialFlowSpec<X extends string, D extends CredentialData> 
 export interface CompletedCustomer {
   customerId: string;
   previousUserId: string | null;
+}
+
+/** Completion whose credentials take effect later: nobody is logged in, the flow shows `heldState`. */
+export interface HeldCompletion<X extends string> {
+  customerId: string;
+  heldState: X;
 }
 
 export interface ReplacedUserIdMailInput {

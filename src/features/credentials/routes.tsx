@@ -121,6 +121,8 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
       const userId = at.flow.data.credentials?.userId ?? '';
       return credentialsPage(request, reply, { userId, errors: { user_id: userIdRefusal[result] } }, 409);
     }
+    // Held (再登録 to another address): nobody is logged in; the page says when it takes effect.
+    if ('held' in result) return reply.redirect(spec.placeOf(result.held), 303);
     await startSession(deps, request, reply, result.customerId);
     await recordSuccessfulLogin(deps.db, result.customerId, deps.clock.now());
     return reply.redirect(`${base}/complete`, 303);

@@ -150,33 +150,40 @@ export async function saveCredentials<X extends string, D extends CredentialData
 /**
  * Completion in one transaction: the flow is claimed, the customer written, the hash dropped
  * from the flow, the customer's other open mail links retired, and a replaced user ID told.
+ * A held completion (再登録 to another address) changes no account and logs nobody in.
  */
 export async function completeCredentials<X extends string, D extends CredentialData>(
   deps: AppDeps,
   spec: CredentialFlowSpec<X, D>,
   flow: AnyFlow<X, D>,
   ip: string,
-): Promise<{ customerId: string } | 'taken' | 'not_mailed' | 'moved'> {
+): Promise<{ customerId: string } | { held: X } | 'taken' | 'not_mailed' | 'moved'> {
   const credentials = flow.data.credentials;
   if (!credentials) return 'moved';
   if (!isMailedAddress(flow.data, credentials.userId)) return 'not_mailed';
   const now = deps.clock.now();
   try {
-    const result = await deps.db.transaction().execute(async (trx) => {
+    const result = await deps.db.transaction().execute(async (trx): Promise<{ customerId: string; held?: X; mailed: boolean }> => {
       const data: D = { ...flow.data };
       delete data.credentials;
       if (!(await saveFlow(trx, flow, { state: 'completed', data, now, ttlMs: STEP_TTL_MS }))) throw new FlowMoved();
       if (await userIdTaken(trx, credentials.userId, await spec.ownCustomerId(trx, flow))) throw new UserIdTaken();
-      const { customerId, previousUserId } = await spec.complete(trx, flow, credentials, now, ip);
+      const done = await spec.complete(trx, flow, credentials, now, ip, deps);
+      if ('heldState' in done) {
+        // Nothing of the account changes yet; the hold queued its own notice to the registered address.
+        await trx.updateTable('flows').set({ customer_id: done.customerId, state: done.heldState }).where('id', '=', flow.id).execute();
+        return { customerId: done.customerId, held: done.heldState, mailed: true };
+      }
+      const { customerId, previousUserId } = done;
       await trx.updateTable('flows').set({ customer_id: customerId }).where('id', '=', flow.id).execute();
       // New credentials: links still out for this customer (registration or recovery) stop working.
       await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, customerId, flow.id), now);
       const notice = previousUserId !== null && normalizeEmail(previousUserId) !== normalizeEmail(credentials.userId);
       if (notice) await deps.mail.enqueue(trx, spec.replacedUserIdMail({ brand: deps.config.brand, to: previousUserId, newUserId: credentials.userId, at: now }), now);
-      return { customerId, notice };
+      return { customerId, mailed: notice };
     });
-    if (result.notice) deps.mail.kick();
-    return { customerId: result.customerId };
+    if (result.mailed) deps.mail.kick();
+    return result.held === undefined ? { customerId: result.customerId } : { held: result.held };
   } catch (error) {
     if (error instanceof FlowMoved) return 'moved';
     // The unique index decides when another completion took the ID after the check above.

@@ -9,6 +9,7 @@ import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import type { FeatureOptions } from '../index.js';
 import { DEVICE_COOKIE_DAYS } from './devices.js';
+import { applyDueHolds } from '../registration/hold.js';
 import { parseLoginForm } from './form.js';
 import { attemptLogin, minutesLeft } from './service.js';
 import { LoggedOutPage, LoginPage, LogoutConfirmPage } from './views.js';
@@ -35,6 +36,8 @@ export const loginRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { dep
   app.post('/login', async (request, reply) => {
     const parsed = parseLoginForm(request.body);
     if (!parsed.ok) return sendLoginPage(deps, request, reply, { next: parsed.next, userId: parsed.typedUserId, errors: parsed.errors }, 400);
+    // A 再登録 whose hold has passed takes effect first: then only the new ID and password log in.
+    await applyDueHolds(deps, parsed.form.userId, request.ip);
     const deviceToken = request.cookies[deviceCookie(deps)] ?? null;
     const outcome = await attemptLogin(deps, { ...parsed.form, ip: request.ip, deviceToken });
     if (outcome.kind === 'ok') {

@@ -1,10 +1,13 @@
 import { CREDENTIAL_STATES, type CredentialData, type CredentialState } from '../credentials/flow.js';
 
-/** Registration: confirming (entries proofed) → mail_sent → the shared credential states. */
-export type RegistrationState = 'confirming' | CredentialState;
+/**
+ * Registration: confirming (entries proofed) → mail_sent → the shared credential states;
+ * a 再登録 to another address than the account's ends in held instead of completed.
+ */
+export type RegistrationState = 'confirming' | 'held' | CredentialState;
 
 export const REGISTRATION_KIND = 'registration';
-export const REGISTRATION_STATES: readonly RegistrationState[] = ['confirming', ...CREDENTIAL_STATES];
+export const REGISTRATION_STATES: readonly RegistrationState[] = ['confirming', ...CREDENTIAL_STATES, 'held'];
 
 /** Step 1 entries after normalisation (kana in katakana, 証券番号 upper case, e-mail lower case). */
 export interface RegistrationEntries {
@@ -27,6 +30,7 @@ const PLACES: Record<RegistrationState, string> = {
   verified: '/register/credentials',
   credentials_confirming: '/register/credentials/confirm',
   completed: '/register/complete',
+  held: '/register/held',
   burned: '/register',
 };
 

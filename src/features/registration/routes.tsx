@@ -12,6 +12,8 @@ import { agreeField, birthDateField, emailField, kanaField, keywordField, nameFi
 import { formatDurationJa } from '../credentials/mail.js';
 import { registerCredentialSteps } from '../credentials/routes.js';
 import { REGISTRATION_KIND, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
+import { CANCEL_PATH, cancelHold, holdOfFlow, openCancelLink, type CancelProblem } from './hold.js';
+import { CancelConfirmPage, CancelledPage, CancelUnavailablePage, ReRegistrationHeldPage } from './hold-views.js';
 import { registrationSpec, sendRegistrationMail, startRegistration, type RegistrationFlow } from './service.js';
 import { RegisterConfirmPage, RegisterInputPage, RegisterSentPage, STEP1_FIELDS, type Step1Values } from './views.js';
 
@@ -114,4 +116,34 @@ export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app
   });
 
   registerCredentialSteps(app, deps, registrationSpec);
+
+  // 再登録 to another address: no session; the page says when the new credentials take effect.
+  app.get('/register/held', async (request, reply) => {
+    const at = await atStep<RegistrationState, RegistrationData>(deps, request, reply, places, ['held']);
+    if (!at) return reply;
+    const hold = await holdOfFlow(deps.db, at.flow.id);
+    if (!hold) throw new Error(`held registration ${at.flow.id} has no hold`);
+    const ctx = pageContext(deps, request, reply);
+    return sendPage(reply, <ReRegistrationHeldPage ctx={ctx} title={registrationSpec.title} userId={hold.userId} status={hold.status} effectiveAt={hold.effectiveAt} />);
+  });
+
+  const cancelUnavailable = (request: FastifyRequest, reply: FastifyReply, problem: CancelProblem) =>
+    sendPage(reply, <CancelUnavailablePage ctx={pageContext(deps, request, reply)} problem={problem} />, 410);
+
+  // The 心当たりがない link: GET only shows the button (a link scanner cancels nothing), POST cancels.
+  app.get(CANCEL_PATH, async (request, reply) => {
+    const { token } = typedValues(request.query, ['token']);
+    const link = await openCancelLink(deps, token);
+    if ('problem' in link) return cancelUnavailable(request, reply, link.problem);
+    const { hold } = link;
+    const ctx = pageContext(deps, request, reply);
+    return sendPage(reply, <CancelConfirmPage ctx={ctx} action={CANCEL_PATH} token={token} newUserId={hold.userId} requestedAt={hold.createdAt} effectiveAt={hold.effectiveAt} />);
+  });
+
+  app.post(CANCEL_PATH, async (request, reply) => {
+    const { token } = typedValues(request.body, ['token']);
+    const result = await cancelHold(deps, { token, ip: request.ip });
+    if ('problem' in result) return cancelUnavailable(request, reply, result.problem);
+    return sendPage(reply, <CancelledPage ctx={pageContext(deps, request, reply)} />);
+  });
 };

@@ -9,11 +9,13 @@ import { createFlow, newBrowserKey, saveFlow, type Flow } from '../../platform/f
 import { revokeCustomerSessions } from '../../platform/http/session.js';
 import { holdAnswer, refundAttempt, takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
 import { withinMailCaps } from '../../platform/mail/caps.js';
-import { STEP_TTL_MS, type CompletedCustomer, type CredentialFlowSpec, type NewCredentials } from '../credentials/flow.js';
+import { STEP_TTL_MS, type CompletedCustomer, type CredentialFlowSpec, type HeldCompletion, type NewCredentials } from '../credentials/flow.js';
 import { sameHolder } from '../credentials/identity.js';
 import { REGISTRATION_KIND, REGISTRATION_RESTART, REGISTRATION_STATES, registrationPlace, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
 import { reRegistrationNoticeMail, registrationMail } from './mail.js';
 import { insertCustomer, replaceCredentials } from '../credentials/repository.js';
+import { startHold, needsHold, voidPendingHold } from './hold.js';
+import { findHoldAccount } from './hold-repository.js';
 import { findPolicy, linkHolderPolicies } from './repository.js';
 
 /** Proofing attempts from one address, and against one policy number (a match gives its attempt back): slow down, then lock. */
@@ -110,8 +112,17 @@ async function proofedCustomerId(db: Db, flow: RegistrationFlow): Promise<string
 /**
  * Completion: a new customer, or (再登録) the proofed policy's customer with new credentials
  * and every session ended; then every policy of the same holder without a customer is linked.
+ * A 再登録 to another address than the account's is held instead (./hold.ts): the account is
+ * untouched until REREGISTRATION_HOLD has passed, and its registered address may cancel it.
  */
-async function completeRegistration(trx: Db, flow: RegistrationFlow, credentials: NewCredentials, at: Date, ip: string): Promise<CompletedCustomer> {
+async function completeRegistration(
+  trx: Db,
+  flow: RegistrationFlow,
+  credentials: NewCredentials,
+  at: Date,
+  ip: string,
+  deps: AppDeps,
+): Promise<CompletedCustomer | HeldCompletion<'held'>> {
   const policy = await findPolicy(trx, flow.data.entries.policyNumber);
   if (!policy) throw new Error(`proofed policy ${flow.data.entries.policyNumber} is gone`);
   const reRegistration = policy.customerId !== null;
@@ -119,6 +130,15 @@ async function completeRegistration(trx: Db, flow: RegistrationFlow, credentials
   let previousUserId: string | null = null;
   if (policy.customerId) {
     customerId = policy.customerId;
+    const account = await findHoldAccount(trx, customerId);
+    if (!account) throw new Error(`customer ${customerId} of policy ${policy.policyNumber} is gone`);
+    if (needsHold(account.userId, credentials.userId)) {
+      const { holdId } = await startHold(trx, deps, { customerId, currentUserId: account.userId, flowId: flow.id, credentials, at, ip });
+      await recordAudit(trx, at, { kind: 'registration_completed', customerId, ip, detail: { flowId: flow.id, reRegistration, held: true, holdId, linkedPolicies: [] } });
+      return { customerId, heldState: 'held' };
+    }
+    // The mail reached the account's own address: at once, as ever; a pending hold is void.
+    await voidPendingHold(trx, customerId, at, ip, flow.id);
     previousUserId = await replaceCredentials(trx, customerId, credentials, at);
     await revokeCustomerSessions(trx, customerId, at);
   } else {
@@ -129,7 +149,7 @@ async function completeRegistration(trx: Db, flow: RegistrationFlow, credentials
   return { customerId, previousUserId };
 }
 
-export const registrationSpec: CredentialFlowSpec<'confirming', RegistrationData> = {
+export const registrationSpec: CredentialFlowSpec<'confirming' | 'held', RegistrationData> = {
   kind: REGISTRATION_KIND,
   basePath: '/register',
   states: REGISTRATION_STATES,

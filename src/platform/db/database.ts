@@ -7,6 +7,7 @@ import pg from 'pg';
 import * as initial from './migrations/0001_initial.js';
 import * as renewal from './migrations/0002_renewal.js';
 import * as settings from './migrations/0003_settings.js';
+import * as reregistrationHold from './migrations/0004_reregistration_hold.js';
 import * as knownDevices from './migrations/0005_known_devices.js';
 import * as outboxSealed from './migrations/0006_outbox_sealed.js';
 import type { Database } from './schema.js';
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_renewal': renewal,
   '0003_settings': settings,
+  '0004_reregistration_hold': reregistrationHold,
   '0005_known_devices': knownDevices,
   '0006_outbox_sealed': outboxSealed,
 };

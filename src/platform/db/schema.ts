@@ -212,6 +212,26 @@ export interface RenewalApplicationTable {
   created_at: string;
 }
 
+/** Pending credentials of a 再登録 to another address, until REREGISTRATION_HOLD has passed. */
+export interface ReregistrationHoldTable {
+  id: string;
+  customer_id: string;
+  /** The registration flow that asked for it. */
+  flow_id: string;
+  /** The new user ID (normalised), the address the registration mail reached. */
+  user_id: string;
+  /** argon2id of the new password; null once the hold is resolved (applied, cancelled, replaced). */
+  password_hash: string | null;
+  /** SHA-256 of the 心当たりがない link's 32 random bytes, sent to the registered address. */
+  cancel_token_hash: string;
+  /** pending | applied | cancelled | replaced | refused */
+  status: string;
+  created_at: string;
+  /** When the new credentials take effect (applied lazily from then on). */
+  effective_at: string;
+  resolved_at: string | null;
+}
+
 export interface Database {
   settings: SettingTable;
   agencies: AgencyTable;
@@ -228,4 +248,5 @@ export interface Database {
   known_devices: KnownDeviceTable;
   renewal_applications: RenewalApplicationTable;
   change_requests: ChangeRequestTable;
+  reregistration_holds: ReregistrationHoldTable;
 }
