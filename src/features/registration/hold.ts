@@ -3,6 +3,7 @@ import { newId, randomToken, sha256 } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { retireMailTokens } from '../../platform/flow/mail-token.js';
+import { secretSlot } from '../../platform/mail/secrets.js';
 import { otherFlowIdsOfCustomer } from '../../platform/flow/store.js';
 import type { AppDeps } from '../../platform/http/context.js';
 import { revokeCustomerSessions } from '../../platform/http/session.js';
@@ -70,8 +71,8 @@ export async function startHold(
     createdAt: at,
     effectiveAt,
   });
-  const url = `${config.baseUrl}${CANCEL_PATH}?token=${token}`;
-  await deps.mail.enqueue(trx, reRegistrationHoldMail({ brand: config.brand, to: input.currentUserId, newUserId: input.credentials.userId, requestedAt: at, effectiveAt, url }), at);
+  const url = `${config.baseUrl}${CANCEL_PATH}?token=${secretSlot('token')}`;
+  await deps.mail.enqueue(trx, { ...reRegistrationHoldMail({ brand: config.brand, to: input.currentUserId, newUserId: input.credentials.userId, requestedAt: at, effectiveAt, url }), secrets: { token } }, at);
   await recordAudit(trx, at, {
     kind: 'reregistration_hold_started',
     customerId: input.customerId,
