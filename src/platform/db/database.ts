@@ -11,6 +11,7 @@ import * as reregistrationHold from './migrations/0004_reregistration_hold.js';
 import * as knownDevices from './migrations/0005_known_devices.js';
 import * as outboxSealed from './migrations/0006_outbox_sealed.js';
 import type { Database } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 export type Db = Kysely<Database>;
 export type { Database } from './schema.js';
@@ -59,7 +60,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 // Migrations are listed here (not read from a folder) so they run the same from src/ and dist/.

@@ -40,6 +40,7 @@ export function Layout({ ctx, title, children, bare }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${ctx.brand.name} お客さまWebサービス`}</title>
         <link rel="stylesheet" href="/static/style.css" />
+        <link rel="icon" type="image/png" href="/static/favicon.png" />
       </head>
       <body>
         <header class="site-header">

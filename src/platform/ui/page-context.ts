@@ -15,9 +15,14 @@ export interface PageContext {
 
 export function pageContext(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): PageContext {
   const { brand } = deps.config;
+  let token: string | undefined;
   return {
     brand,
-    csrf: csrfToken(deps, request, reply),
+    // Made when a form asks for it: pages without one cost no HMAC and set no cookie.
+    get csrf() {
+      token ??= csrfToken(deps, request, reply);
+      return token;
+    },
     deskOpenNow: isDeskOpen(deps.clock.now(), brand.deskOpen, brand.deskClose),
     loggedIn: request.session !== null,
     devMailbox: deps.config.smtpUrl === null,
