@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { AppDeps } from '../platform/http/context.js';
+import type { FeatureOptions } from '../platform/deps.js';
 import { agencyHomeRoutes } from './agency-home/routes.js';
 import { devMailboxRoutes } from './dev-mailbox/routes.js';
 import { loginRoutes } from './login/routes.js';
@@ -10,10 +10,6 @@ import { registrationRoutes } from './registration/routes.js';
 import { renewalRoutes } from './renewal/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { siteRoutes } from './site/routes.js';
-
-export interface FeatureOptions {
-  deps: AppDeps;
-}
 
 /** Every feature's routes, in the order they are registered. */
 export const featureRoutes: Array<FastifyPluginAsync<FeatureOptions>> = [agencyHomeRoutes, siteRoutes, devMailboxRoutes, loginRoutes, mypageRoutes, registrationRoutes, recoveryRoutes, policyRoutes, settingsRoutes, renewalRoutes];

@@ -4,7 +4,7 @@ import Fastify from 'fastify';
 import { buildApp, type BuiltApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { featureRoutes } from '../../src/features/index.js';
-import type { AppDeps } from '../../src/platform/http/context.js';
+import type { AppDeps } from '../../src/platform/deps.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/db.js';

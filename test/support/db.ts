@@ -34,17 +34,20 @@ class Handles {
   }
 }
 
-/** A new, migrated database of its own: a temp SQLite file, or a fresh PostgreSQL database. */
-export async function createTestDatabase(kind: DbKind = 'sqlite'): Promise<TestDatabase> {
-  return kind === 'sqlite' ? createSqliteDatabase() : createPostgresDatabase();
+/**
+ * A new, migrated database of its own: a temp SQLite file, or a fresh PostgreSQL database.
+ * `migratedTo` stops at that migration (to test the ones after it on data in the old shape).
+ */
+export async function createTestDatabase(kind: DbKind = 'sqlite', migratedTo?: string): Promise<TestDatabase> {
+  return kind === 'sqlite' ? createSqliteDatabase(migratedTo) : createPostgresDatabase(migratedTo);
 }
 
-async function createSqliteDatabase(): Promise<TestDatabase> {
+async function createSqliteDatabase(migratedTo?: string): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'keizoku-test-'));
   const url = join(dir, 'test.db');
   const handles = new Handles();
   const db = handles.add(createDb(url));
-  await migrateToLatest(db);
+  await migrateToLatest(db, migratedTo);
   return {
     url,
     db,
@@ -79,7 +82,7 @@ async function waitForNoConnections(admin: pg.Client, name: string, timeoutMs = 
   }
 }
 
-async function createPostgresDatabase(): Promise<TestDatabase> {
+async function createPostgresDatabase(migratedTo?: string): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: start PostgreSQL and set it (see README, Testing)');
   const name = `keizoku_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -88,7 +91,7 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const handles = new Handles();
   const db = handles.add(createDb(url.toString()));
-  await migrateToLatest(db);
+  await migrateToLatest(db, migratedTo);
   return {
     url: url.toString(),
     db,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { MessagePage } from '../../platform/ui/pages.js';
 import { sendPage } from '../../platform/ui/render.js';
-import type { FeatureOptions } from '../index.js';
+import type { FeatureOptions } from '../../platform/deps.js';
 import { agencyPage, topPageAgencies } from './service.js';
 import { AgencyPage, TopPage } from './views.js';
 

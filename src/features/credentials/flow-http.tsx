@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../platform/http/context.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { readFlowClaim } from '../../platform/flow/cookie.js';
 import { isExpired, loadBoundFlow, type Flow } from '../../platform/flow/store.js';
 import { pageContext } from '../../platform/ui/page-context.js';

@@ -1,6 +1,7 @@
 import type { BrandConfig } from '../../config.js';
 import type { Db } from '../../platform/db/database.js';
-import type { AppDeps } from '../../platform/http/context.js';
+import type { AuditKind } from '../../platform/auth/audit.js';
+import type { AppDeps } from '../../platform/deps.js';
 import type { MailMessage } from '../../platform/mail/outbox.js';
 import type { Flow } from '../../platform/flow/store.js';
 import type { Holder } from './identity.js';
@@ -38,6 +39,8 @@ export interface NewCredentials {
 /** What a feature tells the shared steps (keyword, ID/password, confirmation, completion). */
 export interface CredentialFlowSpec<X extends string, D extends CredentialData> {
   kind: string;
+  /** The audit event of a right keyword at this flow's link. */
+  keywordVerifiedEvent: AuditKind;
   basePath: string;
   states: readonly (X | CredentialState)[];
   /** The URL that shows a state. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/http/context.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { setFlowClaim } from '../../platform/flow/cookie.js';
 import { startSession } from '../../platform/http/session.js';
 import { pageContext } from '../../platform/ui/page-context.js';

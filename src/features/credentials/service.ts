@@ -1,6 +1,6 @@
-import type { AppDeps } from '../../platform/http/context.js';
+import type { AppDeps } from '../../platform/deps.js';
 import type { Db } from '../../platform/db/database.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit } from '../../platform/auth/audit.js';
 import { hashSecret, verifySecret } from '../../platform/crypto.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { consumeMailToken, inspectMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
@@ -61,7 +61,7 @@ export async function verifyKeyword<X extends string, D extends CredentialData>(
   const now = clock.now();
   const gate = await takeAttempts(db, now, [{ key: `keyword:ip:${input.ip}`, policy: KEYWORD_IP_THROTTLE }]);
   if (!gate.allowed) {
-    await recordAudit(db, now, { kind: 'keyword_throttled', ip: input.ip, detail: { flow: spec.kind } });
+    await recordAudit(db, now, { kind: 'keyword_throttled', actor: null, ip: input.ip, detail: { flow: spec.kind } });
     await holdAnswer(started, gate.holdMs);
     return { outcome: 'throttled' };
   }
@@ -74,7 +74,7 @@ export async function verifyKeyword<X extends string, D extends CredentialData>(
   const right = flow.keywordHash !== null && (await verifySecret(flow.keywordHash, input.keyword));
   if (!right) {
     if (attempt === KEYWORD_ATTEMPTS) return burn(deps, spec, flow, input.ip, started, gate);
-    await recordAudit(db, now, { kind: 'keyword_failed', customerId: flow.customerId, ip: input.ip, detail: { flow: spec.kind, flowId: flow.id, failures: attempt } });
+    await recordAudit(db, now, { kind: 'keyword_failed', actor: null, customerId: flow.customerId, ip: input.ip, detail: { flow: spec.kind, flowId: flow.id, failures: attempt } });
     await holdAnswer(started, gate.holdMs);
     return { outcome: 'wrong', remaining: KEYWORD_ATTEMPTS - attempt };
   }
@@ -83,7 +83,7 @@ export async function verifyKeyword<X extends string, D extends CredentialData>(
       // The flow row first, then the token: the order a burning keyword takes (no deadlock between them).
       const saved = await saveFlow(trx, flow, { state: 'verified', data: withoutKeyword(flow.data), now, ttlMs: STEP_TTL_MS, rebind: true });
       if (!saved?.browserKey || !(await consumeMailToken(trx, input.token, now))) throw new FlowMoved();
-      await recordAudit(trx, now, { kind: `${spec.kind}_keyword_verified`, customerId: flow.customerId, ip: input.ip, detail: { flowId: flow.id } });
+      await recordAudit(trx, now, { kind: spec.keywordVerifiedEvent, actor: null, customerId: flow.customerId, ip: input.ip, detail: { flowId: flow.id } });
       return saved.browserKey;
     });
     return { outcome: 'ok', flowId: flow.id, browserKey };
@@ -112,7 +112,7 @@ async function burn<X extends string, D extends CredentialData>(
   await deps.db.transaction().execute(async (trx) => {
     const burned = await saveFlow(trx, flow, { state: 'burned', data: withoutKeyword(flow.data), now });
     await retireMailTokens(trx, [flow.id], now);
-    if (burned) await recordAudit(trx, now, { kind: 'link_burned', customerId: flow.customerId, ip, detail: { flow: spec.kind, flowId: flow.id } });
+    if (burned) await recordAudit(trx, now, { kind: 'link_burned', actor: null, customerId: flow.customerId, ip, detail: { flow: spec.kind, flowId: flow.id } });
   });
   await holdAnswer(started, gate.holdMs);
   return { outcome: 'invalid', problem: 'burned' };

@@ -3,7 +3,7 @@ import { usesDevMailbox } from '../../config.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { NotFoundPage } from '../../platform/ui/pages.js';
 import { sendPage } from '../../platform/ui/render.js';
-import type { FeatureOptions } from '../index.js';
+import type { FeatureOptions } from '../../platform/deps.js';
 import { mailboxList, mailboxMessage } from './service.js';
 import { MailboxPage, MailPage } from './views.js';
 

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../../platform/audit.js';
-import type { AppDeps } from '../../platform/http/context.js';
+import { recordAudit } from '../../platform/auth/audit.js';
+import { customerActor } from '../../platform/auth/actor.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { safeReturnPath } from '../../platform/http/require-login.js';
 import { cookieName, cookieOptions } from '../../platform/http/cookies.js';
 import { endSession, startSession } from '../../platform/http/session.js';
 import { describeWindowsJa } from '../../platform/maintenance.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
-import type { FeatureOptions } from '../index.js';
+import type { FeatureOptions } from '../../platform/deps.js';
 import { DEVICE_COOKIE_DAYS } from './devices.js';
 import { applyDueHolds } from '../registration/hold.js';
 import { parseLoginForm } from './form.js';
@@ -55,7 +56,7 @@ export const loginRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { dep
   app.post('/logout', async (request, reply) => {
     const customerId = request.session?.customerId;
     await endSession(deps, request, reply);
-    if (customerId) await recordAudit(deps.db, deps.clock.now(), { kind: 'logout', customerId, ip: request.ip });
+    if (customerId) await recordAudit(deps.db, deps.clock.now(), { kind: 'logout', actor: customerActor(customerId), customerId, ip: request.ip });
     return reply.redirect('/logout', 303);
   });
 

@@ -1,4 +1,5 @@
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit } from '../../platform/auth/audit.js';
+import { customerActor } from '../../platform/auth/actor.js';
 import { clearAttempts, holdAnswer, refundAttempt, takeAttempts, type Gate, type Wait } from '../../platform/auth/throttle.js';
 import type { Clock } from '../../platform/clock.js';
 import { decoySecretHash, verifySecret } from '../../platform/crypto.js';
@@ -69,7 +70,7 @@ export async function attemptLogin(deps: LoginDeps, attempt: LoginAttempt): Prom
   const gate = await takeAttempts(db, now, keys);
   if (!gate.allowed) {
     const lock = lockOf(gate);
-    await recordAudit(db, now, { kind: 'login_locked', customerId: null, ip: attempt.ip, detail: { scope: lock?.scope, until: lock?.until.toISOString(), refused: true, device } });
+    await recordAudit(db, now, { kind: 'login_locked', actor: null, customerId: null, ip: attempt.ip, detail: { scope: lock?.scope, until: lock?.until.toISOString(), refused: true, device } });
     await holdAnswer(started, gate.holdMs, deps.wait);
     return lock ?? { kind: 'locked', scope: 'account', until: new Date(now.getTime() + ACCOUNT_POLICY.lockMs) };
   }
@@ -83,7 +84,7 @@ export async function attemptLogin(deps: LoginDeps, attempt: LoginAttempt): Prom
         if (key.startsWith('login:ip:')) await refundAttempt(trx, key, policy);
         else await clearAttempts(trx, key);
       }
-      await recordAudit(trx, now, { kind: 'login_succeeded', customerId: account.id, ip: attempt.ip, detail: { device } });
+      await recordAudit(trx, now, { kind: 'login_succeeded', actor: customerActor(account.id), customerId: account.id, ip: attempt.ip, detail: { device } });
       return rememberDevice(trx, account.id, attempt.deviceToken, now);
     });
     return { kind: 'ok', customerId: account.id, deviceToken };
@@ -91,8 +92,8 @@ export async function attemptLogin(deps: LoginDeps, attempt: LoginAttempt): Prom
 
   const lock = lockOf(gate);
   const reason = account ? 'wrong_password' : 'unknown_user_id';
-  await recordAudit(db, now, { kind: 'login_failed', customerId: account?.id ?? null, ip: attempt.ip, detail: { reason, attempt: gate.attempts[0]?.number, device } });
-  if (lock) await recordAudit(db, now, { kind: 'login_locked', customerId: account?.id ?? null, ip: attempt.ip, detail: { scope: lock.scope, until: lock.until.toISOString(), refused: false, device } });
+  await recordAudit(db, now, { kind: 'login_failed', actor: null, customerId: account?.id ?? null, ip: attempt.ip, detail: { reason, attempt: gate.attempts[0]?.number, device } });
+  if (lock) await recordAudit(db, now, { kind: 'login_locked', actor: null, customerId: account?.id ?? null, ip: attempt.ip, detail: { scope: lock.scope, until: lock.until.toISOString(), refused: false, device } });
   await holdAnswer(started, gate.holdMs, deps.wait);
   return lock ?? { kind: 'invalid' };
 }

@@ -1,4 +1,5 @@
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit } from '../../platform/auth/audit.js';
+import { customerActor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { holdAnswer, refundAttempt, takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
@@ -37,7 +38,7 @@ export async function addPolicy(deps: { db: Db; clock: Clock }, input: AddPolicy
   const started = performance.now();
   const gate = await takeAttempts(db, now, keys(input));
   if (!gate.allowed) {
-    await recordAudit(db, now, { kind: 'policy_link_throttled', customerId: input.customerId, ip: input.ip });
+    await recordAudit(db, now, { kind: 'policy_link_throttled', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip });
     await holdAnswer(started, gate.holdMs);
     return 'throttled';
   }
@@ -59,7 +60,7 @@ export async function addPolicy(deps: { db: Db; clock: Clock }, input: AddPolicy
   if (linkable) {
     const linked = await db.transaction().execute(async (trx) => {
       if (!(await linkPolicy(trx, input.policyNumber, input.customerId, now))) return false;
-      await recordAudit(trx, now, { kind: 'policy_linked', customerId: input.customerId, ip: input.ip, detail: { policyNumber: input.policyNumber } });
+      await recordAudit(trx, now, { kind: 'policy_linked', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { policyNumber: input.policyNumber } });
       return true;
     });
     if (linked) {
@@ -68,7 +69,7 @@ export async function addPolicy(deps: { db: Db; clock: Clock }, input: AddPolicy
     }
   }
   const reason = !candidate ? 'unknown_number' : !entered ? 'holder_mismatch' : linkable || candidate.customerId !== null ? 'linked_elsewhere' : 'other_person';
-  await recordAudit(db, now, { kind: 'policy_link_failed', customerId: input.customerId, ip: input.ip, detail: { policyNumber: input.policyNumber, reason } });
+  await recordAudit(db, now, { kind: 'policy_link_failed', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { policyNumber: input.policyNumber, reason } });
   await holdAnswer(started, gate.holdMs);
   return 'mismatch';
 }

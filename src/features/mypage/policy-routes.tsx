@@ -6,7 +6,7 @@ import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { birthDateField, kanaField, parseForm, policyNumberField, typedValues } from '../credentials/form.js';
-import type { FeatureOptions } from '../index.js';
+import type { FeatureOptions } from '../../platform/deps.js';
 import { addPolicy } from './add-policy.js';
 import { findOwnPolicyDetails } from './policy-repository.js';
 import { policyStatus } from './policy-status.js';

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../platform/http/context.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { requireLogin } from '../../platform/http/require-login.js';
 import { endSession } from '../../platform/http/session.js';
 import { pageContext, type PageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
-import type { FeatureOptions } from '../index.js';
+import type { FeatureOptions } from '../../platform/deps.js';
 import { loadMyPage, type MyPageData } from './service.js';
 import { HomeTab, PoliciesTab, RenewalsTab } from './views.js';
 

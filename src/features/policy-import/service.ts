@@ -1,4 +1,5 @@
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit } from '../../platform/auth/audit.js';
+import { SYSTEM } from '../../platform/auth/actor.js';
 import { japanDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { isPolicyColumn, POLICY_COLUMNS, REQUIRED_COLUMNS, type PolicyColumn, type PolicyRecord } from './columns.js';
@@ -124,7 +125,7 @@ export async function importPolicies(db: Db, path: string, options: ImportOption
   await flush();
   // Registration proves identity against these policies: every change to them leaves a trace.
   await recordAudit(db, options.now, {
-    kind: 'policies_imported',
+    kind: 'policies_imported', actor: SYSTEM,
     detail: { file: path, inserted: report.inserted, updated: report.updated, rejected: report.rejected.length, agenciesCreated: report.agenciesCreated, agenciesRenamed: report.agenciesRenamed },
   });
   return report;

@@ -1,12 +1,13 @@
-import type { AppDeps } from '../../platform/http/context.js';
+import type { AppDeps } from '../../platform/deps.js';
 import type { Db } from '../../platform/db/database.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit } from '../../platform/auth/audit.js';
+import { customerActor } from '../../platform/auth/actor.js';
 import { hashSecret, sha256 } from '../../platform/crypto.js';
 import { issueMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
 import { secretSlot } from '../../platform/mail/secrets.js';
 import { seal } from '../../platform/flow/seal.js';
 import { createFlow, newBrowserKey, otherFlowIdsOfCustomer, type Flow } from '../../platform/flow/store.js';
-import { revokeCustomerSessions } from '../../platform/http/session.js';
+import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import { takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
 import { mailboxOf, withinMailCaps } from '../../platform/mail/caps.js';
 import type { CompletedCustomer, CredentialFlowSpec, NewCredentials } from '../credentials/flow.js';
@@ -39,7 +40,7 @@ export async function requestRecovery(deps: AppDeps, input: { email: string; bir
     { key: `recovery:ip:${input.ip}`, policy: RECOVERY_IP_THROTTLE },
   ]);
   if (!gate.allowed) {
-    await recordAudit(db, now, { kind: 'recovery_throttled', ip: input.ip });
+    await recordAudit(db, now, { kind: 'recovery_throttled', actor: null, ip: input.ip });
     return { outcome: 'throttled' };
   }
 
@@ -61,9 +62,9 @@ export async function requestRecovery(deps: AppDeps, input: { email: string; bir
       ttlMs,
       browserKey,
     });
-    await recordAudit(trx, now, { kind: 'recovery_requested', customerId: customer?.id ?? null, ip: input.ip, detail: { flowId: flow.id, matched: customer !== null } });
+    await recordAudit(trx, now, { kind: 'recovery_requested', actor: null, customerId: customer?.id ?? null, ip: input.ip, detail: { flowId: flow.id, matched: customer !== null } });
     if (customer && !(await withinMailCaps(trx, now, { to: customer.userId, ip: input.ip }))) {
-      await recordAudit(trx, now, { kind: 'recovery_mail_suppressed', customerId: customer.id, ip: input.ip, detail: { flowId: flow.id } });
+      await recordAudit(trx, now, { kind: 'recovery_mail_suppressed', actor: null, customerId: customer.id, ip: input.ip, detail: { flowId: flow.id } });
       return { flowId: flow.id, mailed: false };
     }
     if (customer) {
@@ -71,7 +72,7 @@ export async function requestRecovery(deps: AppDeps, input: { email: string; bir
       const token = await issueMailToken(trx, flow.id, now, ttlMs);
       const url = `${config.baseUrl}/recovery/verify?token=${secretSlot('token')}`;
       await deps.mail.enqueue(trx, { ...recoveryMail({ brand: config.brand, to: customer.userId, url, sentAt: now, ttlMs }), secrets: { token } }, now);
-      await recordAudit(trx, now, { kind: 'recovery_mail_sent', customerId: customer.id, ip: input.ip, detail: { flowId: flow.id } });
+      await recordAudit(trx, now, { kind: 'recovery_mail_sent', actor: null, customerId: customer.id, ip: input.ip, detail: { flowId: flow.id } });
     }
     return { flowId: flow.id, mailed: customer !== null };
   });
@@ -85,12 +86,13 @@ async function completeRecovery(trx: Db, flow: RecoveryFlow, credentials: NewCre
   if (!customerId) throw new Error('a recovery flow without a customer reached completion');
   const previousUserId = await replaceCredentials(trx, customerId, credentials, at);
   await revokeCustomerSessions(trx, customerId, at);
-  await recordAudit(trx, at, { kind: 'recovery_completed', customerId, ip, detail: { flowId: flow.id } });
+  await recordAudit(trx, at, { kind: 'recovery_completed', actor: customerActor(customerId), customerId, ip, detail: { flowId: flow.id } });
   return { customerId, previousUserId };
 }
 
 export const recoverySpec: CredentialFlowSpec<never, RecoveryData> = {
   kind: RECOVERY_KIND,
+  keywordVerifiedEvent: 'recovery_keyword_verified',
   basePath: '/recovery',
   states: RECOVERY_STATES,
   placeOf: recoveryPlace,

@@ -1,12 +1,13 @@
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit } from '../../platform/auth/audit.js';
+import { SYSTEM } from '../../platform/auth/actor.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { retireMailTokens } from '../../platform/flow/mail-token.js';
 import { secretSlot } from '../../platform/mail/secrets.js';
 import { otherFlowIdsOfCustomer } from '../../platform/flow/store.js';
-import type { AppDeps } from '../../platform/http/context.js';
-import { revokeCustomerSessions } from '../../platform/http/session.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import type { NewCredentials } from '../credentials/flow.js';
 import { normalizeEmail } from '../credentials/identity.js';
 import { replaceCredentials } from '../credentials/repository.js';
@@ -74,7 +75,7 @@ export async function startHold(
   const url = `${config.baseUrl}${CANCEL_PATH}?token=${secretSlot('token')}`;
   await deps.mail.enqueue(trx, { ...reRegistrationHoldMail({ brand: config.brand, to: input.currentUserId, newUserId: input.credentials.userId, requestedAt: at, effectiveAt, url }), secrets: { token } }, at);
   await recordAudit(trx, at, {
-    kind: 'reregistration_hold_started',
+    kind: 'reregistration_hold_started', actor: null,
     customerId: input.customerId,
     ip: input.ip,
     detail: { holdId: id, flowId: input.flowId, effectiveAt: effectiveAt.toISOString(), replacedHoldId },
@@ -85,7 +86,7 @@ export async function startHold(
 /** A 再登録 that took effect at once (the account's own address) voids a pending hold. */
 export async function voidPendingHold(trx: Db, customerId: string, at: Date, ip: string, flowId: string): Promise<void> {
   const holdId = await resolvePendingOfCustomer(trx, customerId, 'replaced', at);
-  if (holdId) await recordAudit(trx, at, { kind: 'reregistration_hold_replaced', customerId, ip, detail: { holdId, flowId } });
+  if (holdId) await recordAudit(trx, at, { kind: 'reregistration_hold_replaced', actor: null, customerId, ip, detail: { holdId, flowId } });
 }
 
 /**
@@ -114,7 +115,7 @@ async function applyHold(trx: Db, deps: AppDeps, id: string, now: Date, ip: stri
   const account = await findHoldAccount(trx, hold.customerId);
   if (!account || (await userIdTaken(trx, hold.userId, hold.customerId))) {
     await setHoldStatus(trx, id, 'refused');
-    await recordAudit(trx, now, { kind: 'reregistration_hold_refused', customerId: hold.customerId, ip, detail: { holdId: id, reason: 'user_id_taken' } });
+    await recordAudit(trx, now, { kind: 'reregistration_hold_refused', actor: SYSTEM, customerId: hold.customerId, ip, detail: { holdId: id, reason: 'user_id_taken' } });
     return false;
   }
   const previousUserId = await replaceCredentials(trx, hold.customerId, { userId: hold.userId, passwordHash: hold.passwordHash }, now);
@@ -122,7 +123,7 @@ async function applyHold(trx: Db, deps: AppDeps, id: string, now: Date, ip: stri
   const linked = await linkHolderPolicies(trx, hold.customerId, account.holder, now);
   // New credentials: links still out for this customer (registration or recovery) stop working.
   await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, hold.customerId, hold.flowId), now);
-  await recordAudit(trx, now, { kind: 'reregistration_hold_applied', customerId: hold.customerId, ip, detail: { holdId: id, flowId: hold.flowId, linkedPolicies: linked } });
+  await recordAudit(trx, now, { kind: 'reregistration_hold_applied', actor: SYSTEM, customerId: hold.customerId, ip, detail: { holdId: id, flowId: hold.flowId, linkedPolicies: linked } });
   if (!needsHold(previousUserId, hold.userId)) return false;
   await deps.mail.enqueue(trx, reRegistrationNoticeMail({ brand: deps.config.brand, to: previousUserId, newUserId: hold.userId, at: now }), now);
   return true;
@@ -157,7 +158,7 @@ export async function cancelHold(deps: Pick<AppDeps, 'db' | 'clock'>, input: { t
   const now = deps.clock.now();
   const cancelled = await deps.db.transaction().execute(async (trx) => {
     const hold = await cancelByToken(trx, sha256(token), now);
-    if (hold) await recordAudit(trx, now, { kind: 'reregistration_hold_cancelled', customerId: hold.customerId, ip: input.ip, detail: { holdId: hold.id, flowId: hold.flowId } });
+    if (hold) await recordAudit(trx, now, { kind: 'reregistration_hold_cancelled', actor: null, customerId: hold.customerId, ip: input.ip, detail: { holdId: hold.id, flowId: hold.flowId } });
     return hold;
   });
   if (cancelled) return { hold: cancelled };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { FeatureOptions } from '../index.js';
+import type { FeatureOptions } from '../../platform/deps.js';
 import { japanDate } from '../../platform/clock.js';
 import { setFlowClaim } from '../../platform/flow/cookie.js';
 import { unseal } from '../../platform/flow/seal.js';

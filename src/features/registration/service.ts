@@ -1,12 +1,13 @@
-import type { AppDeps } from '../../platform/http/context.js';
+import type { AppDeps } from '../../platform/deps.js';
 import type { Db } from '../../platform/db/database.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit } from '../../platform/auth/audit.js';
+import { customerActor } from '../../platform/auth/actor.js';
 import { hashSecret } from '../../platform/crypto.js';
 import { issueMailToken } from '../../platform/flow/mail-token.js';
 import { secretSlot } from '../../platform/mail/secrets.js';
 import { seal } from '../../platform/flow/seal.js';
 import { createFlow, newBrowserKey, saveFlow, type Flow } from '../../platform/flow/store.js';
-import { revokeCustomerSessions } from '../../platform/http/session.js';
+import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import { holdAnswer, refundAttempt, takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
 import { withinMailCaps } from '../../platform/mail/caps.js';
 import { STEP_TTL_MS, type CompletedCustomer, type CredentialFlowSpec, type HeldCompletion, type NewCredentials } from '../credentials/flow.js';
@@ -51,13 +52,13 @@ export async function startRegistration(
   const keys = proofingKeys(ip, entries.policyNumber);
   const gate = await takeAttempts(db, now, keys);
   if (!gate.allowed) {
-    await recordAudit(db, now, { kind: 'registration_throttled', ip, detail: { policyNumber: entries.policyNumber } });
+    await recordAudit(db, now, { kind: 'registration_throttled', actor: null, ip, detail: { policyNumber: entries.policyNumber } });
     await holdAnswer(started, gate.holdMs);
     return { outcome: 'throttled' };
   }
   const policy = await findPolicy(db, entries.policyNumber);
   if (!policy || !sameHolder(entries, policy.holder)) {
-    await recordAudit(db, now, { kind: 'registration_proofing_failed', ip, detail: { policyNumber: entries.policyNumber } });
+    await recordAudit(db, now, { kind: 'registration_proofing_failed', actor: null, ip, detail: { policyNumber: entries.policyNumber } });
     await holdAnswer(started, gate.holdMs);
     return { outcome: 'mismatch' };
   }
@@ -70,7 +71,7 @@ export async function startRegistration(
     const customerId = policy.customerId;
     if (editing && (await saveFlow(trx, editing.flow, { state: 'confirming', data, now, ttlMs: STEP_TTL_MS, keywordHash, customerId }))) flowId = editing.flow.id;
     flowId ??= (await createFlow<RegistrationState, RegistrationData>(trx, { kind: REGISTRATION_KIND, state: 'confirming', data, keywordHash, customerId, now, ttlMs: STEP_TTL_MS, browserKey })).flow.id;
-    await recordAudit(trx, now, { kind: 'registration_started', customerId: policy.customerId, ip, detail: { flowId, policyNumber: entries.policyNumber } });
+    await recordAudit(trx, now, { kind: 'registration_started', actor: null, customerId: policy.customerId, ip, detail: { flowId, policyNumber: entries.policyNumber } });
     return { outcome: 'started' as const, flowId, browserKey };
   });
 }
@@ -90,13 +91,13 @@ export async function sendRegistrationMail(deps: AppDeps, flow: RegistrationFlow
   const sent = await db.transaction().execute(async (trx) => {
     if (!(await saveFlow(trx, flow, { state: 'mail_sent', data: flow.data, now, ttlMs }))) return null;
     if (!(await withinMailCaps(trx, now, { to: email, ip, more: [policyMailKey(policyNumber)] }))) {
-      await recordAudit(trx, now, { kind: 'registration_mail_suppressed', ip, detail: { flowId: flow.id, policyNumber } });
+      await recordAudit(trx, now, { kind: 'registration_mail_suppressed', actor: null, ip, detail: { flowId: flow.id, policyNumber } });
       return false;
     }
     const token = await issueMailToken(trx, flow.id, now, ttlMs);
     const url = `${config.baseUrl}/register/verify?token=${secretSlot('token')}`;
     await deps.mail.enqueue(trx, { ...registrationMail({ brand: config.brand, to: email, url, sentAt: now, ttlMs }), secrets: { token } }, now);
-    await recordAudit(trx, now, { kind: 'registration_mail_sent', ip, detail: { flowId: flow.id, policyNumber } });
+    await recordAudit(trx, now, { kind: 'registration_mail_sent', actor: null, ip, detail: { flowId: flow.id, policyNumber } });
     return true;
   });
   if (sent === null) return 'moved';
@@ -134,7 +135,7 @@ async function completeRegistration(
     if (!account) throw new Error(`customer ${customerId} of policy ${policy.policyNumber} is gone`);
     if (needsHold(account.userId, credentials.userId)) {
       const { holdId } = await startHold(trx, deps, { customerId, currentUserId: account.userId, flowId: flow.id, credentials, at, ip });
-      await recordAudit(trx, at, { kind: 'registration_completed', customerId, ip, detail: { flowId: flow.id, reRegistration, held: true, holdId, linkedPolicies: [] } });
+      await recordAudit(trx, at, { kind: 'registration_completed', actor: customerActor(customerId), customerId, ip, detail: { flowId: flow.id, reRegistration, held: true, holdId, linkedPolicies: [] } });
       return { customerId, heldState: 'held' };
     }
     // The mail reached the account's own address: at once, as ever; a pending hold is void.
@@ -145,12 +146,13 @@ async function completeRegistration(
     customerId = await insertCustomer(trx, policy.holder, credentials, at);
   }
   const linked = await linkHolderPolicies(trx, customerId, policy.holder, at);
-  await recordAudit(trx, at, { kind: 'registration_completed', customerId, ip, detail: { flowId: flow.id, reRegistration, linkedPolicies: linked } });
+  await recordAudit(trx, at, { kind: 'registration_completed', actor: customerActor(customerId), customerId, ip, detail: { flowId: flow.id, reRegistration, linkedPolicies: linked } });
   return { customerId, previousUserId };
 }
 
 export const registrationSpec: CredentialFlowSpec<'confirming' | 'held', RegistrationData> = {
   kind: REGISTRATION_KIND,
+  keywordVerifiedEvent: 'registration_keyword_verified',
   basePath: '/register',
   states: REGISTRATION_STATES,
   placeOf: registrationPlace,

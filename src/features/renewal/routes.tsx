@@ -5,7 +5,7 @@ import { pageContext } from '../../platform/ui/page-context.js';
 import { NotFoundPage } from '../../platform/ui/pages.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { parseForm } from '../credentials/form.js';
-import type { FeatureOptions } from '../index.js';
+import type { FeatureOptions } from '../../platform/deps.js';
 import { applicationDocument } from './document.js';
 import { reachable, renewalPlace, type PlanId, type RenewalStep } from './flow.js';
 import {

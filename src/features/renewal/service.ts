@@ -1,10 +1,11 @@
 import { japanDate } from '../../platform/clock.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit } from '../../platform/auth/audit.js';
+import { customerActor } from '../../platform/auth/actor.js';
 import { newId } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
 import type { RenewalApplicationTable } from '../../platform/db/schema.js';
 import { createFlow, isExpired, loadFlow, saveFlow, type Flow } from '../../platform/flow/store.js';
-import type { AppDeps } from '../../platform/http/context.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { findOwnPolicyDetails } from '../mypage/policy-repository.js';
 import { ONLINE_RENEWAL_PRODUCTS } from '../mypage/service.js';
 import { renewalPhase, renewalWindow, type RenewalWindow } from '../mypage/renewal-window.js';
@@ -154,14 +155,14 @@ export async function confirmContract(deps: RenewalDeps, renewal: Renewal, ip: s
   const data: RenewalData = { policyNumber: policy.policy_number, currentEndDate: policy.end_date, revision: 1, answeredAt: now.toISOString() };
   await deps.db.transaction().execute(async (trx) => {
     const { flow } = await createFlow<RenewalState, RenewalData>(trx, { kind: RENEWAL_KIND, state: 'plans', data, customerId, now, ttlMs: ttlMs(renewal, now) });
-    await recordAudit(trx, now, { kind: 'renewal_started', customerId, ip, detail: { flowId: flow.id, policyNumber: policy.policy_number } });
+    await recordAudit(trx, now, { kind: 'renewal_started', actor: customerActor(customerId), customerId, ip, detail: { flowId: flow.id, policyNumber: policy.policy_number } });
   });
   return 'plans';
 }
 
 /** Step 1 answered with a change of car or insured person: no online renewal; recorded for the agency's follow-up. */
 export async function recordNotPossible(deps: RenewalDeps, renewal: Renewal, changes: { vehicle: boolean; insured: boolean }, ip: string): Promise<void> {
-  await recordAudit(deps.db, deps.clock.now(), { kind: 'renewal_not_possible', customerId: renewal.customerId, ip, detail: { policyNumber: renewal.policy.policy_number, ...changes } });
+  await recordAudit(deps.db, deps.clock.now(), { kind: 'renewal_not_possible', actor: customerActor(renewal.customerId), customerId: renewal.customerId, ip, detail: { policyNumber: renewal.policy.policy_number, ...changes } });
 }
 
 /**
@@ -263,7 +264,7 @@ export async function applyRenewal(deps: RenewalDeps, renewal: Renewal, ip: stri
       const completed = await saveFlow(trx, flow, { state: 'completed', data: { ...flow.data, receptionNumber: number }, now });
       if (!completed) throw new FlowMoved();
       await markProcedure(trx, row.policy_number, now);
-      await recordAudit(trx, now, { kind: 'renewal_applied', customerId: renewal.customerId, ip, detail: { policyNumber: row.policy_number, receptionNumber: number, flowId: flow.id } });
+      await recordAudit(trx, now, { kind: 'renewal_applied', actor: customerActor(renewal.customerId), customerId: renewal.customerId, ip, detail: { policyNumber: row.policy_number, receptionNumber: number, flowId: flow.id } });
       if (to) await deps.mail.enqueue(trx, renewalMail({ brand: config.brand, baseUrl: config.baseUrl, to, receptionNumber: number, policyNumber: row.policy_number, appliedAt: now, termStart: row.new_start_date, termEnd: row.new_end_date, paymentChanged: row.payment_method_changed === 1 }), now);
       return { outcome: 'applied', receptionNumber: number };
     });

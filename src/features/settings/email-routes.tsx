@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../platform/http/context.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { startSession } from '../../platform/http/session.js';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';

@@ -1,8 +1,9 @@
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit } from '../../platform/auth/audit.js';
+import { customerActor } from '../../platform/auth/actor.js';
 import { consumeMailToken, inspectMailToken, issueMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
 import { secretSlot } from '../../platform/mail/secrets.js';
 import { createFlow, isExpired, loadFlow, otherFlowIdsOfCustomer, saveFlow } from '../../platform/flow/store.js';
-import { revokeCustomerSessions } from '../../platform/http/session.js';
+import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import { takeAttempt, type ThrottlePolicy } from '../../platform/auth/throttle.js';
 import { withinMailCaps } from '../../platform/mail/caps.js';
 import type { LinkProblem } from '../credentials/service.js';
@@ -54,14 +55,14 @@ export async function requestEmailChange(deps: ServiceDeps, input: { customerId:
         const url = `${config.baseUrl}${EMAIL_CHANGE_PATH}/confirm?token=${secretSlot('token')}`;
         await deps.mail.enqueue(trx, { ...emailChangeConfirmMail({ brand: config.brand, to: input.newEmail, url, sentAt: now, ttlMs }), secrets: { token } }, now);
       }
-      await recordAudit(trx, now, { kind: 'email_change_requested', customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, to: input.newEmail, mailed: mail, taken } });
+      await recordAudit(trx, now, { kind: 'email_change_requested', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, to: input.newEmail, mailed: mail, taken } });
       return mail;
     });
     if (mailed) deps.mail.kick();
     return 'sent';
   } catch (error) {
     if (!(error instanceof MailLimitReached)) throw error;
-    await recordAudit(db, now, { kind: 'email_change_throttled', customerId: input.customerId, ip: input.ip });
+    await recordAudit(db, now, { kind: 'email_change_throttled', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip });
     return 'mail_throttled';
   }
 }
@@ -113,7 +114,7 @@ export async function confirmEmailChange(deps: ServiceDeps, input: { customerId:
       if (!account) throw new LinkMoved();
       if (await userIdHeldByOther(trx, newEmail, input.customerId)) {
         if (!(await saveFlow(trx, flow, { state: 'refused', data: flow.data, now }))) throw new LinkMoved();
-        await recordAudit(trx, now, { kind: 'email_change_refused', customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, reason: 'taken' } });
+        await recordAudit(trx, now, { kind: 'email_change_refused', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, reason: 'taken' } });
         return { outcome: 'taken', newEmail };
       }
       if (!(await saveFlow(trx, flow, { state: 'completed', data: { ...flow.data, oldEmail: account.userId }, now }))) throw new LinkMoved();
@@ -121,7 +122,7 @@ export async function confirmEmailChange(deps: ServiceDeps, input: { customerId:
       await revokeCustomerSessions(trx, input.customerId, now);
       await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, input.customerId, flow.id), now);
       await deps.mail.enqueue(trx, emailChangedNoticeMail({ brand: deps.config.brand, to: account.userId, newEmail, at: now }), now);
-      await recordAudit(trx, now, { kind: 'email_changed', customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, from: account.userId, to: newEmail } });
+      await recordAudit(trx, now, { kind: 'email_changed', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, from: account.userId, to: newEmail } });
       return { outcome: 'changed', newEmail };
     });
     deps.mail.kick();

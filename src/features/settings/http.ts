@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../platform/http/context.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { endSession } from '../../platform/http/session.js';
 
 export function customerId(request: FastifyRequest): string {

@@ -1,4 +1,5 @@
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit } from '../../platform/auth/audit.js';
+import { customerActor } from '../../platform/auth/actor.js';
 import { clearAttempts, holdAnswer, takeAttempts, type ThrottlePolicy, type Wait } from '../../platform/auth/throttle.js';
 import type { Clock } from '../../platform/clock.js';
 import { verifySecret } from '../../platform/crypto.js';
@@ -30,7 +31,7 @@ export async function checkPassword(deps: SettingsDeps, input: { customerId: str
   const key = throttleKey(input.customerId);
   const gate = await takeAttempts(db, now, [{ key, policy: SETTINGS_PASSWORD_THROTTLE }]);
   if (!gate.allowed) {
-    await recordAudit(db, now, { kind: 'settings_password_throttled', customerId: input.customerId, ip: input.ip, detail: { purpose: input.purpose } });
+    await recordAudit(db, now, { kind: 'settings_password_throttled', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { purpose: input.purpose } });
     await holdAnswer(started, gate.holdMs, deps.wait);
     return { ok: false, reason: 'throttled' };
   }
@@ -40,7 +41,7 @@ export async function checkPassword(deps: SettingsDeps, input: { customerId: str
     await clearAttempts(db, key);
     return { ok: true, account };
   }
-  await recordAudit(db, now, { kind: 'settings_password_failed', customerId: input.customerId, ip: input.ip, detail: { purpose: input.purpose, attempt: gate.attempts[0]?.number } });
+  await recordAudit(db, now, { kind: 'settings_password_failed', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { purpose: input.purpose, attempt: gate.attempts[0]?.number } });
   await holdAnswer(started, gate.holdMs, deps.wait);
   return { ok: false, reason: gate.lock ? 'throttled' : 'wrong' };
 }

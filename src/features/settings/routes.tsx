@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../platform/http/context.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { requireLogin } from '../../platform/http/require-login.js';
 import { endSession, startSession } from '../../platform/http/session.js';
 import type { FieldErrors } from '../../platform/ui/form.js';
@@ -7,7 +7,7 @@ import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { typedValues } from '../credentials/form.js';
 import { passwordRuleText } from '../credentials/password.js';
-import type { FeatureOptions } from '../index.js';
+import type { FeatureOptions } from '../../platform/deps.js';
 import { loadMyPage } from '../mypage/service.js';
 import { registerEmailChange } from './email-routes.js';
 import { ADDRESS_FIELDS, parseAddressForm, parsePasswordChangeForm, parseStopForm } from './forms.js';

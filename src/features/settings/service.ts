@@ -1,9 +1,10 @@
 import type { Config } from '../../config.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit } from '../../platform/auth/audit.js';
+import { customerActor } from '../../platform/auth/actor.js';
 import { hashSecret } from '../../platform/crypto.js';
 import { retireMailTokens } from '../../platform/flow/mail-token.js';
 import { loadFlow, otherFlowIdsOfCustomer } from '../../platform/flow/store.js';
-import { revokeCustomerSessions } from '../../platform/http/session.js';
+import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import type { MailQueue } from '../../platform/mail/outbox.js';
 import type { AddressChange } from './forms.js';
 import { EMAIL_CHANGE_KIND, EMAIL_CHANGE_STATES, type EmailChangeData, type EmailChangeState } from './email-change.js';
@@ -49,7 +50,7 @@ export async function requestAddressChange(deps: ServiceDeps, input: { customerI
     const data: AddressRequestData = { ...input.change, policyNumbers: await ownPolicyNumbers(trx, input.customerId) };
     const requestId = await insertChangeRequest(trx, { customerId: input.customerId, kind: 'address', data, at: now });
     await deps.mail.enqueue(trx, addressChangeReceivedMail({ brand: deps.config.brand, to: account.userId, at: now }), now);
-    await recordAudit(trx, now, { kind: 'address_change_requested', customerId: input.customerId, ip: input.ip, detail: { requestId, policyNumbers: data.policyNumbers } });
+    await recordAudit(trx, now, { kind: 'address_change_requested', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { requestId, policyNumbers: data.policyNumbers } });
     return true;
   });
   if (!done) return 'closed';
@@ -117,7 +118,7 @@ export async function changePassword(
     await revokeCustomerSessions(trx, input.customerId, now);
     await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, input.customerId, '', 'recovery'), now);
     await deps.mail.enqueue(trx, passwordChangedMail({ brand: deps.config.brand, to: check.account.userId, at: now }), now);
-    await recordAudit(trx, now, { kind: 'password_changed', customerId: input.customerId, ip: input.ip });
+    await recordAudit(trx, now, { kind: 'password_changed', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip });
   });
   deps.mail.kick();
   return 'changed';
@@ -139,7 +140,7 @@ export async function stopService(deps: ServiceDeps, input: { customerId: string
     await revokeCustomerSessions(trx, input.customerId, now);
     await retireMailTokens(trx, await expireCustomerFlows(trx, input.customerId, now), now);
     await deps.mail.enqueue(trx, serviceStoppedMail({ brand: deps.config.brand, to: check.account.userId, at: now }), now);
-    await recordAudit(trx, now, { kind: 'service_stopped', customerId: input.customerId, ip: input.ip, detail: { formerUserId: check.account.userId, unlinkedPolicies: policyNumbers } });
+    await recordAudit(trx, now, { kind: 'service_stopped', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { formerUserId: check.account.userId, unlinkedPolicies: policyNumbers } });
     return true;
   });
   if (!stopped) return 'closed';

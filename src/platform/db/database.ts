@@ -10,6 +10,7 @@ import * as settings from './migrations/0003_settings.js';
 import * as reregistrationHold from './migrations/0004_reregistration_hold.js';
 import * as knownDevices from './migrations/0005_known_devices.js';
 import * as outboxSealed from './migrations/0006_outbox_sealed.js';
+import * as actors from './migrations/0007_actors.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -71,14 +72,18 @@ const migrations: Record<string, Migration> = {
   '0004_reregistration_hold': reregistrationHold,
   '0005_known_devices': knownDevices,
   '0006_outbox_sealed': outboxSealed,
+  '0007_actors': actors,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the schema up to date; throws on failure so `keizoku migrate` exits non-zero. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
+/**
+ * Brings the schema up to date (or, for tests of a migration, up to `target`); throws on failure
+ * so `keizoku migrate` exits non-zero.
+ */
+export async function migrateToLatest(db: Db, target?: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`${failed ? `Migration ${failed.migrationName}` : 'Migration'} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -83,7 +83,11 @@ export interface CustomerTable {
 export interface SessionTable {
   /** SHA-256 of the cookie value. */
   id_hash: string;
-  customer_id: string;
+  /** Whose session: customer, staff or api_client, and that actor's id. */
+  actor_kind: string;
+  actor_id: string;
+  /** The customer, for a customer's session (null for staff). */
+  customer_id: string | null;
   created_at: string;
   last_seen_at: string;
   revoked_at: string | null;
@@ -152,7 +156,14 @@ export interface AuditEventTable {
   id: string;
   at: string;
   kind: string;
+  /** Who did it (null: a visitor not yet known). */
+  actor_kind: string | null;
+  actor_id: string | null;
+  /** The customer it concerns. */
   customer_id: string | null;
+  /** What it acted on, when not the customer. */
+  subject_kind: string | null;
+  subject_id: string | null;
   ip: string | null;
   detail: string;
 }

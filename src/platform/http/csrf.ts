@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hmac, randomToken, safeEqual } from '../crypto.js';
-import type { AppDeps } from './context.js';
+import type { AppDeps } from '../deps.js';
 import { cookieName, cookieOptions } from './cookies.js';
 
 export const CSRF_FIELD = '_csrf';

@@ -3,7 +3,7 @@ import { activeMaintenance } from '../maintenance.js';
 import { pageContext } from '../ui/page-context.js';
 import { BadRequestPage, CsrfFailedPage, ErrorPage, MaintenancePage, NotFoundPage, TooManyRequestsPage } from '../ui/pages.js';
 import { sendPage } from '../ui/render.js';
-import type { AppDeps } from './context.js';
+import type { AppDeps } from '../deps.js';
 import { csrfValid } from './csrf.js';
 import { containsNul } from './input.js';
 import { loadSession, sentSessionCookie } from './session.js';

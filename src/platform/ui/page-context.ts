@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { BrandConfig } from '../../config.js';
-import type { AppDeps } from '../http/context.js';
+import type { AppDeps } from '../deps.js';
 import { csrfToken } from '../http/csrf.js';
 import { isDeskOpen } from '../business-calendar.js';
 

@@ -1,0 +1,16 @@
+// The audit events this feature writes (see platform/auth/audit.ts).
+declare module '../../platform/auth/audit.js' {
+  interface AuditKinds {
+    settings_password_throttled: true;
+    settings_password_failed: true;
+    password_changed: true;
+    email_change_throttled: true;
+    email_change_requested: true;
+    email_change_refused: true;
+    email_changed: true;
+    address_change_requested: true;
+    service_stopped: true;
+  }
+}
+
+export {};
