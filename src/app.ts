@@ -12,7 +12,6 @@ import { createDb, migrateToLatest, type Db } from './platform/db/database.js';
 import { ensureAppSecret } from './platform/db/settings.js';
 import type { AppDeps } from './platform/deps.js';
 import './platform/http/context.js';
-import { registerHttpHooks } from './platform/http/hooks.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { MailDispatcher } from './platform/mail/dispatcher.js';
 import { enqueueMail } from './platform/mail/outbox.js';
@@ -20,7 +19,7 @@ import { devMailboxTransport, smtpTransport } from './platform/mail/transports.j
 import { anonymousPageContext } from './platform/ui/page-context.js';
 import { NotFoundPage } from './platform/ui/pages.js';
 import { sendPage } from './platform/ui/render.js';
-import { featureRoutes } from './features/index.js';
+import { customerSite } from './sites/customer.js';
 
 export interface BuildOptions {
   config: Config;
@@ -110,10 +109,10 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(fastifyFormbody, { bodyLimit: 32 * 1024 });
   await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '1h' });
-  registerHttpHooks(app, deps);
+  // Outside every site: up during maintenance windows, for load balancers and browsers.
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/favicon.ico', (_request, reply) => reply.type('image/png').sendFile('favicon.png', { maxAge: '1d' }));
-  for (const routes of featureRoutes) await app.register(routes, { deps });
+  await app.register(customerSite, { deps });
 
   app.addHook('onReady', async () => dispatcher.start());
   app.addHook('onClose', async () => {

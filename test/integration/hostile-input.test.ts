@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { buildApp, type BuiltApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { featureRoutes } from '../../src/features/index.js';
+import { customerSite } from '../../src/sites/customer.js';
 import type { AppDeps } from '../../src/platform/deps.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
@@ -20,14 +20,14 @@ interface Route {
   url: string;
 }
 
-/** The routes as the route files declare them (the feature plugins, registered into a bare Fastify). */
+/** The routes as the route files declare them (the customer site, registered into a bare Fastify). */
 async function collectRoutes(deps: AppDeps): Promise<Route[]> {
   const routes: Route[] = [];
   const collector = Fastify();
   collector.addHook('onRoute', (route) => {
     for (const method of [route.method].flat().map(String)) if (method === 'GET' || method === 'POST') routes.push({ method, url: route.url });
   });
-  for (const plugin of featureRoutes) await collector.register(plugin, { deps });
+  await collector.register(customerSite, { deps });
   await collector.ready();
   await collector.close();
   return routes;
