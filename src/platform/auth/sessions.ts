@@ -1,5 +1,6 @@
 import { randomToken, sha256 } from '../crypto.js';
 import type { Db } from '../db/database.js';
+import { fixedQuery } from '../db/fixed-query.js';
 import type { Actor } from './actor.js';
 
 /** How long a session lives: idle limit and absolute limit from its start. */
@@ -42,10 +43,12 @@ export async function createSession(db: Db, actor: Actor, at: Date, client: { ip
   return { raw, session: { idHash, actor, createdAt: now } };
 }
 
+const sessionByIdHash = fixedQuery((db, idHash: string) => db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash), 1);
+
 /** The session behind a cookie value if it is live for an actor of this kind; idle or old ones are ended. */
 export async function findLiveSession(db: Db, raw: string, kind: Actor['kind'], limits: SessionLimits, now: Date): Promise<LiveSession | null> {
   const idHash = sha256(raw);
-  const row = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  const [row] = await sessionByIdHash(db, idHash);
   if (!row || row.revoked_at || row.actor_kind !== kind) return null;
   const idleOver = new Date(row.last_seen_at).getTime() + limits.idleMs <= now.getTime();
   const ageOver = new Date(row.created_at).getTime() + limits.absoluteMs <= now.getTime();
