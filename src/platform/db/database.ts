@@ -10,6 +10,7 @@ import * as settings from './migrations/0003_settings.js';
 import * as reregistrationHold from './migrations/0004_reregistration_hold.js';
 import * as knownDevices from './migrations/0005_known_devices.js';
 import * as outboxSealed from './migrations/0006_outbox_sealed.js';
+import * as jobs from './migrations/0008_jobs.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '0004_reregistration_hold': reregistrationHold,
   '0005_known_devices': knownDevices,
   '0006_outbox_sealed': outboxSealed,
+  '0008_jobs': jobs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
