@@ -76,7 +76,7 @@ describe('keizoku serve with JOBS=off, then keizoku worker (SQLite)', () => {
     assert.equal(received.subject, 'ワーカーから');
     await until(worker, async () => (await db.selectFrom('outbox').select('status').executeTakeFirstOrThrow()).status === 'sent', 'the outbox row marked sent');
     const delivery = await db.selectFrom('jobs').selectAll().where('name', '=', 'mail-delivery').executeTakeFirstOrThrow();
-    assert.ok(delivery.runs >= 1 && delivery.failures === 0, JSON.stringify(delivery));
+    assert.ok(delivery.last_finished_at !== null && delivery.failures === 0 && delivery.leased_by === null, JSON.stringify(delivery));
 
     worker.child.kill('SIGTERM');
     assert.equal(await worker.exited, 0, worker.stderr());

@@ -81,7 +81,10 @@ export async function releaseLease(db: Db, name: string, worker: string, run: Le
   return result.numUpdatedRows > 0n;
 }
 
-/** Records a run of an every-worker job (no lease to free). */
+/**
+ * Records a run of an every-worker job (no lease to free). `runs` is left alone: at a run a
+ * second on every worker it would only count the seconds (and outgrow an integer in years).
+ */
 export async function recordRun(db: Db, name: string, startedAt: Date, now: Date, everyMs: number, error: string | null): Promise<void> {
   await db
     .updateTable('jobs')
@@ -90,7 +93,6 @@ export async function recordRun(db: Db, name: string, startedAt: Date, now: Date
       last_finished_at: iso(now),
       next_run_at: plus(startedAt, everyMs),
       last_error: error,
-      runs: eb('runs', '+', 1),
       failures: eb('failures', '+', error === null ? 0 : 1),
     }))
     .where('name', '=', name)

@@ -231,7 +231,8 @@ for (const kind of databaseKinds()) {
       await settle();
       assert.equal(seen.runs, 3);
       const row = await jobRow(database.db, 'deliver');
-      assert.deepEqual({ runs: row.runs, leased_by: row.leased_by }, { runs: 3, leased_by: null });
+      assert.deepEqual({ leased_by: row.leased_by, failures: row.failures, last_error: row.last_error }, { leased_by: null, failures: 0, last_error: null });
+      assert.equal(row.last_finished_at, T0.toISOString(), 'each run recorded');
     });
   });
 }

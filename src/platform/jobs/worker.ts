@@ -3,8 +3,9 @@ import type { Clock } from '../clock.js';
 import { randomToken } from '../crypto.js';
 import type { Db } from '../db/database.js';
 import { Alarm } from './alarm.js';
-import { DEFAULT_LEASE_MS, errorText, type Job, type JobLog } from './job.js';
-import { readJob, recordRun, registerJob, releaseLease, renewLease, takeLease, type LeasedRun } from './leases.js';
+import { DEFAULT_LEASE_MS, type Job, type JobLog } from './job.js';
+import { readJob, recordRun, registerJob, takeLease } from './leases.js';
+import { attempt, runLeased, type RunContext } from './run.js';
 
 export interface WorkerOptions {
   db: Db;
@@ -41,44 +42,15 @@ export function startWorker(options: WorkerOptions): Worker {
   const startedAt = clock.now();
   const stopping = new AbortController();
   const loops = new Map<string, JobLoop>(options.jobs.map((job) => [job.name, { job, alarm: new Alarm(), registered: false }]));
+  if (loops.size !== options.jobs.length) throw new Error('two jobs share a name: each name is one row in the jobs table');
 
-  /** Runs the job, turning a failure into its error text: a failing job never stops the loop. */
-  async function attempt(job: Job, signal: AbortSignal): Promise<string | null> {
-    try {
-      await job.run(signal);
-      return null;
-    } catch (error) {
-      log.warn({ job: job.name, worker: id, err: error }, 'job failed');
-      return errorText(error);
-    }
-  }
+  const context: RunContext = { db, clock, log, workerId: id, stopping: stopping.signal };
 
   async function runEverywhere(loop: JobLoop): Promise<void> {
     const started = clock.now();
-    const error = await attempt(loop.job, stopping.signal);
+    const error = await attempt(loop.job, stopping.signal, context);
     await recordRun(db, loop.job.name, started, clock.now(), loop.job.everyMs, error);
     if (!stopping.signal.aborted) await loop.alarm.wait(loop.job.everyMs);
-  }
-
-  async function runLeased(job: Job, run: LeasedRun): Promise<void> {
-    const leaseMs = job.leaseMs ?? DEFAULT_LEASE_MS;
-    const lost = new AbortController();
-    const renew = async () => {
-      if (!(await renewLease(db, job.name, id, clock.now(), leaseMs))) {
-        log.warn({ job: job.name, worker: id }, 'job lease lost to another worker: asking the run to stop');
-        lost.abort();
-      }
-    };
-    const renewing = setInterval(() => void renew().catch((error: unknown) => log.warn({ job: job.name, err: error }, 'job lease not renewed')), leaseMs / 3);
-    // A run stuck past stop() must not keep the process alive on its own.
-    renewing.unref();
-    let error: string | null;
-    try {
-      error = await attempt(job, AbortSignal.any([stopping.signal, lost.signal]));
-    } finally {
-      clearInterval(renewing);
-    }
-    if (!(await releaseLease(db, job.name, id, run, job.everyMs, clock.now(), error))) log.warn({ job: job.name, worker: id }, 'job finished after its lease had passed to another worker');
   }
 
   async function runWhenDue(loop: JobLoop): Promise<void> {
@@ -91,7 +63,7 @@ export function startWorker(options: WorkerOptions): Worker {
     const waitMs = Math.max(Date.parse(row.next_run_at), row.lease_until ? Date.parse(row.lease_until) : 0) - now.getTime();
     if (waitMs > 0) return loop.alarm.wait(Math.min(waitMs, pollMs));
     const run = await takeLease(db, loop.job.name, id, now, loop.job.leaseMs ?? DEFAULT_LEASE_MS);
-    if (run) await runLeased(loop.job, run);
+    if (run) await runLeased(loop.job, run, context);
     else await loop.alarm.wait(pollMs);
   }
 
