@@ -13,12 +13,13 @@ import { ensureAppSecret } from './platform/db/settings.js';
 import type { AppDeps } from './platform/deps.js';
 import './platform/http/context.js';
 import { securityHeaders } from './platform/http/security-headers.js';
-import { MailDispatcher } from './platform/mail/dispatcher.js';
+import type { Worker } from './platform/jobs/index.js';
+import type { MailDispatcher } from './platform/mail/dispatcher.js';
 import { enqueueMail } from './platform/mail/outbox.js';
-import { devMailboxTransport, smtpTransport } from './platform/mail/transports.js';
 import { anonymousPageContext } from './platform/ui/page-context.js';
 import { NotFoundPage } from './platform/ui/pages.js';
 import { sendPage } from './platform/ui/render.js';
+import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
 import { customerSite } from './sites/customer.js';
 
 export interface BuildOptions {
@@ -84,8 +85,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   if (options.migrate !== false) await migrateToLatest(db);
   const secret = await ensureAppSecret(db);
 
-  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport(db);
-  const dispatcher = new MailDispatcher(db, transport, clock, config.brand.mailFrom, app.log, secret);
+  const jobs = serviceJobs({ config, db, clock, log: app.log, secret });
+  const { dispatcher } = jobs;
   const deps: AppDeps = {
     config,
     db,
@@ -114,9 +115,13 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   app.get('/favicon.ico', (_request, reply) => reply.type('image/png').sendFile('favicon.png', { maxAge: '1d' }));
   await app.register(customerSite, { deps });
 
-  app.addHook('onReady', async () => dispatcher.start());
+  // JOBS=off: no worker here, so kicks do nothing and mail waits for `keizoku worker`.
+  let worker: Worker | null = null;
+  app.addHook('onReady', async () => {
+    if (config.serveRunsJobs) worker = startServiceWorker(jobs, { db, clock, log: app.log });
+  });
   app.addHook('onClose', async () => {
-    await dispatcher.stop();
+    await stopServiceWorker(jobs, worker);
     if (!options.db) await db.destroy();
   });
   return { app, deps, dispatcher };

@@ -27,6 +27,13 @@ describe('configuration', () => {
     assert.equal(config.trustProxy, '127.0.0.1,10.0.0.0/8');
   });
 
+  it('runs the jobs in serve unless JOBS=off, and accepts nothing but on and off', () => {
+    assert.equal(loadConfig({}).serveRunsJobs, true);
+    assert.equal(loadConfig({ JOBS: 'on' }).serveRunsJobs, true);
+    assert.equal(loadConfig({ JOBS: 'off' }).serveRunsJobs, false);
+    assert.throws(() => loadConfig({ JOBS: 'false' }), /Invalid configuration:\n {2}JOBS: /);
+  });
+
   it('refuses bad values, naming each variable', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
     assert.throws(() => loadConfig({ VERIFICATION_TTL: '2 days' }), /VERIFICATION_TTL/);

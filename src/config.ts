@@ -39,6 +39,8 @@ export interface Config {
   ratesFile: string;
   /** 契約概要・注意喚起情報 shown at the renewal's step 4 (plain text): IMPORTANT_MATTERS_FILE. */
   importantMattersFile: string;
+  /** JOBS: whether `serve` runs the jobs (mail delivery …) in-process; off leaves them to `keizoku worker`. */
+  serveRunsJobs: boolean;
 }
 
 /** The shipped demo rates, resolved from the package (src/ and dist/ both sit one level below it). */
@@ -68,6 +70,7 @@ const env = z.object({
   MAIL_FROM: z.string().min(3).default('no-reply@keizoku.example'),
   RATES_FILE: z.string().min(1).default(DEFAULT_RATES_FILE),
   IMPORTANT_MATTERS_FILE: z.string().min(1).default(DEFAULT_IMPORTANT_MATTERS_FILE),
+  JOBS: z.enum(['on', 'off']).default('on'),
 });
 
 /** Reads and validates the environment; throws one message listing every bad variable. */
@@ -118,6 +121,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     ratesFile: resolve(e.RATES_FILE),
     importantMattersFile: resolve(e.IMPORTANT_MATTERS_FILE),
+    serveRunsJobs: e.JOBS === 'on',
   };
 }
 

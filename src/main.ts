@@ -1,11 +1,16 @@
+import pino from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig, usesDevMailbox, type Config } from './config.js';
 import { demoBanner, prepareDemo } from './features/demo/command.js';
 import { importPoliciesCommand } from './features/policy-import/command.js';
+import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
+import { systemClock } from './platform/clock.js';
 import { createDb, describeDatabaseUrl, migrateToLatest } from './platform/db/database.js';
+import { ensureAppSecret } from './platform/db/settings.js';
 
 const USAGE = `usage: keizoku <command>
-  serve                      serve the web service on HOST:PORT
+  serve                      serve the web service on HOST:PORT (and run the jobs unless JOBS=off)
+  worker                     run the jobs (mail delivery …) without serving, until SIGTERM/SIGINT
   migrate                    bring the database schema up to date
   import-policies FILE.csv   upsert policies from the insurer's CSV
   demo                       demo data, the dev mailbox, and serve`;
@@ -17,6 +22,34 @@ export async function serve(config: Config, logLevel = process.env.LOG_LEVEL ?? 
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
   if (usesDevMailbox(config)) app.log.warn(`SMTP_URL is not set: mail goes to the dev mailbox at ${config.baseUrl}/dev/mailbox`);
+}
+
+function untilStopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+/** `keizoku worker`: the jobs without the web service; a signal lets running jobs finish and frees their leases. */
+async function worker(config: Config): Promise<number> {
+  const stopSignal = untilStopSignal();
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const db = createDb(config.databaseUrl, { onPoolError: (err) => log.warn({ err }, 'an idle database connection failed and was dropped') });
+  try {
+    await migrateToLatest(db);
+    const deps = { config, db, clock: systemClock, log, secret: await ensureAppSecret(db) };
+    const jobs = serviceJobs(deps);
+    const running = startServiceWorker(jobs, deps);
+    await stopSignal;
+    await stopServiceWorker(jobs, running);
+    return 0;
+  } catch (error) {
+    console.error(`cannot run the worker on ${describeDatabaseUrl(config.databaseUrl)}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await db.destroy();
+  }
 }
 
 async function migrate(config: Config): Promise<number> {
@@ -45,6 +78,8 @@ export async function main(args: string[]): Promise<number> {
     case 'serve':
       await serve(config);
       return 0;
+    case 'worker':
+      return worker(config);
     case 'migrate':
       return migrate(config);
     case 'import-policies':

@@ -11,6 +11,7 @@ import * as reregistrationHold from './migrations/0004_reregistration_hold.js';
 import * as knownDevices from './migrations/0005_known_devices.js';
 import * as outboxSealed from './migrations/0006_outbox_sealed.js';
 import * as actors from './migrations/0007_actors.js';
+import * as jobs from './migrations/0008_jobs.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '0005_known_devices': knownDevices,
   '0006_outbox_sealed': outboxSealed,
   '0007_actors': actors,
+  '0008_jobs': jobs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

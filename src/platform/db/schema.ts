@@ -243,6 +243,22 @@ export interface ReregistrationHoldTable {
   resolved_at: string | null;
 }
 
+/** A job's lease and its record (platform/jobs): one row per job name. */
+export interface JobTable {
+  name: string;
+  /** The worker holding the job, while it runs; null when free. */
+  leased_by: string | null;
+  /** The lease ends then unless renewed: a worker that died leaves it to expire. */
+  lease_until: string | null;
+  next_run_at: string;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  /** The last run's error; null when it succeeded. */
+  last_error: string | null;
+  runs: number;
+  failures: number;
+}
+
 export interface Database {
   settings: SettingTable;
   agencies: AgencyTable;
@@ -260,4 +276,5 @@ export interface Database {
   renewal_applications: RenewalApplicationTable;
   change_requests: ChangeRequestTable;
   reregistration_holds: ReregistrationHoldTable;
+  jobs: JobTable;
 }

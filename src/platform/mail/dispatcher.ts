@@ -1,7 +1,7 @@
-import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { OutboxTable } from '../db/schema.js';
+import type { Job, JobLog } from '../jobs/job.js';
 import { withoutQueryStrings } from './outbox.js';
 import { openMailText } from './secrets.js';
 import type { MailTransport } from './transports.js';
@@ -14,60 +14,54 @@ const POLL_MS = 1000;
 /** Retry delay after the n-th failed attempt: 5 s, 10 s, 20 s … capped at 30 min. */
 export const retryDelayMs = (attempts: number): number => Math.min(30 * 60_000, 5000 * 2 ** (attempts - 1));
 
-/** Delivers queued outbox rows; each row is claimed by a conditional update, so instances can share the outbox. */
+export const MAIL_DELIVERY = 'mail-delivery';
+
+/** The worker that runs delivery in this process, as far as kicks need it. */
+export interface DeliveryWorker {
+  kick(jobName: string): void;
+}
+
+/**
+ * Delivers queued outbox rows as the `mail-delivery` job. Each row is claimed by a conditional
+ * update, so every worker may run the job at once without sending a mail twice.
+ */
 export class MailDispatcher {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private worker: DeliveryWorker | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly transport: MailTransport,
     private readonly clock: Clock,
     private readonly from: string,
-    private readonly log: FastifyBaseLogger,
+    private readonly log: JobLog,
     /** The server secret the outbox's mail secrets were sealed under. */
     private readonly secret: string,
   ) {}
 
-  start(): void {
-    this.timer ??= setInterval(() => this.kick(), POLL_MS);
-    this.kick();
+  /** Every worker looks at the outbox each second, with no lease: the rows are claimed one by one. */
+  readonly job: Job = { name: MAIL_DELIVERY, everyMs: POLL_MS, everyWorker: true, run: (signal) => this.drain(signal) };
+
+  /** The worker of this process (none with JOBS=off: then mail waits for `keizoku worker`). */
+  deliverOn(worker: DeliveryWorker | null): void {
+    this.worker = worker;
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-    this.transport.close();
-  }
-
+  /** Delivery now rather than at the next poll, on this process's worker if it has one. */
   kick(): void {
-    // A kick while stopping (a request's, or the running drain's own re-kick) must not outlive the database.
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error: unknown) => this.log.error({ err: error }, 'mail dispatcher failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.worker?.kick(MAIL_DELIVERY);
   }
 
-  /** Sends everything due now; resolves when the outbox has nothing due. */
-  async drain(): Promise<void> {
-    for (;;) {
+  /** Sends everything due now; resolves when the outbox has nothing due, or after the current mail once `signal` aborts. */
+  async drain(signal?: AbortSignal): Promise<void> {
+    while (!signal?.aborted) {
       const sent = await this.sendNext();
       if (!sent) return;
     }
+  }
+
+  /** After the worker has stopped. */
+  close(): void {
+    this.transport.close();
   }
 
   private async sendNext(): Promise<boolean> {

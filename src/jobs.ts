@@ -1,0 +1,40 @@
+import type { Config } from './config.js';
+import type { Clock } from './platform/clock.js';
+import type { Db } from './platform/db/database.js';
+import { startWorker, type Job, type JobLog, type Worker } from './platform/jobs/index.js';
+import { MailDispatcher } from './platform/mail/dispatcher.js';
+import { devMailboxTransport, smtpTransport } from './platform/mail/transports.js';
+
+export interface JobDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  log: JobLog;
+  secret: string;
+}
+
+/** The service's jobs, the same for `serve` (unless JOBS=off) and `keizoku worker`. */
+export interface ServiceJobs {
+  dispatcher: MailDispatcher;
+  jobs: Job[];
+}
+
+export function serviceJobs({ config, db, clock, log, secret }: JobDeps): ServiceJobs {
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport(db);
+  const dispatcher = new MailDispatcher(db, transport, clock, config.brand.mailFrom, log, secret);
+  return { dispatcher, jobs: [dispatcher.job] };
+}
+
+/** Runs the jobs on a worker in this process; mail kicks go to it. */
+export function startServiceWorker(service: ServiceJobs, { db, clock, log }: Pick<JobDeps, 'db' | 'clock' | 'log'>): Worker {
+  const worker = startWorker({ db, clock, log, jobs: service.jobs });
+  service.dispatcher.deliverOn(worker);
+  return worker;
+}
+
+/** Stops the worker (its running jobs finish, its leases are freed), then closes the mail transport. */
+export async function stopServiceWorker(service: ServiceJobs, worker: Worker | null): Promise<void> {
+  service.dispatcher.deliverOn(null);
+  await worker?.stop();
+  service.dispatcher.close();
+}
