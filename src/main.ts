@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
 import { loadConfig, usesDevMailbox, type Config } from './config.js';
-import { demoBanner, prepareDemo } from './features/demo/command.js';
+import { demoBanner, prepareDemo } from './commands/demo/command.js';
 import { importPoliciesCommand } from './features/policy-import/command.js';
 import { createDb, describeDatabaseUrl, migrateToLatest } from './platform/db/database.js';
 

@@ -3,7 +3,7 @@ import { customerActor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { holdAnswer, refundAttempt, takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
-import { normalizeKana, sameHolder } from '../credentials/identity.js';
+import { normalizeKana, sameHolder } from '../policies/holder.js';
 import { findAccountHolder, findLinkCandidate, linkPolicy } from './policy-repository.js';
 
 /** Entries per account and per address, counted before the check (a match gives its attempt back): slow down, then lock. */

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { PolicyTable } from '../../platform/db/schema.js';
-import type { Holder } from '../credentials/identity.js';
+import type { Holder } from '../policies/holder.js';
 
 /** Every column of an own policy, with its agency's name (契約内容の確認). */
 export type PolicyDetails = Selectable<PolicyTable> & { agency_name: string };

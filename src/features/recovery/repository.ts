@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import type { Holder } from '../credentials/identity.js';
+import type { Holder } from '../policies/holder.js';
 
 export interface RecoveringCustomer {
   id: string;

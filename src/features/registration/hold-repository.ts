@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import type { ReregistrationHoldTable } from '../../platform/db/schema.js';
-import type { Holder } from '../credentials/identity.js';
+import type { Holder } from '../policies/holder.js';
 
 export type HoldStatus = 'pending' | 'applied' | 'cancelled' | 'replaced' | 'refused';
 

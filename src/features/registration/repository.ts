@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import { sameHolder, type Holder } from '../credentials/identity.js';
+import { sameHolder, type Holder } from '../policies/holder.js';
 
 export interface ProofedPolicy {
   policyNumber: string;

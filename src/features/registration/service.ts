@@ -10,11 +10,11 @@ import { createFlow, newBrowserKey, saveFlow, type Flow } from '../../platform/f
 import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import { holdAnswer, refundAttempt, takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
 import { withinMailCaps } from '../../platform/mail/caps.js';
-import { STEP_TTL_MS, type CompletedCustomer, type CredentialFlowSpec, type HeldCompletion, type NewCredentials } from '../credentials/flow.js';
-import { sameHolder } from '../credentials/identity.js';
+import { STEP_TTL_MS, type CompletedCustomer, type CredentialFlowSpec, type HeldCompletion, type NewCredentials } from '../policies/account/credential-steps.js';
+import { sameHolder } from '../policies/holder.js';
 import { REGISTRATION_KIND, REGISTRATION_RESTART, REGISTRATION_STATES, registrationPlace, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
 import { reRegistrationNoticeMail, registrationMail } from './mail.js';
-import { insertCustomer, replaceCredentials } from '../credentials/repository.js';
+import { insertCustomer, replaceCredentials } from '../policies/account/repository.js';
 import { startHold, needsHold, voidPendingHold } from './hold.js';
 import { findHoldAccount } from './hold-repository.js';
 import { findPolicy, linkHolderPolicies } from './repository.js';

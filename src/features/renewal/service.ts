@@ -8,7 +8,7 @@ import { createFlow, isExpired, loadFlow, saveFlow, type Flow } from '../../plat
 import type { AppDeps } from '../../platform/deps.js';
 import { findOwnPolicyDetails } from '../mypage/policy-repository.js';
 import { ONLINE_RENEWAL_PRODUCTS } from '../mypage/service.js';
-import { renewalPhase, renewalWindow, type RenewalWindow } from '../mypage/renewal-window.js';
+import { renewalPhase, renewalWindow, type RenewalWindow } from '../policies/renewal-window.js';
 import { currentCoverage, economyCoverage, ratingFacts, recommendedCoverage, sameCoverage, type RatingFacts } from './coverage.js';
 import {
   furthest,
