@@ -9,7 +9,7 @@ import { birthDateField, parseForm, typedValues } from '../../platform/ui/form-p
 import { kanaField, policyNumberField } from '../policies/fields.js';
 import type { FeatureOptions } from '../../platform/deps.js';
 import { addPolicy } from './add-policy.js';
-import { findOwnPolicyDetails } from './policy-repository.js';
+import { findOwnPolicyDetails } from '../policies/policy-query.js';
 import { policyStatus } from './policy-status.js';
 import { ADD_POLICY_FIELDS, AddPolicyCompletePage, AddPolicyPage, OwnPolicyNotFoundPage, PolicyDetailsPage, type AddPolicyValues } from './policy-views.js';
 
