@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/deps.js';
+import type { AppDeps, FeatureOptions } from '../../platform/deps.js';
 import { setFlowClaim } from '../../platform/flow/cookie.js';
 import { startSession } from '../../platform/http/session.js';
 import { pageContext } from '../../platform/ui/page-context.js';
@@ -21,6 +21,15 @@ const keywordForm = z.object({ keyword: keywordEntryField });
 const USER_ID_TAKEN = 'このメールアドレスは、既に他のお客さまのユーザーIDとして登録されているため、ご利用いただけません。';
 const userIdRefusal = { taken: USER_ID_TAKEN, not_mailed: USER_ID_NOT_MAILED } as const;
 const THROTTLED = 'キーワードの入力誤りが続いたため、現在お手続きいただけません。しばらく時間をおいてから、もう一度お試しください。';
+
+/**
+ * The steps after the mail for one flow, as a plugin the site registers beside the flow's own
+ * routes: registration and recovery hand over their spec and never import this folder.
+ */
+export const mailLinkSteps =
+  <X extends string, D extends CredentialData>(spec: CredentialFlowSpec<X, D>): FastifyPluginAsync<FeatureOptions> =>
+  async (app, { deps }) =>
+    registerCredentialSteps(app, deps, spec);
 
 /**
  * The steps registration and recovery share after the mail: keyword at the link (seed screen 7),

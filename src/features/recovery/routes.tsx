@@ -10,7 +10,6 @@ import { sendPage } from '../../platform/ui/render.js';
 import { atStep } from '../../platform/flow/http.js';
 import { birthDateField, emailField, parseForm, typedValues } from '../../platform/ui/form-parse.js';
 import { formatDurationJa } from '../../platform/mail/layout.js';
-import { registerCredentialSteps } from '../mail-link-steps/routes.js';
 import { RECOVERY_KIND, type RecoveryData, type RecoveryState } from './flow.js';
 import { recoverySpec, requestRecovery } from './service.js';
 import { RecoveryInputPage, RecoverySentPage } from './views.js';
@@ -42,6 +41,5 @@ export const recoveryRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { 
     const keyword = sealed ? unseal(at.browserKey, sealed) : null;
     return sendPage(reply, <RecoverySentPage ctx={pageContext(deps, request, reply)} keyword={keyword} ttlText={formatDurationJa(deps.config.verificationTtlMs)} />);
   });
-
-  registerCredentialSteps(app, deps, recoverySpec);
+  // The keyword, ID/password, confirmation and completion steps: features/mail-link-steps, wired by the site.
 };

@@ -12,7 +12,6 @@ import { agreeField, birthDateField, emailField, parseForm, typedValues } from '
 import { kanaField, nameField, policyNumberField } from '../policies/fields.js';
 import { keywordField } from '../../platform/auth/keyword.js';
 import { formatDurationJa } from '../../platform/mail/layout.js';
-import { registerCredentialSteps } from '../mail-link-steps/routes.js';
 import { REGISTRATION_KIND, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
 import { CANCEL_PATH, cancelHold, holdOfFlow, openCancelLink, type CancelProblem } from './hold.js';
 import { CancelConfirmPage, CancelledPage, CancelUnavailablePage, ReRegistrationHeldPage } from './hold-views.js';
@@ -116,8 +115,7 @@ export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app
       <RegisterSentPage ctx={pageContext(deps, request, reply)} email={data.entries.email} keyword={keyword} ttlText={formatDurationJa(deps.config.verificationTtlMs)} />,
     );
   });
-
-  registerCredentialSteps(app, deps, registrationSpec);
+  // The keyword, ID/password, confirmation and completion steps: features/mail-link-steps, wired by the site.
 
   // 再登録 to another address: no session; the page says when the new credentials take effect.
   app.get('/register/held', async (request, reply) => {
