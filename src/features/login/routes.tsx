@@ -32,9 +32,7 @@ function sendLoginPage(deps: AppDeps, request: FastifyRequest, reply: FastifyRep
 export type BeforeLogin = (deps: AppDeps, userId: string, ip: string) => Promise<void>;
 
 /** お客さまWebサービス ログイン (seed screen 2) and ログアウト. */
-export const loginRoutes =
-  (beforeLogin: BeforeLogin): FastifyPluginAsync<FeatureOptions> =>
-  async (app, { deps }) => {
+export const loginRoutes = (beforeLogin: BeforeLogin): FastifyPluginAsync<FeatureOptions> => async (app, { deps }) => {
   app.get('/login', async (request, reply) => {
     const next = safeReturnPath((request.query as Record<string, unknown>).next);
     if (request.session) return reply.redirect(next ?? HOME, 303);

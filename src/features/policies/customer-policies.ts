@@ -2,7 +2,7 @@ import { japanDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { findCustomer, listOwnPolicies, type CustomerSummary, type OwnPolicy } from './policy-query.js';
 import { ONLINE_RENEWAL_PRODUCTS } from './products.js';
-import { renewalPhase, renewalWindow, type RenewalPhase, type RenewalWindow } from '../policies/renewal-window.js';
+import { renewalPhase, renewalWindow, type RenewalPhase, type RenewalWindow } from './renewal-window.js';
 
 export interface PolicyView extends OwnPolicy {
   window: RenewalWindow;
