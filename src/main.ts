@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig, usesDevMailbox, type Config } from './config.js';
-import { demoBanner, prepareDemo } from './features/demo/command.js';
+import { demoBanner, prepareDemo } from './commands/demo/command.js';
 import { importPoliciesCommand } from './features/policy-import/command.js';
 import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
 import { systemClock } from './platform/clock.js';

@@ -2,10 +2,14 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { agencyHomeRoutes } from '../features/agency-home/routes.js';
 import { devMailboxRoutes } from '../features/dev-mailbox/routes.js';
 import { loginRoutes } from '../features/login/routes.js';
+import { mailLinkSteps } from '../features/mail-link-steps/routes.js';
 import { policyRoutes } from '../features/mypage/policy-routes.js';
 import { mypageRoutes } from '../features/mypage/routes.js';
 import { recoveryRoutes } from '../features/recovery/routes.js';
+import { recoverySpec } from '../features/recovery/service.js';
+import { applyDueHolds } from '../features/registration/hold.js';
 import { registrationRoutes } from '../features/registration/routes.js';
+import { registrationSpec } from '../features/registration/service.js';
 import { renewalRoutes } from '../features/renewal/routes.js';
 import { settingsRoutes } from '../features/settings/routes.js';
 import { siteRoutes } from '../features/site/routes.js';
@@ -18,8 +22,25 @@ import { pageContext } from '../platform/ui/page-context.js';
 import { BadRequestPage, CsrfFailedPage, ErrorPage, MaintenancePage, NotFoundPage, TooManyRequestsPage } from '../platform/ui/pages.js';
 import { sendPage } from '../platform/ui/render.js';
 
-/** The customer site's features, in the order they are registered. */
-const FEATURES: Array<FastifyPluginAsync<FeatureOptions>> = [agencyHomeRoutes, siteRoutes, devMailboxRoutes, loginRoutes, mypageRoutes, registrationRoutes, recoveryRoutes, policyRoutes, settingsRoutes, renewalRoutes];
+/**
+ * The customer site's features, in the order they are registered. The site wires what features
+ * may not import from each other: the steps after the mail for registration and recovery, and
+ * registration's due 再登録 holds before each login.
+ */
+const FEATURES: Array<FastifyPluginAsync<FeatureOptions>> = [
+  agencyHomeRoutes,
+  siteRoutes,
+  devMailboxRoutes,
+  loginRoutes(applyDueHolds),
+  mypageRoutes,
+  registrationRoutes,
+  mailLinkSteps(registrationSpec),
+  recoveryRoutes,
+  mailLinkSteps(recoverySpec),
+  policyRoutes,
+  settingsRoutes,
+  renewalRoutes,
+];
 
 /**
  * お客さまWebサービス, an encapsulated plugin: its hooks (maintenance window, customer session,

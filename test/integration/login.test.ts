@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { recordSuccessfulLogin } from '../../src/features/login/logins.js';
+import { recordSuccessfulLogin } from '../../src/platform/auth/logins.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { sha256 } from '../../src/platform/crypto.js';
 import { startTestApp, type TestApp } from '../support/app.js';

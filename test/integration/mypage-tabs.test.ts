@@ -115,7 +115,7 @@ for (const kind of databaseKinds()) {
       const cases: Array<[Record<string, string | string[]>, Record<string, RegExp>]> = [
         [{}, { policy_number: /証券番号を入力してください。/, family_kana: /セイを入力してください。/, given_kana: /メイを入力してください。/, birth_date: /生年月日を入力してください。/ }],
         [{ policy_number: ['C123456790', 'C123456789'], family_kana: ['ミツスミ', 'ミツスミ'], given_kana: 'タロウ', birth_date: '1975-01-01' }, { policy_number: /証券番号を入力してください。/, family_kana: /セイを入力してください。/ }],
-        [{ policy_number: 'C'.repeat(41), family_kana: 'ア'.repeat(31), given_kana: 'タロウ', birth_date: '1975-01-01' }, { policy_number: /20文字以内/, family_kana: /30文字以内/ }],
+        [{ policy_number: 'C'.repeat(41), family_kana: 'ア'.repeat(31), given_kana: 'タロウ', birth_date: '1975-01-01' }, { policy_number: /30文字以内/, family_kana: /30文字以内/ }],
         [{ policy_number: '<script>x', family_kana: '三住', given_kana: "' OR '1'='1", birth_date: '2026-11-26' }, { policy_number: /半角英数字/, family_kana: /カタカナまたはひらがな/, given_kana: /カタカナまたはひらがな/, birth_date: /未来の日付/ }],
         [{ policy_number: 'C123456790\r\n', family_kana: 'ミツスミ', given_kana: 'タロウ', birth_date: '1975-02-30' }, { birth_date: /正しく入力/ }],
       ];

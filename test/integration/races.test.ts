@@ -10,7 +10,7 @@ import {
   startRegistration,
   type RegistrationFlow,
 } from '../../src/features/registration/service.js';
-import { completeCredentials } from '../../src/features/credentials/service.js';
+import { completeCredentials } from '../../src/features/mail-link-steps/service.js';
 import type { Db } from '../../src/platform/db/database.js';
 import { loadFlow } from '../../src/platform/flow/store.js';
 import { startTestApp, type TestApp } from '../support/app.js';

@@ -1,6 +1,6 @@
 import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
-import { AccountHelpLinks } from '../login/views.js';
+import { AccountHelpLinks } from '../../platform/ui/account-links.js';
 import type { AgencyRow } from './repository.js';
 import type { AgencyPageData, NewsItem } from './service.js';
 

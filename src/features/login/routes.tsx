@@ -10,7 +10,6 @@ import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import type { FeatureOptions } from '../../platform/deps.js';
 import { DEVICE_COOKIE_DAYS } from './devices.js';
-import { applyDueHolds } from '../registration/hold.js';
 import { parseLoginForm } from './form.js';
 import { attemptLogin, minutesLeft } from './service.js';
 import { LoggedOutPage, LoginPage, LogoutConfirmPage } from './views.js';
@@ -26,8 +25,14 @@ function sendLoginPage(deps: AppDeps, request: FastifyRequest, reply: FastifyRep
   return sendPage(reply, LoginPage({ ctx: pageContext(deps, request, reply), maintenanceText, ...input }), status);
 }
 
+/**
+ * A step the site runs before each login attempt, with the typed user ID: registration's
+ * 再登録 holds whose time has passed take effect there, so only the new ID and password log in.
+ */
+export type BeforeLogin = (deps: AppDeps, userId: string, ip: string) => Promise<void>;
+
 /** お客さまWebサービス ログイン (seed screen 2) and ログアウト. */
-export const loginRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
+export const loginRoutes = (beforeLogin: BeforeLogin): FastifyPluginAsync<FeatureOptions> => async (app, { deps }) => {
   app.get('/login', async (request, reply) => {
     const next = safeReturnPath((request.query as Record<string, unknown>).next);
     if (request.session) return reply.redirect(next ?? HOME, 303);
@@ -37,8 +42,7 @@ export const loginRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { dep
   app.post('/login', async (request, reply) => {
     const parsed = parseLoginForm(request.body);
     if (!parsed.ok) return sendLoginPage(deps, request, reply, { next: parsed.next, userId: parsed.typedUserId, errors: parsed.errors }, 400);
-    // A 再登録 whose hold has passed takes effect first: then only the new ID and password log in.
-    await applyDueHolds(deps, parsed.form.userId, request.ip);
+    await beforeLogin(deps, parsed.form.userId, request.ip);
     const deviceToken = request.cookies[deviceCookie(deps)] ?? null;
     const outcome = await attemptLogin(deps, { ...parsed.form, ip: request.ip, deviceToken });
     if (outcome.kind === 'ok') {

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import { decoySecretHash, verifySecret } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
 import { deviceOwner, rememberDevice } from './devices.js';
-import { recordSuccessfulLogin } from './logins.js';
+import { recordSuccessfulLogin } from '../../platform/auth/logins.js';
 import { findAccountByUserId } from './repository.js';
 import { ACCOUNT_POLICY, DEVICE_POLICY, IP_POLICY, accountThrottleKey, deviceThrottleKey, ipThrottleKey } from './throttling.js';
 

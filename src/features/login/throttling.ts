@@ -1,4 +1,3 @@
-import { sha256 } from '../../platform/crypto.js';
 import type { ThrottlePolicy } from '../../platform/auth/throttle.js';
 
 const MINUTE = 60_000;
@@ -21,7 +20,7 @@ export const DEVICE_POLICY: ThrottlePolicy = ACCOUNT_POLICY;
  */
 export const IP_POLICY: ThrottlePolicy = { limit: 50, windowMs: 30 * MINUTE, lockMs: 30 * MINUTE };
 
-/** Keys of the throttles table; the ID is hashed so typed addresses are not kept there. */
-export const accountThrottleKey = (normalizedUserId: string): string => `login:account:${sha256(normalizedUserId)}`;
+/** Keys of the throttles table (the account's key is platform/auth/logins.ts's: a completed flow clears it too). */
+export { accountThrottleKey } from '../../platform/auth/logins.js';
 export const deviceThrottleKey = (deviceTokenHash: string): string => `login:device:${deviceTokenHash}`;
 export const ipThrottleKey = (ip: string): string => `login:ip:${ip}`;

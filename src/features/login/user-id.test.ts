@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { normalizeEmail } from '../credentials/identity.js';
+import { normalizeEmail } from '../../platform/text.js';
 import { normalizeUserId } from './user-id.js';
 
 it('turns full-width letters, digits and symbols into half-width lower case', () => {

@@ -2,22 +2,9 @@ import { Layout } from '../../platform/ui/layout.js';
 import { ErrorSummary, PostForm, SubmitButton, TextField, type FieldErrors } from '../../platform/ui/form.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
 import { USER_ID_MAX_LENGTH } from './user-id.js';
+import { AccountHelpLinks } from '../../platform/ui/account-links.js';
 
 export const INVALID_CREDENTIALS = 'ユーザーIDまたはパスワードが正しくありません。入力内容をご確認のうえ、もう一度お試しください。';
-
-/** The ways in for someone without working credentials: list items for the top and login pages. */
-export function AccountHelpLinks() {
-  return (
-    <>
-      <li>
-        <a href="/register">初めてご利用いただく方はこちら</a>
-      </li>
-      <li>
-        <a href="/recovery">ユーザーID・パスワードをお忘れの方はこちら</a>
-      </li>
-    </>
-  );
-}
 
 /** What went wrong, as shown above the form. */
 export type LoginProblem = { kind: 'invalid' } | { kind: 'locked'; scope: 'account' | 'ip'; minutes: number };

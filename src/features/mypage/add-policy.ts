@@ -3,8 +3,9 @@ import { customerActor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { holdAnswer, refundAttempt, takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
-import { normalizeKana, sameHolder } from '../credentials/identity.js';
-import { findAccountHolder, findLinkCandidate, linkPolicy } from './policy-repository.js';
+import { normalizeKana, sameHolder } from '../policies/holder.js';
+import { findPolicyHolder } from '../policies/policy-query.js';
+import { findAccountHolder, linkPolicy } from './policy-repository.js';
 
 /** Entries per account and per address, counted before the check (a match gives its attempt back): slow down, then lock. */
 export const ADD_POLICY_ACCOUNT_THROTTLE: ThrottlePolicy = { limit: 5, windowMs: 30 * 60_000, lockMs: 30 * 60_000, slowAfter: 2 };
@@ -45,7 +46,7 @@ export async function addPolicy(deps: { db: Db; clock: Clock }, input: AddPolicy
   const giveBack = async () => {
     for (const { key, policy } of keys(input)) await refundAttempt(db, key, policy);
   };
-  const candidate = await findLinkCandidate(db, input.policyNumber);
+  const candidate = await findPolicyHolder(db, input.policyNumber);
   if (candidate?.customerId === input.customerId) {
     await giveBack();
     return 'already_own';

@@ -5,10 +5,11 @@ import { requireLogin } from '../../platform/http/require-login.js';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
-import { birthDateField, kanaField, parseForm, policyNumberField, typedValues } from '../credentials/form.js';
+import { birthDateField, parseForm, typedValues } from '../../platform/ui/form-parse.js';
+import { kanaField, policyNumberField } from '../policies/fields.js';
 import type { FeatureOptions } from '../../platform/deps.js';
 import { addPolicy } from './add-policy.js';
-import { findOwnPolicyDetails } from './policy-repository.js';
+import { findOwnPolicyDetails } from '../policies/policy-query.js';
 import { policyStatus } from './policy-status.js';
 import { ADD_POLICY_FIELDS, AddPolicyCompletePage, AddPolicyPage, OwnPolicyNotFoundPage, PolicyDetailsPage, type AddPolicyValues } from './policy-views.js';
 

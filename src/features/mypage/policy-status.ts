@@ -1,5 +1,5 @@
 import { formatDateJa, japanDate } from '../../platform/clock.js';
-import { renewalWindow } from './renewal-window.js';
+import { renewalWindow } from '../policies/renewal-window.js';
 
 /** Where a policy stands, as 契約内容の確認 shows it. */
 export type PolicyStatus = { kind: 'in_force' } | { kind: 'renewed'; on: string } | { kind: 'expired' };

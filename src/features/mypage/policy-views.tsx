@@ -3,24 +3,8 @@ import type { FieldErrors } from '../../platform/ui/form.js';
 import { Entries, ErrorSummary, PostForm, SubmitButton, TextField } from '../../platform/ui/form.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
-import {
-  NONE,
-  accidentYearsLabel,
-  ageConditionLabel,
-  coverageAmountLabel,
-  deductibleLabel,
-  driverScopeLabel,
-  gradeLabel,
-  manYen,
-  paymentLabel,
-  productLabel,
-  ridersLabel,
-  usePurposeLabel,
-  vehicleClassLabel,
-  vehicleCoverageLabel,
-  yen,
-} from './labels.js';
-import type { PolicyDetails } from './policy-repository.js';
+import { NONE, accidentYearsLabel, ageConditionLabel, coverageAmountLabel, deductibleLabel, driverScopeLabel, gradeLabel, manYen, paymentLabel, productLabel, ridersLabel, usePurposeLabel, vehicleClassLabel, vehicleCoverageLabel, yen } from '../policies/labels.js';
+import type { PolicyDetails } from '../policies/policy-query.js';
 import { policyStatusLabel, type PolicyStatus } from './policy-status.js';
 
 const BACK_TO_POLICIES = { href: '/mypage/policies', label: '「契約内容の確認」へ戻る' };

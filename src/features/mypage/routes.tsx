@@ -5,7 +5,7 @@ import { endSession } from '../../platform/http/session.js';
 import { pageContext, type PageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import type { FeatureOptions } from '../../platform/deps.js';
-import { loadMyPage, type MyPageData } from './service.js';
+import { loadMyPage, type MyPageData } from '../policies/customer-policies.js';
 import { HomeTab, PoliciesTab, RenewalsTab } from './views.js';
 
 type Tab = (props: { ctx: PageContext; data: MyPageData }) => ReturnType<typeof HomeTab>;

@@ -1,62 +1,11 @@
-import type { ComponentChildren } from 'preact';
 import { formatDateJa, formatDateTimeJa } from '../../platform/clock.js';
 import { Entries } from '../../platform/ui/form.js';
-import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
-import { NONE, gradeLabel, paymentLabel, productLabel, yen } from './labels.js';
+import { NONE, gradeLabel, paymentLabel, productLabel, yen } from '../policies/labels.js';
 import { StatusBadge } from './policy-views.js';
 import { policyStatus } from './policy-status.js';
-import type { MyPageData, PolicyView } from './service.js';
-
-export const TABS = [
-  { id: 'home', href: '/mypage', label: 'ホーム' },
-  { id: 'policies', href: '/mypage/policies', label: '契約内容の確認' },
-  { id: 'changes', href: '/mypage/changes', label: '各種変更の手続き' },
-  { id: 'renewals', href: '/mypage/renewals', label: '契約の継続手続' },
-  { id: 'other', href: '/mypage/other', label: 'その他の手続' },
-] as const;
-
-export type TabId = (typeof TABS)[number]['id'];
-
-export interface TabProps {
-  ctx: PageContext;
-  data: MyPageData;
-}
-
-function PreviousLogin({ at }: { at: string | null }) {
-  return (
-    <p class="previous-login">
-      <span class="label">前回ログイン日時</span> {at ? <time dateTime={at}>{formatDateTimeJa(new Date(at))}</time> : <span>初めてのログインです</span>}
-    </p>
-  );
-}
-
-/** 「三住 太郎 様」, 前回ログイン日時 and the tabs around every home page (seed screen 11). */
-export function MyPageLayout({ ctx, data, active, children }: TabProps & { active: TabId; children: ComponentChildren }) {
-  const tab = TABS.find((t) => t.id === active) ?? TABS[0];
-  const { customer } = data;
-  return (
-    <Layout ctx={ctx} title={tab.label}>
-      <h1>{`${customer.family_name} ${customer.given_name} 様`}</h1>
-      <PreviousLogin at={customer.previous_login_at} />
-      <nav aria-label="お客さまメニュー">
-        <ul class="tabs">
-          {TABS.map((t) => (
-            <li>
-              <a href={t.href} aria-current={t.id === active ? 'page' : undefined}>
-                {t.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <section class="tab-panel" aria-labelledby="tab-heading">
-        <h2 id="tab-heading">{tab.label}</h2>
-        {children}
-      </section>
-    </Layout>
-  );
-}
+import { MyPageLayout, type TabProps } from '../policies/my-page-layout.js';
+import type { PolicyView } from '../policies/customer-policies.js';
 
 const dateJa = (isoDate: string) => formatDateJa(isoDate);
 
@@ -193,31 +142,5 @@ export function PoliciesTab({ ctx, data }: TabProps) {
       ))}
       <AddPolicyNote ctx={ctx} />
     </MyPageLayout>
-  );
-}
-
-/** The customer's agencies, each once, with a link to its page. */
-export function Agencies({ data }: { data: MyPageData }) {
-  const agencies = new Map(data.policies.map((p) => [p.agency_code, p.agency_name]));
-  if (agencies.size === 0) return null;
-  return (
-    <div class="agencies">
-      <h3>ご契約の取扱代理店</h3>
-      <ul>
-        {[...agencies].map(([code, name]) => (
-          <li>
-            <a href={`/agency/${encodeURIComponent(code)}`}>{name}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-export function ByAgencyOrDesk({ ctx }: { ctx: PageContext }) {
-  return (
-    <p>
-      次のお手続きは、ご契約の取扱代理店または{ctx.brand.name} {ctx.brand.deskName}（{ctx.brand.deskPhone}、受付時間は下記のとおり）で承ります。
-    </p>
   );
 }

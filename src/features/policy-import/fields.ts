@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasPolicyNumberCharacters, isPolicyNumber, POLICY_NUMBER_MAX_LENGTH } from '../policies/policy-number.js';
 
 // One parser per kind of CSV value. Each takes the trimmed, non-empty text of a cell and
 // returns the value to store or a problem in words an operator can act on.
@@ -29,7 +30,7 @@ export const text =
     return ok(value);
   };
 
-/** Codes such as 証券番号 and agency codes: half-width letters and digits after NFKC, upper case. */
+/** Codes such as agency codes: half-width letters and digits after NFKC, upper case. */
 export const code =
   (max: number): FieldParser<string> =>
   (value) => {
@@ -38,6 +39,14 @@ export const code =
     if (normal.length > max) return bad(`is longer than ${max} characters`);
     return ok(normal);
   };
+
+/** 証券番号: the policy domain's rule (features/policies/policy-number.ts), after NFKC and upper case. */
+export const policyNumber: FieldParser<string> = (value) => {
+  const normal = nfkc(value).toUpperCase();
+  if (!hasPolicyNumberCharacters(normal)) return bad(`${shown(value)} must be half-width letters and digits only`);
+  if (!isPolicyNumber(normal)) return bad(`is longer than ${POLICY_NUMBER_MAX_LENGTH} characters`);
+  return ok(normal);
+};
 
 /** セイ・メイ: half-width kana become full-width (NFKC); spaces go; anything but katakana is refused. */
 export const katakana: FieldParser<string> = (value) => {

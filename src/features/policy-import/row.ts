@@ -48,7 +48,7 @@ const optional = <T>(parse: f.FieldParser<T>) =>
 function rowSchema(today: string) {
   return z
     .object({
-      policy_number: required(f.code(30)),
+      policy_number: required(f.policyNumber),
       product: optional(f.oneOf(PRODUCTS)),
       holder_family_name: required(f.text(50)),
       holder_given_name: required(f.text(50)),

@@ -1,4 +1,4 @@
-import { CREDENTIAL_STATES, type CredentialData, type CredentialState } from '../credentials/flow.js';
+import { CREDENTIAL_STATES, type CredentialData, type CredentialState } from '../policies/account/credential-steps.js';
 
 /** Recovery starts with the mail out (or, for an unknown address, pretends to): the shared states only. */
 export type RecoveryState = CredentialState;

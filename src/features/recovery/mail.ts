@@ -1,7 +1,7 @@
 import type { MailMessage } from '../../platform/mail/outbox.js';
 import { formatDateTimeJa } from '../../platform/clock.js';
-import type { ReplacedUserIdMailInput } from '../credentials/flow.js';
-import { customerMail, linkMail, maskEmail, type LinkMailInput } from '../credentials/mail.js';
+import type { ReplacedUserIdMailInput } from '../policies/account/credential-steps.js';
+import { customerMail, linkMail, maskEmail, type LinkMailInput } from '../../platform/mail/layout.js';
 
 export type RecoveryMailInput = LinkMailInput & { to: string };
 

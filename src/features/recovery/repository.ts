@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
-import type { Holder } from '../credentials/identity.js';
+import type { Holder } from '../policies/holder.js';
+import { CUSTOMER_HOLDER_COLUMNS, customerHolderOf } from '../policies/policy-query.js';
 
 export interface RecoveringCustomer {
   id: string;
@@ -10,13 +11,9 @@ export interface RecoveringCustomer {
 export async function findCustomerByUserId(db: Db, userId: string): Promise<RecoveringCustomer | null> {
   const row = await db
     .selectFrom('customers')
-    .select(['id', 'user_id', 'family_name', 'given_name', 'family_kana', 'given_kana', 'birth_date'])
+    .select(['id', 'user_id', ...CUSTOMER_HOLDER_COLUMNS])
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (!row) return null;
-  return {
-    id: row.id,
-    userId: row.user_id,
-    holder: { familyName: row.family_name, givenName: row.given_name, familyKana: row.family_kana, givenKana: row.given_kana, birthDate: row.birth_date },
-  };
+  return { id: row.id, userId: row.user_id, holder: customerHolderOf(row) };
 }

@@ -7,10 +7,9 @@ import { unseal } from '../../platform/flow/seal.js';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
-import { atStep } from '../credentials/flow-http.js';
-import { birthDateField, emailField, parseForm, typedValues } from '../credentials/form.js';
-import { formatDurationJa } from '../credentials/mail.js';
-import { registerCredentialSteps } from '../credentials/routes.js';
+import { atStep } from '../../platform/flow/http.js';
+import { birthDateField, emailField, parseForm, typedValues } from '../../platform/ui/form-parse.js';
+import { formatDurationJa } from '../../platform/mail/layout.js';
 import { RECOVERY_KIND, type RecoveryData, type RecoveryState } from './flow.js';
 import { recoverySpec, requestRecovery } from './service.js';
 import { RecoveryInputPage, RecoverySentPage } from './views.js';
@@ -42,6 +41,5 @@ export const recoveryRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { 
     const keyword = sealed ? unseal(at.browserKey, sealed) : null;
     return sendPage(reply, <RecoverySentPage ctx={pageContext(deps, request, reply)} keyword={keyword} ttlText={formatDurationJa(deps.config.verificationTtlMs)} />);
   });
-
-  registerCredentialSteps(app, deps, recoverySpec);
+  // The keyword, ID/password, confirmation and completion steps: features/mail-link-steps, wired by the site.
 };

@@ -10,9 +10,9 @@ import { createFlow, newBrowserKey, otherFlowIdsOfCustomer, type Flow } from '..
 import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import { takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
 import { mailboxOf, withinMailCaps } from '../../platform/mail/caps.js';
-import type { CompletedCustomer, CredentialFlowSpec, NewCredentials } from '../credentials/flow.js';
-import { generateKeyword } from '../credentials/keyword.js';
-import { replaceCredentials } from '../credentials/repository.js';
+import type { CompletedCustomer, CredentialFlowSpec, NewCredentials } from '../policies/account/credential-steps.js';
+import { generateKeyword } from '../../platform/auth/keyword.js';
+import { replaceCredentials } from '../policies/account/repository.js';
 import { RECOVERY_KIND, RECOVERY_RESTART, RECOVERY_STATES, recoveryPlace, type RecoveryData, type RecoveryState } from './flow.js';
 import { recoveryMail, userIdChangedNoticeMail } from './mail.js';
 import { findCustomerByUserId } from './repository.js';

@@ -1,4 +1,4 @@
-import { CREDENTIAL_STATES, type CredentialData, type CredentialState } from '../credentials/flow.js';
+import { CREDENTIAL_STATES, type CredentialData, type CredentialState } from '../policies/account/credential-steps.js';
 
 /**
  * Registration: confirming (entries proofed) → mail_sent → the shared credential states;

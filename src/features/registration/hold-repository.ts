@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import type { ReregistrationHoldTable } from '../../platform/db/schema.js';
-import type { Holder } from '../credentials/identity.js';
+import type { Holder } from '../policies/holder.js';
+import { CUSTOMER_HOLDER_COLUMNS, customerHolderOf } from '../policies/policy-query.js';
 
 export type HoldStatus = 'pending' | 'applied' | 'cancelled' | 'replaced' | 'refused';
 
@@ -118,12 +119,9 @@ export async function findHoldOfFlow(db: Db, flowId: string): Promise<Hold | nul
 export async function findHoldAccount(db: Db, customerId: string): Promise<{ userId: string; holder: Holder } | null> {
   const row = await db
     .selectFrom('customers')
-    .select(['user_id', 'family_name', 'given_name', 'family_kana', 'given_kana', 'birth_date'])
+    .select(['user_id', ...CUSTOMER_HOLDER_COLUMNS])
     .where('id', '=', customerId)
     .executeTakeFirst();
   if (!row) return null;
-  return {
-    userId: row.user_id,
-    holder: { familyName: row.family_name, givenName: row.given_name, familyKana: row.family_kana, givenKana: row.given_kana, birthDate: row.birth_date },
-  };
+  return { userId: row.user_id, holder: customerHolderOf(row) };
 }

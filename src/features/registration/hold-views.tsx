@@ -3,7 +3,7 @@ import { formatDateTimeJa } from '../../platform/clock.js';
 import { Entries, PostForm, SubmitButton } from '../../platform/ui/form.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
-import { maskEmail } from '../credentials/mail.js';
+import { maskEmail } from '../../platform/mail/layout.js';
 import type { HoldStatus } from './hold-repository.js';
 import type { CancelProblem } from './hold.js';
 

@@ -8,10 +8,10 @@ import { secretSlot } from '../../platform/mail/secrets.js';
 import { otherFlowIdsOfCustomer } from '../../platform/flow/store.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
-import type { NewCredentials } from '../credentials/flow.js';
-import { normalizeEmail } from '../credentials/identity.js';
-import { replaceCredentials } from '../credentials/repository.js';
-import { userIdTaken } from '../credentials/service.js';
+import type { NewCredentials } from '../policies/account/credential-steps.js';
+import { normalizeEmail } from '../../platform/text.js';
+import { replaceCredentials } from '../policies/account/repository.js';
+import { userIdTaken } from '../policies/account/repository.js';
 import {
   cancelByToken,
   claimDueHold,

@@ -7,10 +7,11 @@ import { unseal } from '../../platform/flow/seal.js';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
-import { atStep, currentFlow, type FlowPlaces } from '../credentials/flow-http.js';
-import { agreeField, birthDateField, emailField, kanaField, keywordField, nameField, parseForm, policyNumberField, typedValues } from '../credentials/form.js';
-import { formatDurationJa } from '../credentials/mail.js';
-import { registerCredentialSteps } from '../credentials/routes.js';
+import { atStep, currentFlow, type FlowPlaces } from '../../platform/flow/http.js';
+import { agreeField, birthDateField, emailField, parseForm, typedValues } from '../../platform/ui/form-parse.js';
+import { kanaField, nameField, policyNumberField } from '../policies/fields.js';
+import { keywordField } from '../../platform/auth/keyword.js';
+import { formatDurationJa } from '../../platform/mail/layout.js';
 import { REGISTRATION_KIND, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
 import { CANCEL_PATH, cancelHold, holdOfFlow, openCancelLink, type CancelProblem } from './hold.js';
 import { CancelConfirmPage, CancelledPage, CancelUnavailablePage, ReRegistrationHeldPage } from './hold-views.js';
@@ -114,8 +115,7 @@ export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app
       <RegisterSentPage ctx={pageContext(deps, request, reply)} email={data.entries.email} keyword={keyword} ttlText={formatDurationJa(deps.config.verificationTtlMs)} />,
     );
   });
-
-  registerCredentialSteps(app, deps, registrationSpec);
+  // The keyword, ID/password, confirmation and completion steps: features/mail-link-steps, wired by the site.
 
   // 再登録 to another address: no session; the page says when the new credentials take effect.
   app.get('/register/held', async (request, reply) => {

@@ -10,14 +10,15 @@ import { createFlow, newBrowserKey, saveFlow, type Flow } from '../../platform/f
 import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import { holdAnswer, refundAttempt, takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
 import { withinMailCaps } from '../../platform/mail/caps.js';
-import { STEP_TTL_MS, type CompletedCustomer, type CredentialFlowSpec, type HeldCompletion, type NewCredentials } from '../credentials/flow.js';
-import { sameHolder } from '../credentials/identity.js';
+import { STEP_TTL_MS, type CompletedCustomer, type CredentialFlowSpec, type HeldCompletion, type NewCredentials } from '../policies/account/credential-steps.js';
+import { sameHolder } from '../policies/holder.js';
 import { REGISTRATION_KIND, REGISTRATION_RESTART, REGISTRATION_STATES, registrationPlace, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
 import { reRegistrationNoticeMail, registrationMail } from './mail.js';
-import { insertCustomer, replaceCredentials } from '../credentials/repository.js';
+import { insertCustomer, replaceCredentials } from '../policies/account/repository.js';
 import { startHold, needsHold, voidPendingHold } from './hold.js';
 import { findHoldAccount } from './hold-repository.js';
-import { findPolicy, linkHolderPolicies } from './repository.js';
+import { findPolicyHolder } from '../policies/policy-query.js';
+import { linkHolderPolicies } from './repository.js';
 
 /** Proofing attempts from one address, and against one policy number (a match gives its attempt back): slow down, then lock. */
 export const REGISTRATION_IP_THROTTLE: ThrottlePolicy = { limit: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000, slowAfter: 3 };
@@ -56,7 +57,7 @@ export async function startRegistration(
     await holdAnswer(started, gate.holdMs);
     return { outcome: 'throttled' };
   }
-  const policy = await findPolicy(db, entries.policyNumber);
+  const policy = await findPolicyHolder(db, entries.policyNumber);
   if (!policy || !sameHolder(entries, policy.holder)) {
     await recordAudit(db, now, { kind: 'registration_proofing_failed', actor: null, ip, detail: { policyNumber: entries.policyNumber } });
     await holdAnswer(started, gate.holdMs);
@@ -107,7 +108,7 @@ export async function sendRegistrationMail(deps: AppDeps, flow: RegistrationFlow
 
 /** The proofed policy's customer, whose own user ID a re-registration may keep. */
 async function proofedCustomerId(db: Db, flow: RegistrationFlow): Promise<string | null> {
-  return (await findPolicy(db, flow.data.entries.policyNumber))?.customerId ?? null;
+  return (await findPolicyHolder(db, flow.data.entries.policyNumber))?.customerId ?? null;
 }
 
 /**
@@ -124,7 +125,7 @@ async function completeRegistration(
   ip: string,
   deps: AppDeps,
 ): Promise<CompletedCustomer | HeldCompletion<'held'>> {
-  const policy = await findPolicy(trx, flow.data.entries.policyNumber);
+  const policy = await findPolicyHolder(trx, flow.data.entries.policyNumber);
   if (!policy) throw new Error(`proofed policy ${flow.data.entries.policyNumber} is gone`);
   const reRegistration = policy.customerId !== null;
   let customerId: string;

@@ -2,9 +2,10 @@ import type { FieldErrors } from '../../platform/ui/form.js';
 import { Entries, ErrorSummary, PostForm, StepIndicator, SubmitButton, TextField } from '../../platform/ui/form.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
-import { formatBirthDateJa } from '../credentials/identity.js';
-import { KEYWORD_RULE_TEXT } from '../credentials/keyword.js';
-import { AgreeAndNext, holderKana, holderName } from '../credentials/views.js';
+import { formatBirthDateJa } from '../policies/holder.js';
+import { KEYWORD_RULE_TEXT } from '../../platform/auth/keyword.js';
+import { AgreeAndNext } from '../../platform/ui/terms.js';
+import { holderKana, holderName } from '../policies/holder.js';
 import type { RegistrationData } from './flow.js';
 
 /** Seed screens 3–5. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { DEFAULT_RATES_FILE } from '../../config.js';
-import { parseForm } from '../credentials/form.js';
+import { parseForm } from '../../platform/ui/form-parse.js';
 import { confirmationsForm, contractForm, coverageValues, parseCustomCoverage, parseManYen, parsePaymentForm, postedRevision } from './forms.js';
 import { loadRateTable, type Coverage } from './rating/index.js';
 

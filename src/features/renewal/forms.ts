@@ -2,7 +2,7 @@
 // client sends (missing fields, arrays, overlong or odd text) becomes a message, never a 500.
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/ui/form.js';
-import { field, parseForm, type FormResult } from '../credentials/form.js';
+import { field, parseForm, type FormResult } from '../../platform/ui/form-parse.js';
 import { sortRiders } from './coverage.js';
 import type { ConfirmationKey, PaymentMethod } from './flow.js';
 import { LABELS, validateCoverage } from './rating/index.js';

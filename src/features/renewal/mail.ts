@@ -1,7 +1,7 @@
 import type { BrandConfig } from '../../config.js';
 import { formatDateJa, formatDateTimeJa } from '../../platform/clock.js';
 import type { MailMessage } from '../../platform/mail/outbox.js';
-import { mailFooter } from '../credentials/mail.js';
+import { mailFooter } from '../../platform/mail/layout.js';
 
 export interface RenewalMailInput {
   brand: BrandConfig;

@@ -4,7 +4,7 @@ import { requireLogin } from '../../platform/http/require-login.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { NotFoundPage } from '../../platform/ui/pages.js';
 import { sendPage } from '../../platform/ui/render.js';
-import { parseForm } from '../credentials/form.js';
+import { parseForm } from '../../platform/ui/form-parse.js';
 import type { FeatureOptions } from '../../platform/deps.js';
 import { applicationDocument } from './document.js';
 import { reachable, renewalPlace, type PlanId, type RenewalStep } from './flow.js';

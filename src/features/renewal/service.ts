@@ -6,9 +6,10 @@ import type { Db } from '../../platform/db/database.js';
 import type { RenewalApplicationTable } from '../../platform/db/schema.js';
 import { createFlow, isExpired, loadFlow, saveFlow, type Flow } from '../../platform/flow/store.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { findOwnPolicyDetails } from '../mypage/policy-repository.js';
-import { ONLINE_RENEWAL_PRODUCTS } from '../mypage/service.js';
-import { renewalPhase, renewalWindow, type RenewalWindow } from '../mypage/renewal-window.js';
+import { findOwnPolicyDetails } from '../policies/policy-query.js';
+import { isPolicyNumber } from '../policies/policy-number.js';
+import { ONLINE_RENEWAL_PRODUCTS } from '../policies/products.js';
+import { renewalPhase, renewalWindow, type RenewalWindow } from '../policies/renewal-window.js';
 import { currentCoverage, economyCoverage, ratingFacts, recommendedCoverage, sameCoverage, type RatingFacts } from './coverage.js';
 import {
   furthest,
@@ -74,7 +75,7 @@ async function liveFlow(db: Db, customerId: string, policy: RenewalPolicy, now: 
  * PDF stay reachable); outside the window nothing else is open.
  */
 export async function openRenewal(deps: RenewalDeps, customerId: string, policyNumber: string): Promise<RenewalEntry> {
-  if (policyNumber.length > 40) return { kind: 'not_found' };
+  if (!isPolicyNumber(policyNumber)) return { kind: 'not_found' };
   const policy = await findOwnPolicyDetails(deps.db, customerId, policyNumber);
   if (!policy) return { kind: 'not_found' };
   const now = deps.clock.now();

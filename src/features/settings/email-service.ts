@@ -6,7 +6,7 @@ import { createFlow, isExpired, loadFlow, otherFlowIdsOfCustomer, saveFlow } fro
 import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import { takeAttempt, type ThrottlePolicy } from '../../platform/auth/throttle.js';
 import { withinMailCaps } from '../../platform/mail/caps.js';
-import type { LinkProblem } from '../credentials/service.js';
+import type { LinkProblem } from '../../platform/flow/pages.js';
 import { EMAIL_CHANGE_KIND, EMAIL_CHANGE_PATH, EMAIL_CHANGE_STATES, type EmailChangeData, type EmailChangeFlow, type EmailChangeState } from './email-change.js';
 import { emailChangeConfirmMail, emailChangedNoticeMail } from './mail.js';
 import { checkPassword } from './password-check.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/ui/form.js';
-import { emailField, field, formText, parseForm, typedValues, type FormResult } from '../credentials/form.js';
-import { normalizeEmail } from '../credentials/identity.js';
-import { passwordProblem, type PasswordPolicy } from '../credentials/password.js';
+import { emailField, field, formText, parseForm, typedValues, type FormResult } from '../../platform/ui/form-parse.js';
+import { normalizeEmail } from '../../platform/text.js';
+import { passwordProblem, type PasswordPolicy } from '../../platform/auth/password-rule.js';
 import { ADDRESS_MAX_LENGTH, checkAddress, normalizePhone, normalizePostalCode } from './contact.js';
 
 const PASSWORD_MAX_LENGTH = 128;

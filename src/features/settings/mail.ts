@@ -1,7 +1,7 @@
 import type { BrandConfig } from '../../config.js';
 import { formatDateTimeJa } from '../../platform/clock.js';
 import type { MailMessage } from '../../platform/mail/outbox.js';
-import { linkBlock, mailFooter, maskEmail } from '../credentials/mail.js';
+import { linkBlock, mailFooter, maskEmail } from '../../platform/mail/layout.js';
 
 const greeting = (brand: BrandConfig) => `${brand.name}「お客さまWebサービス」をご利用いただきありがとうございます。`;
 

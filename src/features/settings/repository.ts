@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
+import { ownPolicyNumbers } from '../policies/policy-query.js';
 import { newId } from '../../platform/crypto.js';
 
 /** The account as the settings pages need it (open accounts only). */
@@ -48,9 +49,9 @@ export async function closeCustomer(db: Db, customerId: string, at: Date): Promi
 
 /** Unlinks every policy of the customer (the policies themselves are untouched); returns their numbers. */
 export async function unlinkPolicies(db: Db, customerId: string, at: Date): Promise<string[]> {
-  const rows = await db.selectFrom('policies').select('policy_number').where('customer_id', '=', customerId).orderBy('policy_number').execute();
+  const numbers = await ownPolicyNumbers(db, customerId);
   await db.updateTable('policies').set({ customer_id: null, updated_at: at.toISOString() }).where('customer_id', '=', customerId).execute();
-  return rows.map((row) => row.policy_number);
+  return numbers;
 }
 
 /** Ends every open flow of the customer (registration, recovery, e-mail change) now. */
@@ -78,11 +79,6 @@ export async function contactOnFile(db: Db, customerId: string): Promise<Contact
     .orderBy('policy_number')
     .executeTakeFirst();
   return row ? { postalCode: row.postal_code, address: row.address, phone: row.phone } : null;
-}
-
-export async function ownPolicyNumbers(db: Db, customerId: string): Promise<string[]> {
-  const rows = await db.selectFrom('policies').select('policy_number').where('customer_id', '=', customerId).orderBy('policy_number').execute();
-  return rows.map((row) => row.policy_number);
 }
 
 export interface NewChangeRequest {

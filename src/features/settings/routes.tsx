@@ -5,29 +5,15 @@ import { endSession, startSession } from '../../platform/http/session.js';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
-import { typedValues } from '../credentials/form.js';
-import { passwordRuleText } from '../credentials/password.js';
+import { typedValues } from '../../platform/ui/form-parse.js';
+import { passwordRuleText } from '../../platform/auth/password-rule.js';
 import type { FeatureOptions } from '../../platform/deps.js';
-import { loadMyPage } from '../mypage/service.js';
+import { loadMyPage } from '../policies/customer-policies.js';
 import { registerEmailChange } from './email-routes.js';
 import { ADDRESS_FIELDS, parseAddressForm, parsePasswordChangeForm, parseStopForm } from './forms.js';
 import { customerId, PASSWORD_THROTTLED, toLogin, WRONG_CURRENT_PASSWORD } from './http.js';
 import { addressFormData, changePassword, changesSummary, openAccount, pendingAddressChanges, requestAddressChange, stopService } from './service.js';
-import {
-  ADDRESS_PATH,
-  AddressChangeCompletePage,
-  AddressChangePage,
-  ChangesTab,
-  CHANGES_TAB,
-  OtherTab,
-  PASSWORD_PATH,
-  PasswordChangeCompletePage,
-  PasswordChangePage,
-  STOP_PATH,
-  StopServiceCompletePage,
-  StopServicePage,
-  type AddressValues,
-} from './views.js';
+import { ADDRESS_PATH, AddressChangeCompletePage, AddressChangePage, ChangesTab, CHANGES_TAB, OtherTab, PASSWORD_PATH, PasswordChangeCompletePage, PasswordChangePage, STOP_PATH, StopServiceCompletePage, StopServicePage, type AddressValues } from './views.js';
 
 /** 各種変更の手続き and その他の手続 tabs of home. */
 function registerTabs(app: FastifyInstance, deps: AppDeps): void {

@@ -6,6 +6,7 @@ import { retireMailTokens } from '../../platform/flow/mail-token.js';
 import { loadFlow, otherFlowIdsOfCustomer } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import type { MailQueue } from '../../platform/mail/outbox.js';
+import { ownPolicyNumbers } from '../policies/policy-query.js';
 import type { AddressChange } from './forms.js';
 import { EMAIL_CHANGE_KIND, EMAIL_CHANGE_STATES, type EmailChangeData, type EmailChangeState } from './email-change.js';
 import { addressChangeReceivedMail, passwordChangedMail, serviceStoppedMail } from './mail.js';
@@ -17,7 +18,6 @@ import {
   findAccount,
   insertChangeRequest,
   latestEmailChangeFlowId,
-  ownPolicyNumbers,
   pendingChangeRequests,
   unlinkPolicies,
   updatePasswordHash,

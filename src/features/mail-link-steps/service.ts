@@ -1,16 +1,14 @@
 import type { AppDeps } from '../../platform/deps.js';
-import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/auth/audit.js';
 import { hashSecret, verifySecret } from '../../platform/crypto.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { consumeMailToken, inspectMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
 import { countKeywordAttempt, isExpired, loadFlow, otherFlowIdsOfCustomer, saveFlow, type Flow } from '../../platform/flow/store.js';
 import { holdAnswer, takeAttempts, type Gate, type ThrottlePolicy } from '../../platform/auth/throttle.js';
-import { normalizeEmail } from './identity.js';
-import { KEYWORD_ATTEMPTS, STEP_TTL_MS, type CredentialData, type CredentialFlowSpec, type CredentialState } from './flow.js';
-
-/** Why a mail link cannot be used, in the words the page uses. */
-export type LinkProblem = 'unknown' | 'used' | 'expired' | 'burned' | 'replaced';
+import type { LinkProblem } from '../../platform/flow/pages.js';
+import { userIdTaken } from '../policies/account/repository.js';
+import { normalizeEmail } from '../../platform/text.js';
+import { KEYWORD_ATTEMPTS, STEP_TTL_MS, type CredentialData, type CredentialFlowSpec, type CredentialState } from '../policies/account/credential-steps.js';
 
 /** Keyword attempts from one address, over every flow, counted before the check: slow down, then lock. */
 export const KEYWORD_IP_THROTTLE: ThrottlePolicy = { limit: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000, slowAfter: 5 };
@@ -116,12 +114,6 @@ async function burn<X extends string, D extends CredentialData>(
   });
   await holdAnswer(started, gate.holdMs);
   return { outcome: 'invalid', problem: 'burned' };
-}
-
-/** Whether `userId` belongs to a customer other than the flow's own one. */
-export async function userIdTaken(db: Db, userId: string, ownCustomerId: string | null): Promise<boolean> {
-  const owner = await db.selectFrom('customers').select('id').where('user_id', '=', userId).executeTakeFirst();
-  return owner !== undefined && owner.id !== ownCustomerId;
 }
 
 /**

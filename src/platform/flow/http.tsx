@@ -4,7 +4,7 @@ import { readFlowClaim } from '../../platform/flow/cookie.js';
 import { isExpired, loadBoundFlow, type Flow } from '../../platform/flow/store.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
-import { FlowEndedPage, type Restart } from './views.js';
+import { FlowEndedPage, type Restart } from './pages.js';
 
 /** Where each state of a flow kind is shown, and where to start again. */
 export interface FlowPlaces<S extends string> {

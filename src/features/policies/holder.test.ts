@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { formatBirthDateJa, isEmail, isKatakana, normalizeEmail, normalizeKana, normalizeName, normalizePolicyNumber, parseIsoDate, sameHolder } from './identity.js';
+import { formatBirthDateJa, isKatakana, normalizeKana, normalizeName, sameHolder } from './holder.js';
+import { isEmail, normalizeEmail, parseIsoDate } from '../../platform/text.js';
+import { normalizePolicyNumber } from './policy-number.js';
 
 const HIRAGANA = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, i) => String.fromCharCode(0x3041 + i));
 // Half-width katakana with and without voiced marks, as phones type them.

@@ -1,10 +1,8 @@
 import { japanDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { findCustomer, listOwnPolicies, type CustomerSummary, type OwnPolicy } from './repository.js';
+import { findCustomer, listOwnPolicies, type CustomerSummary, type OwnPolicy } from './policy-query.js';
+import { ONLINE_RENEWAL_PRODUCTS } from './products.js';
 import { renewalPhase, renewalWindow, type RenewalPhase, type RenewalWindow } from './renewal-window.js';
-
-/** Online renewal is for auto policies (種目 自動車保険) inside their window. */
-export const ONLINE_RENEWAL_PRODUCTS = new Set(['auto']);
 
 export interface PolicyView extends OwnPolicy {
   window: RenewalWindow;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { parseCredentialsForm } from './credentials-form.js';
-import { birthDateField, kanaField, parseForm, policyNumberField } from './form.js';
+import { birthDateField, parseForm } from '../../platform/ui/form-parse.js';
+import { kanaField, policyNumberField } from '../policies/fields.js';
 
 const policy = { minLength: 6, maxLength: 15 };
 const good = { user_id: 'taro@example.com', user_id_confirm: 'taro@example.com', password: 'Kz7pWq2x', password_confirm: 'Kz7pWq2x', agree: '1' };

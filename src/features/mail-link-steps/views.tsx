@@ -1,78 +1,14 @@
 import type { FieldErrors } from '../../platform/ui/form.js';
-import { Checkbox, Entries, ErrorSummary, PostForm, StepIndicator, SubmitButton, TextField } from '../../platform/ui/form.js';
+import { Entries, ErrorSummary, PostForm, StepIndicator, SubmitButton, TextField } from '../../platform/ui/form.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
-import { formatBirthDateJa, type Holder } from './identity.js';
-import type { LinkProblem } from './service.js';
+import { formatBirthDateJa, holderKana, holderName, type Holder } from '../policies/holder.js';
+import { AgreeAndNext } from '../../platform/ui/terms.js';
 
 /** The steps after the mail, as the guide numbers them (screens 8–10). */
 export const CREDENTIAL_STEPS = ['お客さま情報の入力', '入力内容の確認', '完了'];
 
 export const MASKED_PASSWORD = '●●●●●●●●';
-
-export interface Restart {
-  href: string;
-  label: string;
-}
-
-export const TermsNote = () => (
-  <p class="terms-note">
-    <a href="/terms">利用規約</a>をお読みいただき、同意のうえお進みください。
-  </p>
-);
-
-/** The end of an entry form: the terms, 利用規約に同意します。 and 次へ. */
-export const AgreeAndNext = ({ error }: { error?: string | undefined }) => (
-  <>
-    <TermsNote />
-    <Checkbox name="agree" label="利用規約に同意します。" error={error} />
-    <div class="actions">
-      <SubmitButton>次へ</SubmitButton>
-    </div>
-  </>
-);
-
-const linkProblemText: Record<LinkProblem, string> = {
-  unknown: 'URLが正しくないか、このURLのお手続きは受け付けられません。メールに記載されたURLを省略せずに開いてください。',
-  used: 'このURLは既に使用されています。URLは一回のお手続きのみ有効です。',
-  expired: 'このURLは有効期限が過ぎています。',
-  burned: 'キーワードの入力誤りが所定の回数を超えたため、このURLは使用できなくなりました。',
-  replaced: 'その後に新しいご案内メールの送信やお手続きがあったため、このURLは使用できなくなりました。最新のメールのURLをご利用ください。',
-};
-
-/** A page that ends a flow: what happened, and the way to start again. */
-function StartAgainPage({ ctx, title, notice, note, restart }: { ctx: PageContext; title: string; notice: string; note?: string | null; restart: Restart }) {
-  return (
-    <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      <p class="notice">{notice}</p>
-      {note ? <p>{note}</p> : null}
-      <p>お手数ですが、最初からお手続きをやり直してください。</p>
-      <p>
-        <a class="button" href={restart.href}>
-          {restart.label}
-        </a>
-      </p>
-    </Layout>
-  );
-}
-
-export function InvalidLinkPage({ ctx, problem, restart, ttlText }: { ctx: PageContext; problem: LinkProblem; restart: Restart; ttlText: string }) {
-  const note = problem === 'expired' ? `URLの有効期限は、メール送信から${ttlText}です。` : null;
-  return <StartAgainPage ctx={ctx} title="このURLは無効です" notice={linkProblemText[problem]} note={note} restart={restart} />;
-}
-
-export type FlowEnd = 'missing' | 'expired' | 'burned';
-
-const flowEndText: Record<FlowEnd, string> = {
-  missing: 'このお手続きは既に終了しているか、別の画面または別の端末で進められています。',
-  expired: 'お手続きの有効期限が切れました。',
-  burned: 'キーワードの入力誤りが所定の回数を超えたため、このお手続きは終了しました。',
-};
-
-export function FlowEndedPage({ ctx, end, restart }: { ctx: PageContext; end: FlowEnd; restart: Restart }) {
-  return <StartAgainPage ctx={ctx} title="お手続きを続けられません" notice={flowEndText[end]} restart={restart} />;
-}
 
 interface KeywordEntryProps {
   ctx: PageContext;
@@ -133,9 +69,6 @@ export function CredentialsPage({ ctx, title, action, userId, userIdConfirm, rul
     </Layout>
   );
 }
-
-export const holderName = (h: Holder) => `${h.familyName} ${h.givenName}`;
-export const holderKana = (h: Holder) => `${h.familyKana} ${h.givenKana}`;
 
 interface CredentialsConfirmProps {
   ctx: PageContext;

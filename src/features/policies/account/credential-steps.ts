@@ -1,10 +1,10 @@
-import type { BrandConfig } from '../../config.js';
-import type { Db } from '../../platform/db/database.js';
-import type { AuditKind } from '../../platform/auth/audit.js';
-import type { AppDeps } from '../../platform/deps.js';
-import type { MailMessage } from '../../platform/mail/outbox.js';
-import type { Flow } from '../../platform/flow/store.js';
-import type { Holder } from './identity.js';
+import type { BrandConfig } from '../../../config.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { AuditKind } from '../../../platform/auth/audit.js';
+import type { AppDeps } from '../../../platform/deps.js';
+import type { MailMessage } from '../../../platform/mail/outbox.js';
+import type { Flow } from '../../../platform/flow/store.js';
+import type { Holder } from '../holder.js';
 
 /**
  * The states registration and recovery share once the mail is out:

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { japanDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { importPolicies, type ImportReport } from '../policy-import/service.js';
+import { importPolicies, type ImportReport } from '../../features/policy-import/service.js';
 import { addDays, demoEndDate, moveTerm } from './dates.js';
 import { upsertAgencies, upsertNews } from './repository.js';
 

@@ -1,7 +1,7 @@
 import type { Config } from '../../config.js';
 import { systemClock, type Clock } from '../../platform/clock.js';
 import { createDb, describeDatabaseUrl, migrateToLatest, type Db } from '../../platform/db/database.js';
-import { formatReport } from '../policy-import/report.js';
+import { formatReport } from '../../features/policy-import/report.js';
 import { loadDemoData } from './service.js';
 
 /** `keizoku demo`, before serving: migrate DATABASE_URL and load the demo data (again is fine). */

@@ -1,7 +1,7 @@
-import type { Db } from '../../platform/db/database.js';
-import { newId } from '../../platform/crypto.js';
-import type { NewCredentials } from './flow.js';
-import type { Holder } from './identity.js';
+import type { Db } from '../../../platform/db/database.js';
+import { newId } from '../../../platform/crypto.js';
+import type { NewCredentials } from './credential-steps.js';
+import type { Holder } from '../holder.js';
 
 export async function insertCustomer(db: Db, holder: Holder, credentials: NewCredentials, at: Date): Promise<string> {
   const id = newId();
@@ -34,4 +34,10 @@ export async function replaceCredentials(db: Db, customerId: string, credentials
     .where('id', '=', customerId)
     .execute();
   return before.user_id;
+}
+
+/** Whether `userId` belongs to a customer other than the flow's own one. */
+export async function userIdTaken(db: Db, userId: string, ownCustomerId: string | null): Promise<boolean> {
+  const owner = await db.selectFrom('customers').select('id').where('user_id', '=', userId).executeTakeFirst();
+  return owner !== undefined && owner.id !== ownCustomerId;
 }

@@ -1,7 +1,10 @@
-import type { Db } from '../../platform/db/database.js';
-import { clearAttempts } from '../../platform/auth/throttle.js';
-import { accountThrottleKey } from './throttling.js';
-import { normalizeUserId } from './user-id.js';
+import { sha256 } from '../crypto.js';
+import type { Db } from '../db/database.js';
+import { normalizeEmail } from '../text.js';
+import { clearAttempts } from './throttle.js';
+
+/** The throttle key of a user ID's failed logins; the ID is hashed so typed addresses are not kept there. */
+export const accountThrottleKey = (normalizedUserId: string): string => `login:account:${sha256(normalizedUserId)}`;
 
 /**
  * Records a successful login: the one before becomes 前回ログイン日時 on home, and the
@@ -19,5 +22,5 @@ export async function recordSuccessfulLogin(db: Db, customerId: string, at: Date
     .set({ previous_login_at: row.last_login_at, last_login_at: at.toISOString() })
     .where('id', '=', customerId)
     .execute();
-  await clearAttempts(db, accountThrottleKey(normalizeUserId(row.user_id)));
+  await clearAttempts(db, accountThrottleKey(normalizeEmail(row.user_id)));
 }

@@ -1,24 +1,35 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/deps.js';
+import type { AppDeps, FeatureOptions } from '../../platform/deps.js';
 import { setFlowClaim } from '../../platform/flow/cookie.js';
 import { startSession } from '../../platform/http/session.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
-import { recordSuccessfulLogin } from '../login/logins.js';
+import { recordSuccessfulLogin } from '../../platform/auth/logins.js';
 import { parseCredentialsForm, USER_ID_NOT_MAILED } from './credentials-form.js';
-import { atStep } from './flow-http.js';
-import type { CredentialData, CredentialFlowSpec, CredentialState } from './flow.js';
-import { keywordEntryField, parseForm, typedValues } from './form.js';
-import { formatDurationJa } from './mail.js';
-import { passwordRuleText } from './password.js';
-import { completeCredentials, openLink, saveCredentials, verifyKeyword, type LinkProblem } from './service.js';
-import { CompletePage, CredentialsConfirmPage, CredentialsPage, InvalidLinkPage, KeywordEntryPage } from './views.js';
+import { atStep } from '../../platform/flow/http.js';
+import type { CredentialData, CredentialFlowSpec, CredentialState } from '../policies/account/credential-steps.js';
+import { keywordEntryField } from '../../platform/auth/keyword.js';
+import { parseForm, typedValues } from '../../platform/ui/form-parse.js';
+import { formatDurationJa } from '../../platform/mail/layout.js';
+import { passwordRuleText } from '../../platform/auth/password-rule.js';
+import { type LinkProblem, InvalidLinkPage } from '../../platform/flow/pages.js';
+import { completeCredentials, openLink, saveCredentials, verifyKeyword } from './service.js';
+import { CompletePage, CredentialsConfirmPage, CredentialsPage, KeywordEntryPage } from './views.js';
 
 const keywordForm = z.object({ keyword: keywordEntryField });
 const USER_ID_TAKEN = 'このメールアドレスは、既に他のお客さまのユーザーIDとして登録されているため、ご利用いただけません。';
 const userIdRefusal = { taken: USER_ID_TAKEN, not_mailed: USER_ID_NOT_MAILED } as const;
 const THROTTLED = 'キーワードの入力誤りが続いたため、現在お手続きいただけません。しばらく時間をおいてから、もう一度お試しください。';
+
+/**
+ * The steps after the mail for one flow, as a plugin the site registers beside the flow's own
+ * routes: registration and recovery hand over their spec and never import this folder.
+ */
+export const mailLinkSteps =
+  <X extends string, D extends CredentialData>(spec: CredentialFlowSpec<X, D>): FastifyPluginAsync<FeatureOptions> =>
+  async (app, { deps }) =>
+    registerCredentialSteps(app, deps, spec);
 
 /**
  * The steps registration and recovery share after the mail: keyword at the link (seed screen 7),

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import type { FieldErrors } from '../../platform/ui/form.js';
-import { isEmail, isKatakana, isPolicyNumber, normalizeEmail, normalizeKana, normalizeName, normalizePolicyNumber, parseIsoDate } from './identity.js';
-import { isKeyword, KEYWORD_RULE_TEXT, normalizeKeyword } from './keyword.js';
+import { isEmail, normalizeEmail, parseIsoDate } from '../text.js';
+import type { FieldErrors } from './form.js';
 
 // Form fields arrive as whatever the client sent: a missing field, an array or an object
 // is read as an empty string, so a crafted request gets a message, never a 500.
 export const formText = z.unknown().transform((value) => (typeof value === 'string' ? value : ''));
 
-type Check<T> = { value: T } | { error: string };
+export type Check<T> = { value: T } | { error: string };
 
 /** A form field: its text, checked and normalised by `check`, with a Japanese message on failure. */
 export function field<T>(check: (raw: string) => Check<T>) {
@@ -41,23 +40,8 @@ export function typedValues<K extends string>(body: unknown, names: readonly K[]
   return Object.fromEntries(names.map((name) => [name, typeof source[name] === 'string' ? (source[name] as string) : ''])) as Record<K, string>;
 }
 
-const tooLong = (label: string, max: number) => `${label}は${max}文字以内で入力してください。`;
-const missing = (label: string) => `${label}を入力してください。`;
-
-export const nameField = (label: string, max = 30) =>
-  field<string>((raw) => {
-    const value = normalizeName(raw);
-    if (value === '') return { error: missing(label) };
-    return value.length > max ? { error: tooLong(label, max) } : { value };
-  });
-
-export const kanaField = (label: string, max = 30) =>
-  field<string>((raw) => {
-    const value = normalizeKana(raw);
-    if (value === '') return { error: missing(label) };
-    if (value.length > max) return { error: tooLong(label, max) };
-    return isKatakana(value) ? { value } : { error: `${label}はカタカナまたはひらがなで入力してください。` };
-  });
+export const tooLong = (label: string, max: number): string => `${label}は${max}文字以内で入力してください。`;
+export const missing = (label: string): string => `${label}を入力してください。`;
 
 /** A birth date: a real date, not in the future (`today` is Japan's calendar date). */
 export const birthDateField = (today: string) =>
@@ -75,25 +59,5 @@ export const emailField = (label = 'メールアドレス') =>
     if (value.length > 254) return { error: tooLong(label, 254) };
     return isEmail(value) ? { value } : { error: `${label}を正しく入力してください（例：taro@example.com）。` };
   });
-
-export const policyNumberField = field<string>((raw) => {
-  const value = normalizePolicyNumber(raw);
-  if (value === '') return { error: missing('証券番号') };
-  if (value.length > 20) return { error: tooLong('証券番号', 20) };
-  return isPolicyNumber(value) ? { value } : { error: '証券番号は半角英数字で入力してください。' };
-});
-
-export const keywordField = field<string>((raw) => {
-  const value = normalizeKeyword(raw);
-  if (value === '') return { error: missing('キーワード') };
-  return isKeyword(value) ? { value } : { error: `キーワードは${KEYWORD_RULE_TEXT}` };
-});
-
-/** The keyword typed at the mail link: only emptiness and length are checked before comparing. */
-export const keywordEntryField = field<string>((raw) => {
-  const value = normalizeKeyword(raw);
-  if (value === '') return { error: missing('キーワード') };
-  return value.length > 64 ? { error: tooLong('キーワード', 64) } : { value };
-});
 
 export const agreeField = field<true>((raw) => (raw === '1' ? { value: true as const } : { error: '利用規約をご確認のうえ、「利用規約に同意します。」にチェックを入れてください。' }));

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/ui/form.js';
-import { agreeField, emailField, parseForm, typedValues, type FormResult } from './form.js';
-import { normalizeEmail } from './identity.js';
-import { passwordProblem, type PasswordPolicy } from './password.js';
+import { agreeField, emailField, parseForm, typedValues, type FormResult } from '../../platform/ui/form-parse.js';
+import { normalizeEmail } from '../../platform/text.js';
+import { passwordProblem, type PasswordPolicy } from '../../platform/auth/password-rule.js';
 
 export const USER_ID_LABEL = 'メールアドレス（ユーザーID）';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { passwordProblem, passwordRuleText } from './password.js';
+import { passwordProblem, passwordRuleText } from './password-rule.js';
 
 const policy = { minLength: 6, maxLength: 15 };
 const userId = 'taro@example.com';

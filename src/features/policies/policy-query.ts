@@ -1,0 +1,127 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { PolicyTable } from '../../platform/db/schema.js';
+import type { Holder } from './holder.js';
+
+// The policy queries every feature shares, and the mapping of their rows to the holder.
+
+/** The holder's columns on a policy row (the core system's data). */
+export const POLICY_HOLDER_COLUMNS = ['holder_family_name', 'holder_given_name', 'holder_family_kana', 'holder_given_kana', 'birth_date'] as const;
+
+export const policyHolderOf = (row: Pick<PolicyTable, (typeof POLICY_HOLDER_COLUMNS)[number]>): Holder => ({
+  familyName: row.holder_family_name,
+  givenName: row.holder_given_name,
+  familyKana: row.holder_family_kana,
+  givenKana: row.holder_given_kana,
+  birthDate: row.birth_date,
+});
+
+/** The same person on a customer row (the web account). */
+export const CUSTOMER_HOLDER_COLUMNS = ['family_name', 'given_name', 'family_kana', 'given_kana', 'birth_date'] as const;
+
+export const customerHolderOf = (row: { family_name: string; given_name: string; family_kana: string; given_kana: string; birth_date: string }): Holder => ({
+  familyName: row.family_name,
+  givenName: row.given_name,
+  familyKana: row.family_kana,
+  givenKana: row.given_kana,
+  birthDate: row.birth_date,
+});
+
+/** A policy as identity proofing sees it: its number, its account (null: none yet) and its holder. */
+export interface PolicyHolder {
+  policyNumber: string;
+  customerId: string | null;
+  holder: Holder;
+}
+
+export async function findPolicyHolder(db: Db, policyNumber: string): Promise<PolicyHolder | null> {
+  const row = await db
+    .selectFrom('policies')
+    .select(['policy_number', 'customer_id', ...POLICY_HOLDER_COLUMNS])
+    .where('policy_number', '=', policyNumber)
+    .executeTakeFirst();
+  return row ? { policyNumber: row.policy_number, customerId: row.customer_id, holder: policyHolderOf(row) } : null;
+}
+
+export interface CustomerSummary {
+  id: string;
+  family_name: string;
+  given_name: string;
+  previous_login_at: string | null;
+}
+
+export async function findCustomer(db: Db, customerId: string): Promise<CustomerSummary | undefined> {
+  return db
+    .selectFrom('customers')
+    .select(['id', 'family_name', 'given_name', 'previous_login_at'])
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+}
+
+/** A policy as home shows it: the policy row's own columns plus its agency's name. */
+export interface OwnPolicy {
+  policy_number: string;
+  product: string;
+  start_date: string;
+  end_date: string;
+  agency_code: string;
+  agency_name: string;
+  vehicle_model: string | null;
+  vehicle_registration: string | null;
+  grade: number | null;
+  annual_premium: number | null;
+  payment_method: string | null;
+  last_procedure_at: string | null;
+  /** 受付番号 of this term's online renewal application, null while none. */
+  renewal_reception_number: string | null;
+}
+
+/** Only the customer's own policies (policies.customer_id), soonest 満期日 first. */
+export async function listOwnPolicies(db: Db, customerId: string): Promise<OwnPolicy[]> {
+  return db
+    .selectFrom('policies')
+    .innerJoin('agencies', 'agencies.code', 'policies.agency_code')
+    .leftJoin('renewal_applications', (join) =>
+      join.onRef('renewal_applications.policy_number', '=', 'policies.policy_number').onRef('renewal_applications.current_end_date', '=', 'policies.end_date'),
+    )
+    .select([
+      'policies.policy_number',
+      'policies.product',
+      'policies.start_date',
+      'policies.end_date',
+      'policies.agency_code',
+      'agencies.name as agency_name',
+      'policies.vehicle_model',
+      'policies.vehicle_registration',
+      'policies.grade',
+      'policies.annual_premium',
+      'policies.payment_method',
+      'policies.last_procedure_at',
+      'renewal_applications.reception_number as renewal_reception_number',
+    ])
+    .where('policies.customer_id', '=', customerId)
+    .orderBy('policies.end_date')
+    .orderBy('policies.policy_number')
+    .execute();
+}
+
+/** Every column of an own policy, with its agency's name (契約内容の確認, 継続手続). */
+export type PolicyDetails = Selectable<PolicyTable> & { agency_name: string };
+
+/** Only the customer's own policy: someone else's and a missing one are both undefined. */
+export async function findOwnPolicyDetails(db: Db, customerId: string, policyNumber: string): Promise<PolicyDetails | undefined> {
+  return db
+    .selectFrom('policies')
+    .innerJoin('agencies', 'agencies.code', 'policies.agency_code')
+    .selectAll('policies')
+    .select('agencies.name as agency_name')
+    .where('policies.customer_id', '=', customerId)
+    .where('policies.policy_number', '=', policyNumber)
+    .executeTakeFirst();
+}
+
+/** The numbers of the customer's own policies, in order. */
+export async function ownPolicyNumbers(db: Db, customerId: string): Promise<string[]> {
+  const rows = await db.selectFrom('policies').select('policy_number').where('customer_id', '=', customerId).orderBy('policy_number').execute();
+  return rows.map((row) => row.policy_number);
+}

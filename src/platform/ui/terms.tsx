@@ -1,0 +1,18 @@
+import { Checkbox, SubmitButton } from './form.js';
+
+export const TermsNote = () => (
+  <p class="terms-note">
+    <a href="/terms">利用規約</a>をお読みいただき、同意のうえお進みください。
+  </p>
+);
+
+/** The end of an entry form: the terms, 利用規約に同意します。 and 次へ. */
+export const AgreeAndNext = ({ error }: { error?: string | undefined }) => (
+  <>
+    <TermsNote />
+    <Checkbox name="agree" label="利用規約に同意します。" error={error} />
+    <div class="actions">
+      <SubmitButton>次へ</SubmitButton>
+    </div>
+  </>
+);
