@@ -5,7 +5,7 @@ import { Layout } from '../../../platform/ui/layout.js';
 import type { PageContext } from '../../../platform/ui/page-context.js';
 import { coverageRows } from '../coverage.js';
 import { renewalPlace, type RenewalState } from '../flow.js';
-import { LABELS } from '../rating/index.js';
+import { LABELS } from '../../renewal/rating/index.js';
 import type { Renewal } from '../service.js';
 import { AgencyAndDesk, BackToRenewals, RadioGroup, StepPage, TITLE, yen } from './common.js';
 

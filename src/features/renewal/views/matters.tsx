@@ -5,7 +5,7 @@ import { coverageRows } from '../coverage.js';
 import { renewalPlace } from '../flow.js';
 import { CONFIRMATIONS } from '../forms.js';
 import type { MattersBlock } from '../important-matters.js';
-import type { Coverage } from '../rating/index.js';
+import type { Coverage } from '../../renewal/rating/index.js';
 import type { Renewal } from '../service.js';
 import { BackLink, HiddenRevision, StepPage } from './common.js';
 

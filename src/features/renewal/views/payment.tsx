@@ -2,7 +2,7 @@ import type { FieldErrors } from '../../../platform/ui/form.js';
 import { ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/form.js';
 import type { PageContext } from '../../../platform/ui/page-context.js';
 import { PAYMENT_METHODS, renewalPlace } from '../flow.js';
-import type { Quote } from '../rating/index.js';
+import type { Quote } from '../../renewal/rating/index.js';
 import type { Renewal } from '../service.js';
 import { BackLink, RadioGroup, StepPage, yen } from './common.js';
 import { paymentWords } from './contract.js';

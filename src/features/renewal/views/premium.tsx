@@ -1,7 +1,7 @@
 import { PostForm, SubmitButton } from '../../../platform/ui/form.js';
 import type { PageContext } from '../../../platform/ui/page-context.js';
 import { renewalPlace, type PlanId } from '../flow.js';
-import type { BreakdownLine, Quote } from '../rating/index.js';
+import type { BreakdownLine, Quote } from '../../renewal/rating/index.js';
 import type { Renewal } from '../service.js';
 import { BackLink, StepPage, signedYen, yen } from './common.js';
 import { PLAN_NAMES } from './plans.js';
