@@ -12,6 +12,7 @@ import { createDb, migrateToLatest, type Db } from './platform/db/database.js';
 import { ensureAppSecret } from './platform/db/settings.js';
 import type { AppDeps } from './platform/deps.js';
 import './platform/http/context.js';
+import { registerOperationsRoutes } from './platform/http/operations.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import type { Worker } from './platform/jobs/index.js';
 import type { MailDispatcher } from './platform/mail/dispatcher.js';
@@ -111,7 +112,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '1h' });
   // Outside every site: up during maintenance windows, for load balancers and browsers.
-  app.get('/healthz', async () => ({ ok: true }));
+  registerOperationsRoutes(app, { db, clock, metricsToken: config.metricsToken });
   app.get('/favicon.ico', (_request, reply) => reply.type('image/png').sendFile('favicon.png', { maxAge: '1d' }));
   await app.register(customerSite, { deps });
 

@@ -41,6 +41,8 @@ export interface Config {
   importantMattersFile: string;
   /** JOBS: whether `serve` runs the jobs (mail delivery …) in-process; off leaves them to `keizoku worker`. */
   serveRunsJobs: boolean;
+  /** METRICS_TOKEN: the bearer token that opens /metrics from other hosts (null: this machine only). */
+  metricsToken: string | null;
 }
 
 /** The shipped demo rates, resolved from the package (src/ and dist/ both sit one level below it). */
@@ -71,6 +73,7 @@ const env = z.object({
   RATES_FILE: z.string().min(1).default(DEFAULT_RATES_FILE),
   IMPORTANT_MATTERS_FILE: z.string().min(1).default(DEFAULT_IMPORTANT_MATTERS_FILE),
   JOBS: z.enum(['on', 'off']).default('on'),
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 /** Reads and validates the environment; throws one message listing every bad variable. */
@@ -122,6 +125,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ratesFile: resolve(e.RATES_FILE),
     importantMattersFile: resolve(e.IMPORTANT_MATTERS_FILE),
     serveRunsJobs: e.JOBS === 'on',
+    metricsToken: e.METRICS_TOKEN ?? null,
   };
 }
 

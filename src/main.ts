@@ -8,6 +8,9 @@ import { systemClock } from './platform/clock.js';
 import { createDb, describeDatabaseUrl, migrateToLatest } from './platform/db/database.js';
 import { ensureAppSecret } from './platform/db/settings.js';
 
+/** How long `serve` waits at SIGTERM for requests and jobs in flight. */
+const SHUTDOWN_GRACE_MS = 15_000;
+
 const USAGE = `usage: keizoku <command>
   serve                      serve the web service on HOST:PORT (and run the jobs unless JOBS=off)
   worker                     run the jobs (mail delivery …) without serving, until SIGTERM/SIGINT
@@ -17,7 +20,12 @@ const USAGE = `usage: keizoku <command>
 
 export async function serve(config: Config, logLevel = process.env.LOG_LEVEL ?? 'info'): Promise<void> {
   const { app } = await buildApp({ config, logLevel });
-  const close = () => void app.close().then(() => process.exit(0));
+  // SIGTERM: stop accepting, let requests in flight finish, stop the jobs (leases freed), close the
+  // database; whatever still hangs after SHUTDOWN_GRACE_MS is cut short.
+  const close = () => {
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    void app.close().then(() => process.exit(0));
+  };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });

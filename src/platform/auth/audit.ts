@@ -1,5 +1,6 @@
 import { newId } from '../crypto.js';
 import type { Db } from '../db/database.js';
+import { auditEventsTotal } from '../metrics/registry.js';
 import type { Actor } from './actor.js';
 
 /**
@@ -41,4 +42,5 @@ export async function recordAudit(db: Db, at: Date, entry: AuditEntry): Promise<
       detail: JSON.stringify(entry.detail ?? {}),
     })
     .execute();
+  auditEventsTotal.inc({ kind: entry.kind });
 }

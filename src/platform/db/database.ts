@@ -79,6 +79,12 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** Migrations this code knows that the database has not run (empty: the schema is current). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const known = await new Migrator({ db, provider }).getMigrations();
+  return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
 /**
  * Brings the schema up to date (or, for tests of a migration, up to `target`); throws on failure
  * so `keizoku migrate` exits non-zero.
