@@ -125,7 +125,8 @@ export async function importPolicies(db: Db, path: string, options: ImportOption
   await flush();
   // Registration proves identity against these policies: every change to them leaves a trace.
   await recordAudit(db, options.now, {
-    kind: 'policies_imported', actor: SYSTEM,
+    kind: 'policies_imported',
+    actor: SYSTEM,
     detail: { file: path, inserted: report.inserted, updated: report.updated, rejected: report.rejected.length, agenciesCreated: report.agenciesCreated, agenciesRenamed: report.agenciesRenamed },
   });
   return report;

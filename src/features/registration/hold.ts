@@ -75,7 +75,8 @@ export async function startHold(
   const url = `${config.baseUrl}${CANCEL_PATH}?token=${secretSlot('token')}`;
   await deps.mail.enqueue(trx, { ...reRegistrationHoldMail({ brand: config.brand, to: input.currentUserId, newUserId: input.credentials.userId, requestedAt: at, effectiveAt, url }), secrets: { token } }, at);
   await recordAudit(trx, at, {
-    kind: 'reregistration_hold_started', actor: null,
+    kind: 'reregistration_hold_started',
+    actor: null,
     customerId: input.customerId,
     ip: input.ip,
     detail: { holdId: id, flowId: input.flowId, effectiveAt: effectiveAt.toISOString(), replacedHoldId },
