@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig, usesDevMailbox, type Config } from './config.js';
+import { staffCommand } from './features/console/command.js';
 import { demoBanner, prepareDemo } from './features/demo/command.js';
 import { importPoliciesCommand } from './features/policy-import/command.js';
 import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
@@ -13,6 +14,9 @@ const USAGE = `usage: keizoku <command>
   worker                     run the jobs (mail delivery …) without serving, until SIGTERM/SIGINT
   migrate                    bring the database schema up to date
   import-policies FILE.csv   upsert policies from the insurer's CSV
+  staff add --login LOGIN --name NAME --role admin|desk|agency [--agency CODE] [--email ADDRESS]
+                             a staff account for the console; prints its one-time setup URL (24 h)
+  staff list                 the staff accounts: login, name, role, agency, enabled, MFA
   demo                       demo data, the dev mailbox, and serve`;
 
 export async function serve(config: Config, logLevel = process.env.LOG_LEVEL ?? 'info'): Promise<void> {
@@ -84,6 +88,8 @@ export async function main(args: string[]): Promise<number> {
       return migrate(config);
     case 'import-policies':
       return importPoliciesCommand(config, rest);
+    case 'staff':
+      return staffCommand(config, rest);
     case 'demo': {
       const prepared = await prepareDemo(config);
       if (prepared !== 0) return prepared;
