@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { addStaff } from '../../src/features/console/staff-service.js';
+import { choosePassword, confirmTotp, openSetup } from '../../src/features/console/setup-service.js';
+import { checkStaffCode } from '../../src/features/console/login-service.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { sha256 } from '../../src/platform/crypto.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -166,6 +169,23 @@ for (const kind of databaseKinds()) {
       const client = new WebClient(t.baseUrl);
       assert.equal((await staffLogin(client, 'agent.d0001', 'Dairiten-Pass-77', codeAt(secret, clock.now()))).status, 303);
       assert.match(textOf((await client.get('/console')).html), /代理店コード D0001/);
+    });
+
+    it('parallel confirmations complete a setup once, and parallel uses of one recovery code log in once', async () => {
+      const deps = { db: t.deps.db, clock, secret: t.deps.secret };
+      const added = await addStaff(deps, { login: 'race.desk', name: '競合 試験', role: 'desk', agencyCode: null, email: null });
+      assert.ok(added.ok);
+      assert.equal((await choosePassword(deps, added.setupToken, 'Race-Condition-1', 'Race-Condition-1', '127.0.0.1')).kind, 'ok');
+      const setup = await openSetup(deps, added.setupToken);
+      const code = codeAt(setup!.pendingSecret!, clock.now());
+      const confirmations = await Promise.all(Array.from({ length: 8 }, () => confirmTotp(deps, added.setupToken, code, '127.0.0.1')));
+      const completed = confirmations.filter((c) => c.kind === 'ok');
+      assert.equal(completed.length, 1, confirmations.map((c) => c.kind).join(','));
+      assert.ok(confirmations.every((c) => c.kind === 'ok' || c.kind === 'gone'));
+      const codes = completed[0]!.kind === 'ok' ? completed[0]!.recoveryCodes : [];
+      assert.equal((await t.deps.db.selectFrom('staff_recovery_codes').select('id').where('staff_id', '=', added.staffId).execute()).length, 10);
+      const uses = await Promise.all(Array.from({ length: 4 }, (_, i) => checkStaffCode(deps, { staffId: added.staffId, code: codes[0]!, ip: `198.51.100.${i}` })));
+      assert.equal(uses.filter((u) => u.kind === 'ok').length, 1, uses.map((u) => u.kind).join(','));
     });
   });
 }
