@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { addStaff } from '../../src/features/console/staff-service.js';
 import { choosePassword, confirmTotp, openSetup } from '../../src/features/console/setup-service.js';
 import { checkStaffCode } from '../../src/features/console/login-service.js';
+import { loadDemoData } from '../../src/features/demo/service.js';
+import { DEMO_STAFF_PASSWORD, DEMO_TOTP_SECRET } from '../../src/features/demo/staff.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { sha256 } from '../../src/platform/crypto.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -186,6 +188,18 @@ for (const kind of databaseKinds()) {
       assert.equal((await t.deps.db.selectFrom('staff_recovery_codes').select('id').where('staff_id', '=', added.staffId).execute()).length, 10);
       const uses = await Promise.all(Array.from({ length: 4 }, (_, i) => checkStaffCode(deps, { staffId: added.staffId, code: codes[0]!, ip: `198.51.100.${i}` })));
       assert.equal(uses.filter((u) => u.kind === 'ok').length, 1, uses.map((u) => u.kind).join(','));
+    });
+
+    it("the demo's staff log in with the printed password and TOTP secret, loading again resets them", async () => {
+      await loadDemoData(t.deps.db, clock.now());
+      const report = await loadDemoData(t.deps.db, clock.now());
+      assert.equal(report.staff, 4);
+      const demo = await t.deps.db.selectFrom('staff_accounts').select(['login', 'role', 'agency_code']).where('login', 'like', 'demo-%').orderBy('login').execute();
+      assert.deepEqual(demo.map((s) => [s.login, s.role, s.agency_code]), [['demo-admin', 'admin', null], ['demo-d0001', 'agency', 'D0001'], ['demo-d0002', 'agency', 'D0002'], ['demo-desk', 'desk', null]]);
+      clock.advance(30_000);
+      const client = new WebClient(t.baseUrl);
+      assert.equal((await staffLogin(client, 'demo-d0002', DEMO_STAFF_PASSWORD, codeAt(DEMO_TOTP_SECRET, clock.now()))).status, 303);
+      assert.match(textOf((await client.get('/console')).html), /代理店コード D0002/);
     });
   });
 }

@@ -13,7 +13,8 @@ export async function prepareDemo(config: Config, clock: Clock = systemClock): P
     db = createDb(config.databaseUrl);
     await migrateToLatest(db);
     const report = await loadDemoData(db, clock.now());
-    console.log(`demo data in ${where}: ${report.agencies} agencies, ${report.news} news items, ${report.staff} console staff`);
+    console.log(`demo data in ${where}: ${report.agencies} agencies, ${report.news} news items`);
+    console.log(`console staff with the demo credentials: ${report.staff}`);
     for (const line of formatReport(report.policies, 'demo/policies.csv')) console.log(line);
     return report.policies.rejected.length ? 1 : 0;
   } catch (error) {
