@@ -21,6 +21,7 @@ import { anonymousPageContext } from './platform/ui/page-context.js';
 import { NotFoundPage } from './platform/ui/pages.js';
 import { sendPage } from './platform/ui/render.js';
 import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
+import { consoleSite } from './sites/console.js';
 import { customerSite } from './sites/customer.js';
 
 export interface BuildOptions {
@@ -115,6 +116,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   registerOperationsRoutes(app, { db, clock, metricsToken: config.metricsToken });
   app.get('/favicon.ico', (_request, reply) => reply.type('image/png').sendFile('favicon.png', { maxAge: '1d' }));
   await app.register(customerSite, { deps });
+  await app.register(consoleSite, { deps, prefix: '/console' });
 
   // JOBS=off: no worker here, so kicks do nothing and mail waits for `keizoku worker`.
   let worker: Worker | null = null;

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig, usesDevMailbox, type Config } from './config.js';
 import { demoBanner, prepareDemo } from './commands/demo/command.js';
+import { staffCommand } from './features/console/command.js';
 import { importPoliciesCommand } from './features/policy-import/command.js';
 import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
 import { systemClock } from './platform/clock.js';
@@ -16,6 +17,9 @@ const USAGE = `usage: keizoku <command>
   worker                     run the jobs (mail delivery …) without serving, until SIGTERM/SIGINT
   migrate                    bring the database schema up to date
   import-policies FILE.csv   upsert policies from the insurer's CSV
+  staff add --login LOGIN --name NAME --role admin|desk|agency [--agency CODE] [--email ADDRESS]
+                             a staff account for the console; prints its one-time setup URL (24 h)
+  staff list                 the staff accounts: login, name, role, agency, enabled, MFA
   demo                       demo data, the dev mailbox, and serve`;
 
 export async function serve(config: Config, logLevel = process.env.LOG_LEVEL ?? 'info'): Promise<void> {
@@ -92,6 +96,8 @@ export async function main(args: string[]): Promise<number> {
       return migrate(config);
     case 'import-policies':
       return importPoliciesCommand(config, rest);
+    case 'staff':
+      return staffCommand(config, rest);
     case 'demo': {
       const prepared = await prepareDemo(config);
       if (prepared !== 0) return prepared;

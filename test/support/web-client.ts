@@ -16,7 +16,8 @@ export class WebClient {
   readonly cookies = new Map<string, string>();
   csrf: string | null = null;
 
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go with every request (e.g. X-Forwarded-For, to be a client at another address). */
+  constructor(readonly baseUrl: string, readonly headers: Record<string, string> = {}) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -43,7 +44,7 @@ export class WebClient {
   }
 
   async get(path: string): Promise<WebPage> {
-    return this.read(await fetch(`${this.baseUrl}${path}`, { redirect: 'manual', headers: { cookie: this.cookieHeader() } }));
+    return this.read(await fetch(`${this.baseUrl}${path}`, { redirect: 'manual', headers: { ...this.headers, cookie: this.cookieHeader() } }));
   }
 
   /** Posts urlencoded fields (repeat a name by passing an array), adding the CSRF token unless one is given. */
@@ -59,7 +60,7 @@ export class WebClient {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      headers: { ...this.headers, cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
       body,
     });
     return this.read(response);

@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../../platform/clock.js';
 import { createDb, describeDatabaseUrl, migrateToLatest, type Db } from '../../platform/db/database.js';
 import { formatReport } from '../../features/policy-import/report.js';
 import { loadDemoData } from './service.js';
+import { DEMO_STAFF_PASSWORD, DEMO_TOTP_SECRET } from './staff.js';
 
 /** `keizoku demo`, before serving: migrate DATABASE_URL and load the demo data (again is fine). */
 export async function prepareDemo(config: Config, clock: Clock = systemClock): Promise<number> {
@@ -13,6 +14,7 @@ export async function prepareDemo(config: Config, clock: Clock = systemClock): P
     await migrateToLatest(db);
     const report = await loadDemoData(db, clock.now());
     console.log(`demo data in ${where}: ${report.agencies} agencies, ${report.news} news items`);
+    console.log(`console staff with the demo credentials: ${report.staff}`);
     for (const line of formatReport(report.policies, 'demo/policies.csv')) console.log(line);
     return report.policies.rejected.length ? 1 : 0;
   } catch (error) {
@@ -46,6 +48,11 @@ export function demoBanner(config: Config): string {
     '  2. Register as 三住 太郎 / ミツスミ タロウ / 1975-01-01 / 証券番号 C123456789 with your own e-mail address.',
     `  3. ${mail}`,
     '     Open its link, enter the keyword shown on screen, and choose your user ID and password.',
+    '',
+    `Staff console (demo only credentials): ${url}/console/login`,
+    '  logins demo-admin (admin), demo-desk (desk), demo-d0001 and demo-d0002 (agency staff)',
+    `  password ${DEMO_STAFF_PASSWORD}`,
+    `  TOTP: add a time-based key to your authenticator app: ${DEMO_TOTP_SECRET.replace(/(.{4})(?=.)/g, '$1 ')}`,
     '',
     'Stop with Ctrl+C.',
   ].join('\n');

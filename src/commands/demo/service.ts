@@ -3,9 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { japanDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import { ensureAppSecret } from '../../platform/db/settings.js';
+import { upsertReadyStaff } from '../../features/console/staff-service.js';
 import { importPolicies, type ImportReport } from '../../features/policy-import/service.js';
 import { addDays, demoEndDate, moveTerm } from './dates.js';
 import { upsertAgencies, upsertNews } from './repository.js';
+import { demoStaff } from './staff.js';
 
 /** demo/ at the repository root (the same from src/ and dist/). */
 export const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url));
@@ -23,13 +26,16 @@ const agenciesFile = z.object({
 export interface DemoReport {
   agencies: number;
   news: number;
+  /** Console accounts with the demo's fixed password and TOTP secret (demo/staff.ts). */
+  staff: number;
   policies: ImportReport;
 }
 
 /**
  * Loads the demo: the agencies and their news from demo/agencies.json (news dated relative to
  * today), then demo/policies.csv through the policy import, each policy's term moved so that it
- * ends where DEMO_END_OFFSETS says. Loading again updates in place.
+ * ends where DEMO_END_OFFSETS says, and the console's demo staff (an admin, a desk user, one user
+ * per agency). Loading again updates in place.
  */
 export async function loadDemoData(db: Db, now: Date, dir: string = DEMO_DIR): Promise<DemoReport> {
   const today = japanDate(now);
@@ -47,5 +53,6 @@ export async function loadDemoData(db: Db, now: Date, dir: string = DEMO_DIR): P
     // Line 2 holds the first policy.
     adjust: (policy, line) => ({ ...policy, ...moveTerm(policy, demoEndDate(line - 2, today)) }),
   });
-  return { agencies: agencies.length, news: news.length, policies };
+  const staff = await upsertReadyStaff(db, await ensureAppSecret(db), now, demoStaff(agencies));
+  return { agencies: agencies.length, news: news.length, staff, policies };
 }

@@ -12,6 +12,9 @@ export interface SessionLimits {
 /** A customer's session: 30 idle minutes, 12 hours at most (the baseline). */
 export const CUSTOMER_SESSION: SessionLimits = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
 
+/** A staff member's console session: 15 idle minutes, 10 hours at most (the console contract). */
+export const STAFF_SESSION: SessionLimits = { idleMs: 15 * 60_000, absoluteMs: 10 * 3_600_000 };
+
 // last_seen_at is written at most once a minute: a page view then costs no write.
 const TOUCH_EVERY_MS = 60_000;
 

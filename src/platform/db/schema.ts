@@ -259,6 +259,46 @@ export interface JobTable {
   failures: number;
 }
 
+export interface StaffAccountTable {
+  id: string;
+  /** Lower-case [a-z0-9._-], 3–64 characters, unique. */
+  login: string;
+  name: string;
+  email: string | null;
+  /** 'admin' | 'desk' | 'agency'. */
+  role: string;
+  /** The agency of an agency-role account; null for the insurer's staff. */
+  agency_code: string | null;
+  /** null until setup is completed. */
+  password_hash: string | null;
+  /** AES-256-GCM sealed base32 secret (see features/console/totp.ts). */
+  totp_secret_sealed: string | null;
+  totp_last_step: number | null;
+  enabled: number;
+  setup_completed_at: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffSetupTokenTable {
+  token_hash: string;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  pending_password_hash: string | null;
+  pending_totp_sealed: string | null;
+}
+
+export interface StaffRecoveryCodeTable {
+  id: string;
+  staff_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
 export interface Database {
   settings: SettingTable;
   agencies: AgencyTable;
@@ -277,4 +317,7 @@ export interface Database {
   change_requests: ChangeRequestTable;
   reregistration_holds: ReregistrationHoldTable;
   jobs: JobTable;
+  staff_accounts: StaffAccountTable;
+  staff_setup_tokens: StaffSetupTokenTable;
+  staff_recovery_codes: StaffRecoveryCodeTable;
 }

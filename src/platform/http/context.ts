@@ -13,5 +13,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: CurrentSession | null;
     csrfSecret: string | null;
+    /**
+     * The id hash of the session this site's forms are bound to, for a site whose sessions are
+     * not the customer's (the console decorates it); undefined where the customer session binds.
+     */
+    csrfSession?: string | null;
   }
 }

@@ -7,12 +7,21 @@ export const CSRF_FIELD = '_csrf';
 const csrfCookie = (deps: AppDeps) => cookieName(deps.config, 'keizoku_csrf');
 
 /**
+ * The session a site's forms are bound to: a site with its own sessions (the console) decorates
+ * `csrfSession` and keeps it current; elsewhere it is the customer session.
+ */
+function boundSessionId(request: FastifyRequest): string | null {
+  if (request.csrfSession !== undefined) return request.csrfSession;
+  return request.session ? request.session.idHash : null;
+}
+
+/**
  * What a token is valid for: this browser's secret and the login session it was rendered in
  * ('anon' before login). A token from an anonymous page, or from another session in the same
  * browser, is refused once a session is there (see docs/decisions/0003).
  */
 function expectedToken(deps: AppDeps, request: FastifyRequest, browserSecret: string): string {
-  const session = request.session ? request.session.idHash : 'anon';
+  const session = boundSessionId(request) ?? 'anon';
   return hmac(deps.secret, `csrf:${browserSecret}:${session}`);
 }
 

@@ -1,0 +1,36 @@
+export const STAFF_ROLES = ['admin', 'desk', 'agency'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const isStaffRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value);
+
+/** The role as the console shows it. */
+export const ROLE_LABELS: Record<StaffRole, string> = { admin: '管理者', desk: 'インターネットデスク', agency: '代理店' };
+
+const LOGIN = /^[a-z0-9._-]{3,64}$/;
+
+/** A typed login ID in its stored form (width and case forgiven). */
+export const normalizeLogin = (typed: string): string => typed.normalize('NFKC').trim().toLowerCase();
+
+export interface NewStaff {
+  login: string;
+  name: string;
+  role: string;
+  agencyCode: string | null;
+  email: string | null;
+}
+
+/** Problems with a new account's fields (before the database is asked about uniqueness or the agency). */
+export function newStaffProblems(input: NewStaff): string[] {
+  const problems: string[] = [];
+  if (!LOGIN.test(input.login)) problems.push('--login must be 3-64 characters of a-z, 0-9, ".", "_" and "-"');
+  const name = input.name.trim();
+  if (name === '' || name.length > 100) problems.push('--name must be 1-100 characters');
+  if (!isStaffRole(input.role)) problems.push(`--role must be one of ${STAFF_ROLES.join(', ')}`);
+  if (input.role === 'agency' && !input.agencyCode) problems.push('--agency CODE is required for the agency role');
+  if (input.role !== 'agency' && input.agencyCode) problems.push('--agency is only for the agency role');
+  if (input.email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) problems.push('--email must be an e-mail address');
+  return problems;
+}
+
+/** Staff passwords: 12–64 characters (the console contract). */
+export const STAFF_PASSWORD_POLICY = { minLength: 12, maxLength: 64 };
