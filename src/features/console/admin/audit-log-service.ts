@@ -97,7 +97,7 @@ function detailValue(key: string, value: unknown): string {
   return Array.isArray(value) ? value.map((v) => detailValue(key, v)).join(';') : String(value);
 }
 
-/** 理由/詳細: the reason first, then the other fields, personal data left out, cut at 300 characters. */
+/** 理由/詳細: the reason (as typed) first, then the other fields, personal data left out, cut at 300 characters. */
 export function detailText(json: string): string {
   let detail: unknown;
   try {
@@ -108,7 +108,7 @@ export function detailText(json: string): string {
   if (!detail || typeof detail !== 'object' || Array.isArray(detail)) return '';
   const { reason, ...rest } = detail as Record<string, unknown>;
   const parts = [
-    ...(typeof reason === 'string' && reason !== '' ? [`理由: ${reason}`] : []),
+    ...(typeof reason === 'string' && reason !== '' ? [reason] : []),
     ...Object.entries(rest).map(([k, v]) => `${k}: ${detailValue(k, v)}`),
   ];
   const text = parts.join(' / ');
