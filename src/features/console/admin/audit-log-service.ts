@@ -83,7 +83,7 @@ export interface AuditLine {
 }
 
 // Keys whose values are a person's data: shown as （省略） (the subject's own page has them).
-const PERSONAL = /(name|kana|email|mail|user_?id|address|phone|tel|birth|postal|holder|to$|keyword|password|token|code)/i;
+const PERSONAL = /(name|kana|email|mail|user_?id|address|phone|tel|birth|postal|holder|to$|keyword|password|token|secret)/i;
 const DETAIL_MAX = 300;
 
 function detailValue(key: string, value: unknown): string {

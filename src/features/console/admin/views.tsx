@@ -93,8 +93,9 @@ export interface NewStaffValues {
   reason: string;
 }
 
-const ReasonField = ({ error, value }: { error?: string | undefined; value?: string }) => (
-  <TextField name="reason" label="理由" hint="操作ログに記録されます（200文字以内）。" error={error} value={value ?? ''} maxLength={200} />
+/** 理由 (each form on a page has its own, so each its own id). */
+const ReasonField = ({ error, value, form }: { error?: string | undefined; value?: string; form?: string }) => (
+  <TextField name="reason" label="理由" hint="操作ログに記録されます（200文字以内）。" error={error} value={value ?? ''} maxLength={200} {...(form ? { id: `f-reason-${form}` } : {})} />
 );
 
 export function NewStaffPage({ ctx, values, errors, agencies, message }: { ctx: ConsolePageContext; values: NewStaffValues; errors: FieldErrors; agencies: AgencyOption[]; message?: string }) {
@@ -161,7 +162,7 @@ export function StaffDetailPage({ ctx, staff, agencies, isSelf, done, problem }:
             <h2 id="h-status">{staff.enabled ? '停止' : '再開'}</h2>
             <p>{staff.enabled ? '停止すると、この職員はログインできなくなり、ログイン中のセッションはすぐに終了します。' : '再開すると、この職員は設定済みのパスワードと認証アプリで再びログインできます。'}</p>
             <PostForm action={`${base}/${staff.enabled ? 'disable' : 'enable'}`} csrf={ctx.csrf}>
-              <ReasonField error={errorsOf('status').reason} />
+              <ReasonField form="status" error={errorsOf('status').reason} />
               <div class="actions">
                 <SubmitButton>{staff.enabled ? '停止する' : '再開する'}</SubmitButton>
               </div>
@@ -172,7 +173,7 @@ export function StaffDetailPage({ ctx, staff, agencies, isSelf, done, problem }:
             <PostForm action={`${base}/role`} csrf={ctx.csrf}>
               <SelectField name="role" label="新しい権限" options={ROLE_OPTIONS} value={staff.role ?? undefined} error={errorsOf('role').role} />
               <SelectField name="agency" label="代理店" hint="権限が「代理店」のときだけ選択してください。" options={[{ value: '', label: 'なし' }, ...agencyOptions(agencies)]} value={staff.agencyCode ?? ''} error={errorsOf('role').agency} />
-              <ReasonField error={errorsOf('role').reason} />
+              <ReasonField form="role" error={errorsOf('role').reason} />
               <div class="actions">
                 <SubmitButton>権限を変更する</SubmitButton>
               </div>
@@ -183,7 +184,7 @@ export function StaffDetailPage({ ctx, staff, agencies, isSelf, done, problem }:
               <h2 id="h-mfa">2段階認証のリセット</h2>
               <p>スマートフォンの紛失などで認証アプリを使えないときに行います。ログイン中のセッションを終了し、パスワード・認証アプリ・リカバリーコードを無効にして、初期設定のURLを登録済みのメールアドレスに送信します。職員は初期設定をやり直します。</p>
               <PostForm action={`${base}/mfa-reset`} csrf={ctx.csrf}>
-                <ReasonField error={errorsOf('mfa').reason} />
+                <ReasonField form="mfa" error={errorsOf('mfa').reason} />
                 <div class="actions">
                   <SubmitButton>2段階認証をリセットする</SubmitButton>
                 </div>
@@ -226,7 +227,7 @@ export function AuditLogPage({ ctx, values, staff, result, errors }: { ctx: Cons
         <TextField name="customer" label="お客さまID" value={values.customer} error={errors.customer} maxLength={100} />
         <SelectField name="kind" label="種別" options={[{ value: '', label: 'すべて' }, ...kinds.map((k) => ({ value: k, label: auditKindLabel(k) === k ? k : `${auditKindLabel(k)}（${k}）` }))]} value={kinds.includes(values.kind) || values.kind === '' ? values.kind : ''} error={errors.kind} />
         <TextField name="from" label="期間（開始日）" hint="YYYY-MM-DD（日本時間）" value={values.from} error={errors.from} maxLength={10} />
-        <TextField name="to" label="期間（終了日）" hint="YYYY-MM-DD（日本時間、この日を含む）" value={values.to} error={errors.to} maxLength={10} />
+        <TextField name="to" label="期間（終了日）" hint="YYYY-MM-DD（この日を含む）" value={values.to} error={errors.to} maxLength={10} />
         <div class="actions">
           <button type="submit" class="button primary">
             絞り込む
