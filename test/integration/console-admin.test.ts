@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { disableStaffRow } from '../../src/features/console/admin/repository.js';
+import { disableStaff } from '../../src/features/console/admin/staff-admin-service.js';
 import { findStaffByLogin } from '../../src/features/console/repository.js';
 import { upsertReadyStaff } from '../../src/features/console/staff-service.js';
 import { recordAudit } from '../../src/platform/auth/audit.js';
@@ -238,6 +239,13 @@ for (const kind of databaseKinds()) {
       } finally {
         await t.deps.db.updateTable('staff_accounts').set({ enabled: 1 }).where('id', 'in', promoted.map((p) => p.id)).execute();
       }
+      // Two admins disabling each other at the same moment: one of them stays.
+      const one = await idOf('admin.one');
+      const outcomes = await Promise.all([disableStaff(t.deps, { staffId: one, ip: '192.0.2.1' }, two, '同時'), disableStaff(t.deps, { staffId: two, ip: '192.0.2.2' }, one, '同時')]);
+      assert.deepEqual(outcomes.map((o) => o.ok).sort(), [false, true]);
+      const left = await t.deps.db.selectFrom('staff_accounts').select('login').where('role', '=', 'admin').where('enabled', '=', 1).execute();
+      assert.equal(left.length, 1);
+      await t.deps.db.updateTable('staff_accounts').set({ enabled: 1 }).where('id', 'in', [one, two]).execute();
     });
 
     it('unknown or tampered staff ids answer 404, never 500', async () => {
@@ -341,13 +349,15 @@ for (const kind of databaseKinds()) {
       assert.equal(text.replace(/\r\n/g, '').includes('\n'), false, 'every line ends with CRLF');
       const lines = text.split('\r\n');
       assert.equal(lines[0], '日時,種別,操作者,対象,IP,理由/詳細');
-      assert.equal(lines.length, 3, 'one event and the header');
-      assert.match(lines[1]!, /^2026-11-25 \d\d:\d\d:\d\d,職員の停止,"admin\.two（管理, ""二郎""）",職員 desk\.two,198\.51\.100\.\d+,"'=HYPERLINK\(""http:\/\/evil\.example\/"",""x""\) \/ before: \{enabled: true\} \/ after: \{enabled: false\}"$/);
+      assert.equal(lines.at(-1), '', 'the last line ends with CRLF too');
+      const line = lines.find((l) => l.includes('HYPERLINK'));
+      assert.ok(line, 'the disabling is in the CSV');
+      assert.match(line, /^2026-11-25 \d\d:\d\d:\d\d,職員の停止,"admin\.two（管理, ""二郎""）",職員 desk\.two,198\.51\.100\.\d+,"'=HYPERLINK\(""http:\/\/evil\.example\/"",""x""\) \/ before: \{enabled: true\} \/ after: \{enabled: false\}"$/);
       const all = await fetch(`${t.baseUrl}/console/audit.csv?staff=${await idOf('admin.two')}&kind=staff_enabled`, { headers: { cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-forwarded-for': admin.headers['x-forwarded-for']! } });
       assert.match(await all.text(), /,"'\+81, ""quoted"" \/ before/);
-      const exported = await t.deps.db.selectFrom('audit_events').selectAll().where('kind', '=', 'audit_log_exported').executeTakeFirstOrThrow();
+      const exported = await t.deps.db.selectFrom('audit_events').selectAll().where('kind', '=', 'audit_log_exported').where('detail', 'like', '%"kind":"staff_disabled"%').executeTakeFirstOrThrow();
       assert.equal(exported.actor_id, await idOf('admin.two'));
-      assert.equal(JSON.parse(exported.detail).rows, 1);
+      assert.equal(JSON.parse(exported.detail).rows, lines.length - 2);
     });
   });
 }

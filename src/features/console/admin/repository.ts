@@ -9,6 +9,15 @@ export interface AgencyOption {
 export const listAgencies = (db: Db): Promise<AgencyOption[]> => db.selectFrom('agencies').select(['code', 'name']).orderBy('code').execute();
 
 /**
+ * Takes the row locks of every enabled admin (PostgreSQL; SQLite has one writer anyway) before a
+ * change that could leave none: two admins disabling each other at once wait for each other, and
+ * the second's conditional update then sees the first's change.
+ */
+export async function lockEnabledAdmins(db: Db): Promise<void> {
+  await db.updateTable('staff_accounts').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('role', '=', 'admin').where('enabled', '=', 1).execute();
+}
+
+/**
  * Disables an account, only while some other enabled admin remains (there is always one):
  * the condition is in the update, so it holds for the row the statement changes.
  */

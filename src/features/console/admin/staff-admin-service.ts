@@ -8,7 +8,7 @@ import { agencyExists, findStaffById, findStaffByLogin, insertSetupToken, listSt
 import { addStaff, SETUP_TTL_MS } from '../staff-service.js';
 import { isStaffRole, type StaffRole } from '../staff-rules.js';
 import { staffSetupMail } from './mail.js';
-import { clearStaffCredentials, disableStaffRow, enableStaffRow, setStaffRole } from './repository.js';
+import { clearStaffCredentials, disableStaffRow, enableStaffRow, lockEnabledAdmins, setStaffRole } from './repository.js';
 import './audit-kinds.js';
 
 /** The admin acting, and from where. */
@@ -102,6 +102,7 @@ export async function disableStaff(deps: AppDeps, by: AdminActor, staffId: strin
   if (target.enabled !== 1) return { ok: false, refusal: 'not_applicable' };
   const now = deps.clock.now();
   const done = await deps.db.transaction().execute(async (trx) => {
+    await lockEnabledAdmins(trx);
     if (!(await disableStaffRow(trx, staffId, now))) return false;
     await revokeActorSessions(trx, { kind: 'staff', id: staffId }, now);
     await recordAudit(trx, now, { kind: 'staff_disabled', actor: { kind: 'staff', id: by.staffId }, subject: staffSubject(staffId), ip: by.ip, detail: { reason, before: { enabled: true }, after: { enabled: false } } });
@@ -140,6 +141,7 @@ export async function changeStaffRole(deps: AppDeps, by: AdminActor, staffId: st
   if (target.role === role && target.agency_code === agencyCode) return { ok: false, refusal: 'not_applicable' };
   const now = deps.clock.now();
   const done = await deps.db.transaction().execute(async (trx) => {
+    await lockEnabledAdmins(trx);
     if (!(await setStaffRole(trx, staffId, now, role, agencyCode))) return false;
     await recordAudit(trx, now, {
       kind: 'staff_role_changed',
