@@ -3,6 +3,7 @@ import { recordAudit } from '../platform/auth/audit.js';
 import { revokeActorSessions } from '../platform/auth/sessions.js';
 import { asConsoleStaff, consolePageContext } from '../features/console/http.js';
 import { liveStaff } from '../features/console/login-service.js';
+import { adminRoutes } from '../features/console/admin/routes.js';
 import { consoleRoutes } from '../features/console/routes.js';
 import { ConsoleBadRequestPage, ConsoleCsrfFailedPage, ConsoleErrorPage, ConsoleNotFoundPage, ConsoleTooManyRequestsPage } from '../features/console/views.js';
 import type { AppDeps, FeatureOptions } from '../platform/deps.js';
@@ -42,6 +43,7 @@ export const consoleSite: FastifyPluginAsync<FeatureOptions> = async (site, { de
   addInputAndCsrfChecks(site, deps);
   addErrorPages(site, deps);
   await site.register(consoleRoutes, { deps });
+  await site.register(adminRoutes, { deps });
 };
 
 function addInputAndCsrfChecks(site: FastifyInstance, deps: AppDeps): void {

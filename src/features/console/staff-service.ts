@@ -1,5 +1,5 @@
 import { recordAudit } from '../../platform/auth/audit.js';
-import { SYSTEM } from '../../platform/auth/actor.js';
+import { SYSTEM, type Actor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import { hashSecret, newId, randomToken, sha256 } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
@@ -15,8 +15,17 @@ export const setupUrl = (baseUrl: string, rawToken: string): string => `${baseUr
 
 export type AddStaffOutcome = { ok: true; staffId: string; setupToken: string; expiresAt: Date } | { ok: false; problems: string[] };
 
+/** Who adds the account (the CLI: the system) and what else commits with it (the console mails the setup link). */
+export interface AddStaffBy {
+  actor: Actor;
+  ip?: string | null;
+  reason?: string;
+  /** Runs in the account's transaction, e.g. to queue the setup mail. */
+  withinTransaction?: (trx: Db, created: { staffId: string; setupToken: string; expiresAt: Date }) => Promise<void>;
+}
+
 /** Creates a staff account without credentials and a setup token (32 random bytes; only its SHA-256 is kept). */
-export async function addStaff(deps: { db: Db; clock: Clock }, input: NewStaff): Promise<AddStaffOutcome> {
+export async function addStaff(deps: { db: Db; clock: Clock }, input: NewStaff, by: AddStaffBy = { actor: SYSTEM }): Promise<AddStaffOutcome> {
   const problems = newStaffProblems(input);
   if (problems.length) return { ok: false, problems };
   const { db } = deps;
@@ -44,7 +53,14 @@ export async function addStaff(deps: { db: Db; clock: Clock }, input: NewStaff):
       updated_at: now.toISOString(),
     });
     await insertSetupToken(trx, { token_hash: sha256(setupToken), staff_id: staffId, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), used_at: null, pending_password_hash: null, pending_totp_sealed: null });
-    await recordAudit(trx, now, { kind: 'staff_created', actor: SYSTEM, subject: { kind: 'staff', id: staffId }, detail: { after: { login: input.login, name: input.name.trim(), role: input.role, agency_code: input.agencyCode, email: input.email } } });
+    await recordAudit(trx, now, {
+      kind: 'staff_created',
+      actor: by.actor,
+      subject: { kind: 'staff', id: staffId },
+      ip: by.ip ?? null,
+      detail: { ...(by.reason !== undefined ? { reason: by.reason } : {}), before: null, after: { login: input.login, name: input.name.trim(), role: input.role, agency_code: input.agencyCode, email: input.email } },
+    });
+    await by.withinTransaction?.(trx, { staffId, setupToken, expiresAt });
   });
   return { ok: true, staffId, setupToken, expiresAt };
 }

@@ -116,6 +116,8 @@ export interface HomeStaff {
   roleLabel: string;
   agencyCode: string | null;
   recoveryCodesLeft: number;
+  /** The pages of the member's role (e.g. the administrator's). */
+  menu?: ReadonlyArray<{ href: string; label: string }>;
 }
 
 export function ConsoleHomePage({ ctx, staff }: { ctx: ConsolePageContext; staff: HomeStaff }) {
@@ -146,6 +148,17 @@ export function ConsoleHomePage({ ctx, staff }: { ctx: ConsolePageContext; staff
         </div>
       </dl>
       {staff.recoveryCodesLeft <= 3 ? <p class="notice">リカバリーコードの残りが少なくなっています。システム管理者に再発行を依頼してください。</p> : null}
+      {staff.menu?.length ? (
+        <nav aria-label="業務メニュー">
+          <ul class="menu">
+            {staff.menu.map((item) => (
+              <li>
+                <a href={item.href}>{item.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <p>業務メニューは順次追加されます。作業が終わったら、必ずログアウトしてください。</p>
       <form method="post" action="/console/logout">
         <input type="hidden" name="_csrf" value={ctx.csrf} />

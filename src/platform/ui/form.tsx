@@ -15,17 +15,20 @@ interface TextFieldProps {
   autocomplete?: string;
   maxLength?: number;
   inputMode?: 'text' | 'email' | 'numeric' | 'latin';
+  /** The control's id when one page has several fields of the same name (in different forms); default f-NAME. */
+  id?: string;
 }
 
 /** Label, hint and message around one control; the control gets `id` and `aria-describedby`. */
-function LabelledField({ name, label, hint, error, control }: {
+function LabelledField({ name, label, hint, error, control, id: givenId }: {
   name: string;
+  id?: string | undefined;
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
   control: (a11y: { id: string; 'aria-invalid'?: 'true'; 'aria-describedby'?: string }) => ComponentChildren;
 }) {
-  const id = `f-${name}`;
+  const id = givenId ?? `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={error ? 'field has-error' : 'field'}>
@@ -37,9 +40,10 @@ function LabelledField({ name, label, hint, error, control }: {
   );
 }
 
-export function TextField({ name, label, value, error, type = 'text', hint, autocomplete, maxLength, inputMode }: TextFieldProps) {
+export function TextField({ name, label, value, error, type = 'text', hint, autocomplete, maxLength, inputMode, id }: TextFieldProps) {
   return (
     <LabelledField
+      id={id}
       name={name}
       label={label}
       hint={hint}

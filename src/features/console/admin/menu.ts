@@ -1,0 +1,5 @@
+/** The administrator's menu on the console's home. */
+export const ADMIN_MENU = [
+  { href: '/console/staff', label: 'スタッフ管理' },
+  { href: '/console/audit', label: '操作ログ' },
+] as const;
