@@ -12,6 +12,7 @@ import * as knownDevices from './migrations/0005_known_devices.js';
 import * as outboxSealed from './migrations/0006_outbox_sealed.js';
 import * as actors from './migrations/0007_actors.js';
 import * as jobs from './migrations/0008_jobs.js';
+import * as reminders from './migrations/0011_reminders.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -75,6 +76,8 @@ const migrations: Record<string, Migration> = {
   '0006_outbox_sealed': outboxSealed,
   '0007_actors': actors,
   '0008_jobs': jobs,
+  // 0009 and 0010 belong to work on other branches.
+  '0011_reminders': reminders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
