@@ -204,8 +204,9 @@ for (const kind of databaseKinds()) {
       await runOnTwoWorkers();
       assert.equal((await outboxTo(p.userId)).length, 0, 'opted out');
 
-      await client.get('/mypage/changes/reminders');
-      assert.equal((await client.post('/mypage/changes/reminders', { reminders: 'receive' })).status, 303);
+      const later = await loggedIn(t, p.userId, p.password);
+      assert.match((await later.get('/mypage/changes/reminders')).html, /value="decline" checked/);
+      assert.equal((await later.post('/mypage/changes/reminders', { reminders: 'receive' })).location, '/mypage/changes/reminders/complete');
       clock.set(japanMorning(addDays(endDate, -59)));
       await runOnTwoWorkers();
       assert.equal((await outboxTo(p.userId)).length, 1, 'the 60-day one, late, once back in');
