@@ -27,7 +27,7 @@ for (const kind of databaseKinds()) {
     let seq = 0;
     // JOBS=off: the test is the worker, calling the job's run as two workers would.
     before(async () => {
-      t = await startTestApp({ db: kind, clock, env: { JOBS: 'off' } });
+      t = await startTestApp({ db: kind, clock, env: { JOBS: 'off', RENEWAL_REMINDER_DAYS: '60,30,7' } });
       // Two workers: on PostgreSQL two pools on one database; on SQLite one handle (two handles
       // in one process would wait on each other's lock synchronously; across processes SQLite's
       // busy timeout does that waiting).
