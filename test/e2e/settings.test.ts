@@ -83,7 +83,7 @@ describe('各種変更の手続き and その他の手続 in the browser', () =>
     const page = await phonePage();
     await logIn(page, t.baseUrl, userId, PASSWORD);
     await openTab(page, '各種変更の手続き');
-    const section = page.locator('section', { has: page.getByRole('heading', { name: '満期案内メール', exact: true }) });
+    const section = page.locator('section.change-item', { has: page.getByRole('heading', { name: '満期案内メール', exact: true }) });
     assert.match(await section.innerText(), /現在の設定\s+受け取る/);
     await page.getByRole('link', { name: '満期案内メールの設定を変更する' }).click();
     await page.waitForURL(/\/mypage\/changes\/reminders$/);
@@ -91,7 +91,7 @@ describe('各種変更の手続き and その他の手続 in the browser', () =>
     assert.equal(await group.getByLabel('受け取る', { exact: true }).isChecked(), true, 'receive by default');
     await group.getByLabel('受け取らない', { exact: true }).check();
     assert.deepEqual(await accessibilityViolations(page), []);
-    await shot(page, 's-04-reminder-setting');
+    await shot(page, 's-07-reminder-setting');
     await page.getByRole('button', { name: '設定する' }).click();
     await page.waitForURL(/\/mypage\/changes\/reminders\/complete$/);
     assert.equal(await page.locator('p.lead').textContent(), '満期案内メールの設定を変更しました。');
