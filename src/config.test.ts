@@ -34,6 +34,20 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ JOBS: 'false' }), /Invalid configuration:\n {2}JOBS: /);
   });
 
+  it('reads RENEWAL_REMINDER_DAYS (largest first, none for none) and AUDIT_RETENTION, refusing what they cannot mean', () => {
+    assert.deepEqual(loadConfig({}).renewalReminderDays, [60, 30, 7]);
+    assert.deepEqual(loadConfig({ RENEWAL_REMINDER_DAYS: '7, 45' }).renewalReminderDays, [45, 7]);
+    assert.deepEqual(loadConfig({ RENEWAL_REMINDER_DAYS: 'none' }).renewalReminderDays, []);
+    for (const bad of ['', '60,,7', '0', '60,60', '-7', '7.5', '400', 'sixty', '60;30']) {
+      assert.throws(() => loadConfig({ RENEWAL_REMINDER_DAYS: bad }), /Invalid configuration:\n {2}RENEWAL_REMINDER_DAYS: expected whole days/, bad);
+    }
+    assert.deepEqual(loadConfig({}).auditRetention, { amount: 7, unit: 'years' });
+    assert.deepEqual(loadConfig({ AUDIT_RETENTION: '400d' }).auditRetention, { amount: 400, unit: 'days' });
+    for (const bad of ['7', '0y', '7 years', '1.5y', '2w', '']) {
+      assert.throws(() => loadConfig({ AUDIT_RETENTION: bad }), /Invalid configuration:\n {2}AUDIT_RETENTION: expected a number of days or years/, bad);
+    }
+  });
+
   it('refuses bad values, naming each variable', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
     assert.throws(() => loadConfig({ VERIFICATION_TTL: '2 days' }), /VERIFICATION_TTL/);

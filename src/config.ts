@@ -43,6 +43,16 @@ export interface Config {
   serveRunsJobs: boolean;
   /** METRICS_TOKEN: the bearer token that opens /metrics from other hosts (null: this machine only). */
   metricsToken: string | null;
+  /** RENEWAL_REMINDER_DAYS: days before 満期日 for 満期案内 mails, largest first; empty for none. */
+  renewalReminderDays: number[];
+  /** AUDIT_RETENTION: how long audit events are kept before the purge deletes them. */
+  auditRetention: Retention;
+}
+
+/** A retention period in whole days or whole (calendar) years. */
+export interface Retention {
+  amount: number;
+  unit: 'days' | 'years';
 }
 
 /** The shipped demo rates, resolved from the package (src/ and dist/ both sit one level below it). */
@@ -74,7 +84,31 @@ const env = z.object({
   IMPORTANT_MATTERS_FILE: z.string().min(1).default(DEFAULT_IMPORTANT_MATTERS_FILE),
   JOBS: z.enum(['on', 'off']).default('on'),
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  RENEWAL_REMINDER_DAYS: z.string().default('60,30,7'),
+  AUDIT_RETENTION: z.string().default('7y'),
 });
+
+const MAX_REMINDER_DAYS = 365;
+
+/** `60,30,7` (any order, no repeats) or `none`; null when malformed. Largest first. */
+export function parseReminderDays(text: string): number[] | null {
+  const value = text.trim();
+  if (value === 'none') return [];
+  const parts = value.split(',').map((part) => part.trim());
+  if (!parts.every((part) => /^\d{1,3}$/.test(part))) return null;
+  const days = parts.map(Number);
+  if (days.some((d) => d < 1 || d > MAX_REMINDER_DAYS) || new Set(days).size !== days.length) return null;
+  return days.sort((a, b) => b - a);
+}
+
+/** `30d` or `7y` (a whole number, at least 1); null when malformed. */
+export function parseRetention(text: string): Retention | null {
+  const match = /^\s*(\d{1,5})\s*([dy])\s*$/.exec(text);
+  if (!match) return null;
+  const amount = Number(match[1]);
+  if (amount < 1 || (match[2] === 'y' && amount > 100)) return null;
+  return { amount, unit: match[2] === 'y' ? 'years' : 'days' };
+}
 
 /** Reads and validates the environment; throws one message listing every bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -88,6 +122,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (ttl === null) throw new Error(`Invalid configuration:\n  VERIFICATION_TTL: expected e.g. 48h, 90m or 2s`);
   const hold = parseDuration(e.REREGISTRATION_HOLD);
   if (hold === null) throw new Error(`Invalid configuration:\n  REREGISTRATION_HOLD: expected e.g. 72h, 90m or 2s`);
+  const reminderDays = parseReminderDays(e.RENEWAL_REMINDER_DAYS);
+  if (reminderDays === null) {
+    throw new Error(`Invalid configuration:\n  RENEWAL_REMINDER_DAYS: expected whole days before 満期日 from 1 to ${MAX_REMINDER_DAYS}, comma-separated without repeats (e.g. 60,30,7), or none`);
+  }
+  const auditRetention = parseRetention(e.AUDIT_RETENTION);
+  if (auditRetention === null) throw new Error('Invalid configuration:\n  AUDIT_RETENTION: expected a number of days or years, e.g. 400d or 7y');
   if (e.PASSWORD_MIN_LENGTH > e.PASSWORD_MAX_LENGTH) {
     throw new Error('Invalid configuration:\n  PASSWORD_MIN_LENGTH is above PASSWORD_MAX_LENGTH');
   }
@@ -126,6 +166,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     importantMattersFile: resolve(e.IMPORTANT_MATTERS_FILE),
     serveRunsJobs: e.JOBS === 'on',
     metricsToken: e.METRICS_TOKEN ?? null,
+    renewalReminderDays: reminderDays,
+    auditRetention,
   };
 }
 

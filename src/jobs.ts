@@ -2,7 +2,11 @@ import type { Config } from './config.js';
 import type { Clock } from './platform/clock.js';
 import type { Db } from './platform/db/database.js';
 import { startWorker, type Job, type JobLog, type Worker } from './platform/jobs/index.js';
+import { remindersJob } from './features/reminders/job.js';
+import { renewableOnline } from './features/renewal/coverage.js';
 import { MailDispatcher } from './platform/mail/dispatcher.js';
+import { enqueueMail, type MailQueue } from './platform/mail/outbox.js';
+import { purgeJob } from './platform/retention/purge.js';
 import { devMailboxTransport, smtpTransport } from './platform/mail/transports.js';
 
 export interface JobDeps {
@@ -13,7 +17,10 @@ export interface JobDeps {
   secret: string;
 }
 
-/** The service's jobs, the same for `serve` (unless JOBS=off) and `keizoku worker`. */
+/**
+ * The service's jobs, the same for `serve` (unless JOBS=off) and `keizoku worker`: mail delivery
+ * (every worker, every second), 満期案内 reminders and the purge (hourly, leased).
+ */
 export interface ServiceJobs {
   dispatcher: MailDispatcher;
   jobs: Job[];
@@ -22,7 +29,10 @@ export interface ServiceJobs {
 export function serviceJobs({ config, db, clock, log, secret }: JobDeps): ServiceJobs {
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport(db);
   const dispatcher = new MailDispatcher(db, transport, clock, config.brand.mailFrom, log, secret);
-  return { dispatcher, jobs: [dispatcher.job] };
+  const mail: MailQueue = { enqueue: (trx, message, at) => enqueueMail(trx, message, at, secret), kick: () => dispatcher.kick() };
+  const reminders = remindersJob({ config, db, clock, mail, renewableOnline });
+  const purge = purgeJob({ db, clock, log, auditRetention: config.auditRetention });
+  return { dispatcher, jobs: [dispatcher.job, reminders, purge] };
 }
 
 /** Runs the jobs on a worker in this process; mail kicks go to it. */

@@ -78,6 +78,36 @@ describe('各種変更の手続き and その他の手続 in the browser', () =>
     await t.mail.waitFor(userId, (m) => m.subject === '【みらい損保】住所・電話番号変更のお申し出受付のお知らせ');
   });
 
+  it('a customer turns 満期案内メール off and on again', async () => {
+    const userId = await customer();
+    const page = await phonePage();
+    await logIn(page, t.baseUrl, userId, PASSWORD);
+    await openTab(page, '各種変更の手続き');
+    const section = page.locator('section.change-item', { has: page.getByRole('heading', { name: '満期案内メール', exact: true }) });
+    assert.match(await section.innerText(), /現在の設定\s+受け取る/);
+    await page.getByRole('link', { name: '満期案内メールの設定を変更する' }).click();
+    await page.waitForURL(/\/mypage\/changes\/reminders$/);
+    const group = page.getByRole('group', { name: '満期案内メール' });
+    assert.equal(await group.getByLabel('受け取る', { exact: true }).isChecked(), true, 'receive by default');
+    await group.getByLabel('受け取らない', { exact: true }).check();
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await shot(page, 's-07-reminder-setting');
+    await page.getByRole('button', { name: '設定する' }).click();
+    await page.waitForURL(/\/mypage\/changes\/reminders\/complete$/);
+    assert.equal(await page.locator('p.lead').textContent(), '満期案内メールの設定を変更しました。');
+    assert.match(await page.locator('dl.entries').innerText(), /満期案内メール\s+受け取らない/);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await page.getByRole('link', { name: '「各種変更の手続き」へ戻る' }).click();
+    await page.waitForURL(/\/mypage\/changes$/);
+    assert.match(await section.innerText(), /現在の設定\s+受け取らない/);
+    await page.getByRole('link', { name: '満期案内メールの設定を変更する' }).click();
+    assert.equal(await group.getByLabel('受け取らない', { exact: true }).isChecked(), true, 'the form shows the choice made');
+    await group.getByLabel('受け取る', { exact: true }).check();
+    await page.getByRole('button', { name: '設定する' }).click();
+    await page.waitForURL(/\/mypage\/changes\/reminders\/complete$/);
+    assert.match(await page.locator('dl.entries').innerText(), /満期案内メール\s+受け取る/);
+  });
+
   it('a customer changes the password and logs in with the new one', async () => {
     const userId = await customer();
     const page = await phonePage();

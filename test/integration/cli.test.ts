@@ -65,9 +65,9 @@ for (const kind of databaseKinds()) {
 
     it('imports the sample (exit 0), then updates it on a second run', async () => {
       const first = await runCli(['import-policies', SAMPLE], { DATABASE_URL: database.url });
-      assert.deepEqual(first, { code: 0, stdout: `${SAMPLE}: inserted 4, updated 0, rejected 0 (agencies created 2, renamed 0)\n`, stderr: '' });
+      assert.deepEqual(first, { code: 0, stdout: `${SAMPLE}: inserted 5, updated 0, rejected 0 (agencies created 2, renamed 0)\n`, stderr: '' });
       const second = await runCli(['import-policies', SAMPLE], { DATABASE_URL: database.url });
-      assert.equal(second.stdout, `${SAMPLE}: inserted 0, updated 4, rejected 0 (agencies created 0, renamed 0)\n`);
+      assert.equal(second.stdout, `${SAMPLE}: inserted 0, updated 5, rejected 0 (agencies created 0, renamed 0)\n`);
       assert.equal(second.code, 0);
     });
 

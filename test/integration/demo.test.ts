@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { addMonths, demoEndDate } from '../../src/commands/demo/dates.js';
+import { addDays, addMonths, demoEndDate } from '../../src/commands/demo/dates.js';
 import { loadDemoData } from '../../src/commands/demo/service.js';
 import { japanDate } from '../../src/platform/clock.js';
 import { newId } from '../../src/platform/crypto.js';
@@ -56,7 +56,7 @@ for (const kind of databaseKinds()) {
 
       const out = current.stdout();
       assert.match(out, /: 2 agencies, 6 news items\n/);
-      assert.match(out, /demo\/policies\.csv: (inserted 4, updated 0|inserted 0, updated 4), rejected 0/);
+      assert.match(out, /demo\/policies\.csv: (inserted 5, updated 0|inserted 0, updated 5), rejected 0/);
       assert.match(out, new RegExp(`is running at http://localhost:${port}\\n`));
       assert.match(out, /三住 太郎 \/ ミツスミ タロウ \/ 1975-01-01 \/ 証券番号 C123456789 with your own e-mail address/);
       assert.match(out, new RegExp(`dev mailbox: http://localhost:${port}/dev/mailbox`));
@@ -70,6 +70,9 @@ for (const kind of databaseKinds()) {
       const agency = await (await fetch(`${origin}/agency/D0002`)).text();
       assert.match(agency, /満期が近いお客さまへ/);
       assert.equal((await fetch(`${origin}/dev/mailbox`)).status, 200);
+      assert.match(out, /log in as hanako@example\.com \/ Hanako2026/);
+      // serve runs the reminders job at start: the demo customer's 60-day 満期案内 reaches the dev mailbox.
+      await until(current, async () => (await (await fetch(`${origin}/dev/mailbox`)).text()).includes('【みらい損保】自動車保険の満期のご案内'), 'the 満期案内 in the dev mailbox');
 
       current.child.kill('SIGTERM');
       assert.equal(await current.exited, 0);
@@ -84,11 +87,14 @@ for (const kind of databaseKinds()) {
         ]);
         assert.equal(state.news.length, 6);
         assert.ok(state.news.every((n) => n.published_on <= today));
-        const ends = [0, 1, 2, 3].map((i) => demoEndDate(i, today));
+        const ends = [0, 1, 2, 3, 4].map((i) => demoEndDate(i, today));
         assert.deepEqual(
           state.policies.map((p) => [p.policy_number, p.start_date, p.end_date]),
-          ['C123456789', 'C123456790', 'C223344556', 'C334455667'].map((number, i) => [number, addMonths(ends[i] ?? '', -12), ends[i]]),
+          ['C123456789', 'C123456790', 'C223344556', 'C334455667', 'C445566778'].map((number, i) => [number, addMonths(ends[i] ?? '', -12), ends[i]]),
         );
+        assert.equal(ends[4], addDays(today, 60));
+        const reminders = await db.selectFrom('renewal_reminders').select(['policy_number', 'end_date', 'offset_days']).execute();
+        assert.deepEqual(reminders, [{ policy_number: 'C445566778', end_date: ends[4], offset_days: 60 }]);
       } finally {
         await db.destroy();
       }
@@ -105,7 +111,8 @@ for (const kind of databaseKinds()) {
     it('loads again without copies, keeping a registered customer on their policy', async () => {
       const { db } = database;
       const first = await loadDemoData(db, new Date('2026-11-25T01:00:00Z'));
-      assert.equal(first.policies.inserted, 4);
+      assert.equal(first.policies.inserted, 5);
+      const hanako = await db.selectFrom('customers').select(['id', 'password_hash']).where('user_id', '=', 'hanako@example.com').executeTakeFirstOrThrow();
       const customerId = newId();
       const at = new Date().toISOString();
       await db
@@ -115,7 +122,8 @@ for (const kind of databaseKinds()) {
       await db.updateTable('policies').set({ customer_id: customerId }).where('policy_number', '=', 'C123456789').execute();
 
       const second = await loadDemoData(db, new Date('2027-03-10T01:00:00Z'));
-      assert.deepEqual([second.policies.inserted, second.policies.updated, second.policies.rejected], [0, 4, []]);
+      assert.deepEqual([second.policies.inserted, second.policies.updated, second.policies.rejected], [0, 5, []]);
+      assert.deepEqual(await db.selectFrom('customers').select(['id', 'password_hash']).where('user_id', '=', 'hanako@example.com').execute(), [hanako], 'the demo customer once, as she was');
       const state = await demoState(db);
       assert.equal(state.agencies.length, 2);
       assert.equal(state.news.length, 6);
@@ -127,6 +135,7 @@ for (const kind of databaseKinds()) {
           ['C123456790', '2027-06-10', null],
           ['C223344556', '2027-04-14', null],
           ['C334455667', '2027-04-21', null],
+          ['C445566778', '2027-05-09', hanako.id],
         ],
       );
     });

@@ -33,7 +33,9 @@ export interface TestAppOptions {
 
 /**
  * The real service on 127.0.0.1 with its own database and a real SMTP catcher.
- * Maintenance windows are off unless a test sets them, so the suite passes on Monday nights too.
+ * Maintenance windows are off unless a test sets them, so the suite passes on Monday nights too;
+ * so are 満期案内 reminders (RENEWAL_REMINDER_DAYS=none), so that a test moving its clock by hours
+ * gets no reminder mail among the mail it waits for. The reminders' own tests set them.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const mail = await new MailCatcher().start();
@@ -62,6 +64,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       DATABASE_URL: database.url,
       SMTP_URL: mail.url,
       MAINTENANCE_WINDOWS: 'none',
+      RENEWAL_REMINDER_DAYS: 'none',
       ...options.env,
     });
     built = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}) });

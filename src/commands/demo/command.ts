@@ -2,8 +2,8 @@ import type { Config } from '../../config.js';
 import { systemClock, type Clock } from '../../platform/clock.js';
 import { createDb, describeDatabaseUrl, migrateToLatest, type Db } from '../../platform/db/database.js';
 import { formatReport } from '../../features/policy-import/report.js';
-import { loadDemoData } from './service.js';
 import { DEMO_STAFF_PASSWORD, DEMO_TOTP_SECRET } from './staff.js';
+import { DEMO_CUSTOMER, loadDemoData } from './service.js';
 
 /** `keizoku demo`, before serving: migrate DATABASE_URL and load the demo data (again is fine). */
 export async function prepareDemo(config: Config, clock: Clock = systemClock): Promise<number> {
@@ -48,6 +48,8 @@ export function demoBanner(config: Config): string {
     '  2. Register as 三住 太郎 / ミツスミ タロウ / 1975-01-01 / 証券番号 C123456789 with your own e-mail address.',
     `  3. ${mail}`,
     '     Open its link, enter the keyword shown on screen, and choose your user ID and password.',
+    `  4. A 満期案内 (renewal reminder) went to ${DEMO_CUSTOMER.familyName} ${DEMO_CUSTOMER.givenName}, the demo's registered customer, whose policy`,
+    `     ${DEMO_CUSTOMER.policyNumber} ends in 60 days (read it as in 3.); log in as ${DEMO_CUSTOMER.userId} / ${DEMO_CUSTOMER.password} to see 各種変更の手続き → 満期案内メール.`,
     '',
     `Staff console (demo only credentials): ${url}/console/login`,
     '  logins demo-admin (admin), demo-desk (desk), demo-d0001 and demo-d0002 (agency staff)',

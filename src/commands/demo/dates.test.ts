@@ -31,8 +31,8 @@ describe('demo dates', () => {
     );
   });
 
-  it('puts the demo policies 1 month, 3 months, 5 weeks and 6 weeks from today, then again', () => {
+  it('puts the demo policies 1 month, 3 months, 5 weeks, 6 weeks and 60 days from today, then again', () => {
     const today = '2026-11-25';
-    assert.deepEqual([0, 1, 2, 3, 4].map((i) => demoEndDate(i, today)), ['2026-12-25', '2027-02-25', '2026-12-30', '2027-01-06', '2026-12-25']);
+    assert.deepEqual([0, 1, 2, 3, 4, 5].map((i) => demoEndDate(i, today)), ['2026-12-25', '2027-02-25', '2026-12-30', '2027-01-06', '2027-01-24', '2026-12-25']);
   });
 });

@@ -41,9 +41,10 @@ export type Offset = { months: number } | { days: number };
 /**
  * Where the demo's policies end, by their order in demo/policies.csv (then again from the first):
  * 1 month and 5 and 6 weeks from today are inside the renewal window (two months before 満期日),
- * 3 months is not yet.
+ * 3 months is not yet; the 5th ends exactly 60 days from today, the day of the first 満期案内
+ * (RENEWAL_REMINDER_DAYS' default 60), and its holder is the demo's registered customer.
  */
-export const DEMO_END_OFFSETS: readonly Offset[] = [{ months: 1 }, { months: 3 }, { days: 35 }, { days: 42 }];
+export const DEMO_END_OFFSETS: readonly Offset[] = [{ months: 1 }, { months: 3 }, { days: 35 }, { days: 42 }, { days: 60 }];
 
 export function demoEndDate(index: number, today: string): string {
   const offset = DEMO_END_OFFSETS[index % DEMO_END_OFFSETS.length] ?? { months: 1 };

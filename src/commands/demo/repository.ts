@@ -1,3 +1,4 @@
+import { newId } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
 
 export interface DemoNews {
@@ -33,4 +34,43 @@ export async function upsertNews(db: Db, news: DemoNews[], at: string): Promise<
       })),
     )
     .execute();
+}
+
+export interface DemoCustomer {
+  userId: string;
+  passwordHash: string;
+  familyName: string;
+  givenName: string;
+  familyKana: string;
+  givenKana: string;
+  birthDate: string;
+  policyNumber: string;
+}
+
+/**
+ * The demo's registered customer: created once (by user ID), and linked to their policy unless
+ * the policy already belongs to an account. Returns the customer's id.
+ */
+export async function ensureDemoCustomer(db: Db, c: DemoCustomer, at: string): Promise<string> {
+  await db
+    .insertInto('customers')
+    .values({
+      id: newId(),
+      user_id: c.userId,
+      password_hash: c.passwordHash,
+      family_name: c.familyName,
+      given_name: c.givenName,
+      family_kana: c.familyKana,
+      given_kana: c.givenKana,
+      birth_date: c.birthDate,
+      last_login_at: null,
+      previous_login_at: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .execute();
+  const { id } = await db.selectFrom('customers').select('id').where('user_id', '=', c.userId).executeTakeFirstOrThrow();
+  await db.updateTable('policies').set({ customer_id: id, updated_at: at }).where('policy_number', '=', c.policyNumber).where('customer_id', 'is', null).execute();
+  return id;
 }

@@ -7,8 +7,9 @@ import { ensureAppSecret } from '../../platform/db/settings.js';
 import { upsertReadyStaff } from '../../features/console/staff-service.js';
 import { importPolicies, type ImportReport } from '../../features/policy-import/service.js';
 import { addDays, demoEndDate, moveTerm } from './dates.js';
-import { upsertAgencies, upsertNews } from './repository.js';
 import { demoStaff } from './staff.js';
+import { hashSecret } from '../../platform/crypto.js';
+import { ensureDemoCustomer, upsertAgencies, upsertNews } from './repository.js';
 
 /** demo/ at the repository root (the same from src/ and dist/). */
 export const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url));
@@ -22,6 +23,22 @@ const agenciesFile = z.object({
     }),
   ),
 });
+
+/**
+ * The demo's registered customer (fictional): 山田 花子, whose policy C445566778 ends 60 days from
+ * today, so her first 満期案内 is in the dev mailbox right after the demo starts (serve runs the
+ * reminders job at once). She can log in with these; 三住 太郎 stays unregistered for the walk-through.
+ */
+export const DEMO_CUSTOMER = {
+  userId: 'hanako@example.com',
+  password: 'Hanako2026',
+  familyName: '山田',
+  givenName: '花子',
+  familyKana: 'ヤマダ',
+  givenKana: 'ハナコ',
+  birthDate: '1985-04-12',
+  policyNumber: 'C445566778',
+} as const;
 
 export interface DemoReport {
   agencies: number;
@@ -54,5 +71,8 @@ export async function loadDemoData(db: Db, now: Date, dir: string = DEMO_DIR): P
     adjust: (policy, line) => ({ ...policy, ...moveTerm(policy, demoEndDate(line - 2, today)) }),
   });
   const staff = await upsertReadyStaff(db, await ensureAppSecret(db), now, demoStaff(agencies));
+  const { password, ...customer } = DEMO_CUSTOMER;
+  // Loading again keeps the account as it is (a password changed in the demo stays changed).
+  await ensureDemoCustomer(db, { ...customer, passwordHash: await hashSecret(password) }, at);
   return { agencies: agencies.length, news: news.length, staff, policies };
 }

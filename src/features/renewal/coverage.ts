@@ -1,5 +1,6 @@
 // The coverage of a policy as rating reads it, the three offered plans, and their words.
 import type { PolicyTable } from '../../platform/db/schema.js';
+import { ONLINE_RENEWAL_PRODUCTS } from '../policies/products.js';
 import { LABELS } from './rating/index.js';
 import { formatDeductible, formatManYen, planOptions } from './rating/labels.js';
 import type { AgeCondition, Coverage, DriverScope, RateTable, Rider, UsePurpose, VehicleClass, VehicleCoverage } from './rating/index.js';
@@ -76,6 +77,16 @@ export function ratingFacts(policy: AutoColumns): RatingFacts | null {
   const { vehicle_class: vehicleClass, grade, accident_coefficient_years: years } = policy;
   if (!isKey(LABELS.vehicleClass, vehicleClass) || grade === null || years === null) return null;
   return { vehicleClass: vehicleClass as VehicleClass, grade, accidentCoefficientYears: years, claimsThisTerm: policy.claims_this_term ?? 0 };
+}
+
+/**
+ * Whether this policy can be renewed online at all (before the window is looked at): an
+ * online-renewal product whose current coverage and rating facts the renewal can read. The
+ * 満期案内 reminders are given this rule by the job list, so they never point to a renewal
+ * that would answer 受付対象外.
+ */
+export function renewableOnline(policy: AutoColumns & { product: string }): boolean {
+  return ONLINE_RENEWAL_PRODUCTS.has(policy.product) && currentCoverage(policy) !== null && ratingFacts(policy) !== null;
 }
 
 /** The deductibles from the highest first deductible (then second) down. */

@@ -10,6 +10,7 @@ declare module '../../platform/auth/audit.js' {
     email_changed: true;
     address_change_requested: true;
     service_stopped: true;
+    reminder_mail_setting_changed: true;
   }
 }
 

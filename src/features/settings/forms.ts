@@ -102,3 +102,21 @@ const stopForm = z.object({ password: currentPasswordField('パスワード') })
 export function parseStopForm(body: unknown): FormResult<{ password: string }> {
   return parseForm(stopForm, body);
 }
+
+// ---- 満期案内メール
+
+export const REMINDER_CHOICES = [
+  { value: 'receive', label: '受け取る' },
+  { value: 'decline', label: '受け取らない' },
+] as const;
+
+export type ReminderChoice = (typeof REMINDER_CHOICES)[number]['value'];
+
+const reminderForm = z.object({
+  reminders: field<ReminderChoice>((raw) => (raw === 'receive' || raw === 'decline' ? { value: raw } : { error: '満期案内メールを受け取るかどうかをお選びください。' })),
+});
+
+export function parseReminderForm(body: unknown): FormResult<{ optOut: boolean }> {
+  const parsed = parseForm(reminderForm, body);
+  return parsed.ok ? { ok: true, value: { optOut: parsed.value.reminders === 'decline' } } : parsed;
+}

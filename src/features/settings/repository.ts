@@ -132,3 +132,18 @@ export async function latestEmailChangeFlowId(db: Db, customerId: string, kind: 
     .executeTakeFirst();
   return row?.id ?? null;
 }
+
+/** 満期案内メール: whether the customer chose 受け取らない (a row in reminder_opt_outs). */
+export async function remindersOptedOut(db: Db, customerId: string): Promise<boolean> {
+  return (await db.selectFrom('reminder_opt_outs').select('customer_id').where('customer_id', '=', customerId).executeTakeFirst()) !== undefined;
+}
+
+/** Sets 受け取らない (a row) or 受け取る (none); true when that changed anything. */
+export async function setRemindersOptOut(db: Db, customerId: string, optOut: boolean, at: Date): Promise<boolean> {
+  if (optOut) {
+    const inserted = await db.insertInto('reminder_opt_outs').values({ customer_id: customerId, created_at: at.toISOString() }).onConflict((oc) => oc.column('customer_id').doNothing()).executeTakeFirst();
+    return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  }
+  const deleted = await db.deleteFrom('reminder_opt_outs').where('customer_id', '=', customerId).executeTakeFirst();
+  return deleted.numDeletedRows > 0n;
+}

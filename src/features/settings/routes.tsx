@@ -10,10 +10,10 @@ import { passwordRuleText } from '../../platform/auth/password-rule.js';
 import type { FeatureOptions } from '../../platform/deps.js';
 import { loadMyPage } from '../policies/customer-policies.js';
 import { registerEmailChange } from './email-routes.js';
-import { ADDRESS_FIELDS, parseAddressForm, parsePasswordChangeForm, parseStopForm } from './forms.js';
+import { ADDRESS_FIELDS, parseAddressForm, parsePasswordChangeForm, parseReminderForm, parseStopForm } from './forms.js';
 import { customerId, PASSWORD_THROTTLED, toLogin, WRONG_CURRENT_PASSWORD } from './http.js';
-import { addressFormData, changePassword, changesSummary, openAccount, pendingAddressChanges, requestAddressChange, stopService } from './service.js';
-import { ADDRESS_PATH, AddressChangeCompletePage, AddressChangePage, ChangesTab, CHANGES_TAB, OtherTab, PASSWORD_PATH, PasswordChangeCompletePage, PasswordChangePage, STOP_PATH, StopServiceCompletePage, StopServicePage, type AddressValues } from './views.js';
+import { addressFormData, changePassword, changeReminderSetting, changesSummary, openAccount, pendingAddressChanges, reminderSetting, requestAddressChange, stopService } from './service.js';
+import { ADDRESS_PATH, AddressChangeCompletePage, AddressChangePage, ChangesTab, CHANGES_TAB, OtherTab, PASSWORD_PATH, PasswordChangeCompletePage, PasswordChangePage, ReminderSettingCompletePage, ReminderSettingPage, REMINDERS_PATH, STOP_PATH, StopServiceCompletePage, StopServicePage, type AddressValues } from './views.js';
 
 /** 各種変更の手続き and その他の手続 tabs of home. */
 function registerTabs(app: FastifyInstance, deps: AppDeps): void {
@@ -54,6 +54,34 @@ function registerAddressChange(app: FastifyInstance, deps: AppDeps): void {
     const [latest] = await pendingAddressChanges(deps, customerId(request));
     if (!latest) return reply.redirect(CHANGES_TAB, 303);
     return sendPage(reply, <AddressChangeCompletePage ctx={pageContext(deps, request, reply)} request={latest} />);
+  });
+}
+
+/** 満期案内メール: 受け取る / 受け取らない. */
+function registerReminderSetting(app: FastifyInstance, deps: AppDeps): void {
+  app.get(REMINDERS_PATH, async (request, reply) => {
+    const setting = await reminderSetting(deps, customerId(request));
+    if (!setting) return toLogin(deps, request, reply);
+    return sendPage(reply, <ReminderSettingPage ctx={pageContext(deps, request, reply)} optOut={setting.optOut} />);
+  });
+
+  app.post(REMINDERS_PATH, async (request, reply) => {
+    const id = customerId(request);
+    const parsed = parseReminderForm(request.body);
+    if (!parsed.ok) {
+      const setting = await reminderSetting(deps, id);
+      if (!setting) return toLogin(deps, request, reply);
+      return sendPage(reply, <ReminderSettingPage ctx={pageContext(deps, request, reply)} optOut={setting.optOut} errors={parsed.errors} />, 400);
+    }
+    const outcome = await changeReminderSetting(deps, { customerId: id, optOut: parsed.value.optOut, ip: request.ip });
+    if (outcome === 'closed') return toLogin(deps, request, reply);
+    return reply.redirect(`${REMINDERS_PATH}/complete`, 303);
+  });
+
+  app.get(`${REMINDERS_PATH}/complete`, async (request, reply) => {
+    const setting = await reminderSetting(deps, customerId(request));
+    if (!setting) return toLogin(deps, request, reply);
+    return sendPage(reply, <ReminderSettingCompletePage ctx={pageContext(deps, request, reply)} optOut={setting.optOut} />);
   });
 }
 
@@ -122,6 +150,7 @@ export const settingsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { 
     registerAddressChange(personal, deps);
     registerEmailChange(personal, deps);
     registerPasswordChange(personal, deps);
+    registerReminderSetting(personal, deps);
     registerStopService(personal, deps);
   });
 

@@ -19,6 +19,8 @@ import {
   insertChangeRequest,
   latestEmailChangeFlowId,
   pendingChangeRequests,
+  remindersOptedOut,
+  setRemindersOptOut,
   unlinkPolicies,
   updatePasswordHash,
   type ContactOnFile,
@@ -85,6 +87,8 @@ export interface ChangesSummary {
   addressChanges: PendingAddressChange[];
   /** An e-mail change waiting for its link. */
   pendingEmail: { newEmail: string; expiresAt: Date } | null;
+  /** 満期案内メール: 受け取らない chosen. */
+  remindersOptOut: boolean;
 }
 
 export async function changesSummary(deps: SettingsDeps, customerId: string): Promise<ChangesSummary | null> {
@@ -96,7 +100,35 @@ export async function changesSummary(deps: SettingsDeps, customerId: string): Pr
     userId: account.userId,
     addressChanges: await pendingAddressChanges(deps, customerId),
     pendingEmail: flow ? { newEmail: flow.data.newEmail, expiresAt: flow.expiresAt } : null,
+    remindersOptOut: await remindersOptedOut(deps.db, customerId),
   };
+}
+
+// ---- 満期案内メール
+
+/** The current choice of an open account (null once it is closed). */
+export async function reminderSetting(deps: SettingsDeps, customerId: string): Promise<{ optOut: boolean } | null> {
+  if (!(await findAccount(deps.db, customerId))) return null;
+  return { optOut: await remindersOptedOut(deps.db, customerId) };
+}
+
+/** 受け取る / 受け取らない; a change is audited with its before and after (the same choice again changes nothing). */
+export async function changeReminderSetting(deps: SettingsDeps, input: { customerId: string; optOut: boolean; ip: string }): Promise<'saved' | 'closed'> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await findAccount(trx, input.customerId))) return 'closed';
+    if (await setRemindersOptOut(trx, input.customerId, input.optOut, now)) {
+      const word = (optOut: boolean) => (optOut ? 'decline' : 'receive');
+      await recordAudit(trx, now, {
+        kind: 'reminder_mail_setting_changed',
+        actor: customerActor(input.customerId),
+        customerId: input.customerId,
+        ip: input.ip,
+        detail: { before: word(!input.optOut), after: word(input.optOut) },
+      });
+    }
+    return 'saved';
+  });
 }
 
 // ---- パスワードの変更

@@ -1,6 +1,6 @@
 import { formatDateTimeJa } from '../../platform/clock.js';
 import type { FieldErrors } from '../../platform/ui/form.js';
-import { Entries, ErrorSummary, PostForm, StepIndicator, SubmitButton, TextField } from '../../platform/ui/form.js';
+import { Entries, ErrorSummary, PostForm, RadioGroup, StepIndicator, SubmitButton, TextField } from '../../platform/ui/form.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
 import { NONE } from '../policies/labels.js';
@@ -8,7 +8,7 @@ import type { MyPageData } from '../policies/customer-policies.js';
 import { MyPageLayout } from '../policies/my-page-layout.js';
 import { Agencies, ByAgencyOrDesk } from './agencies.js';
 import { EMAIL_CHANGE_PATH } from './email-change.js';
-import { NEW_EMAIL_LABEL } from './forms.js';
+import { NEW_EMAIL_LABEL, REMINDER_CHOICES } from './forms.js';
 import type { ContactOnFile } from './repository.js';
 import type { ChangesSummary, PendingAddressChange } from './service.js';
 
@@ -16,6 +16,7 @@ export const CHANGES_TAB = '/mypage/changes';
 export const ADDRESS_PATH = '/mypage/changes/address';
 export const PASSWORD_PATH = '/mypage/changes/password';
 export const STOP_PATH = '/mypage/other/stop';
+export const REMINDERS_PATH = '/mypage/changes/reminders';
 
 const PENDING = '受付済（保険会社で手続中）';
 
@@ -75,6 +76,14 @@ export function ChangesTab({ ctx, data, summary }: { ctx: PageContext; data: MyP
         <p>現在のパスワードを入力のうえ、新しいパスワードをご指定いただけます。</p>
         <a class="button" href={PASSWORD_PATH}>
           パスワードを変更する
+        </a>
+      </section>
+      <section class="change-item" aria-labelledby="change-reminders">
+        <h3 id="change-reminders">満期案内メール</h3>
+        <p>自動車保険の満期日が近づくと、ご登録のメールアドレスに満期と継続手続のご案内をお送りします。</p>
+        <Entries rows={[['現在の設定', reminderWord(summary.remindersOptOut)]]} />
+        <a class="button" href={REMINDERS_PATH}>
+          満期案内メールの設定を変更する
         </a>
       </section>
       <section class="change-item" aria-labelledby="change-others">
@@ -285,6 +294,48 @@ export function EmailChangeCompletePage({ ctx, userId }: { ctx: PageContext; use
       <p class="lead">メールアドレス（ユーザーID）を変更しました。</p>
       <Entries rows={[['メールアドレス（ユーザーID）', userId]]} />
       <p>次回から、このメールアドレスをユーザーIDとしてログインしてください。変更前のメールアドレスに、変更のお知らせをお送りしました。</p>
+      <BackToChanges />
+    </Layout>
+  );
+}
+
+// ---- 満期案内メール
+
+const reminderWord = (optOut: boolean) => (optOut ? '受け取らない' : '受け取る');
+const REMINDERS_TITLE = '満期案内メールの設定';
+
+export function ReminderSettingPage({ ctx, optOut, errors }: { ctx: PageContext; optOut: boolean; errors?: FieldErrors | undefined }) {
+  return (
+    <Layout ctx={ctx} title={REMINDERS_TITLE}>
+      <h1>{REMINDERS_TITLE}</h1>
+      <p>自動車保険の満期日の前に、ご登録のメールアドレスへ満期と継続手続のご案内（満期案内メール）をお送りします。受け取るかどうかを選んで、「設定する」ボタンを押してください。</p>
+      <ErrorSummary errors={errors} />
+      <PostForm action={REMINDERS_PATH} csrf={ctx.csrf}>
+        <RadioGroup
+          name="reminders"
+          legend="満期案内メール"
+          options={REMINDER_CHOICES}
+          value={optOut ? 'decline' : 'receive'}
+          error={errors?.reminders}
+          hint="受け取らない場合も、満期日や継続手続の受付期間はホームでご確認いただけます。"
+        />
+        <div class="actions">
+          <SubmitButton>設定する</SubmitButton>
+          <a class="button" href={CHANGES_TAB}>
+            戻る
+          </a>
+        </div>
+      </PostForm>
+    </Layout>
+  );
+}
+
+export function ReminderSettingCompletePage({ ctx, optOut }: { ctx: PageContext; optOut: boolean }) {
+  return (
+    <Layout ctx={ctx} title={`${REMINDERS_TITLE} 完了`}>
+      <h1>{REMINDERS_TITLE}</h1>
+      <p class="lead">満期案内メールの設定を変更しました。</p>
+      <Entries rows={[['満期案内メール', reminderWord(optOut)]]} />
       <BackToChanges />
     </Layout>
   );

@@ -299,6 +299,26 @@ export interface StaffRecoveryCodeTable {
   used_at: string | null;
 }
 
+/** A 満期案内 mail sent (queued): one per policy, term and offset, ever (UNIQUE policy_number, end_date, offset_days). */
+export interface RenewalReminderTable {
+  id: string;
+  policy_number: string;
+  /** 満期日 of the term the reminder was for. */
+  end_date: string;
+  /** The RENEWAL_REMINDER_DAYS offset it stood for (60, 30, 7 …), even when sent late. */
+  offset_days: number;
+  customer_id: string;
+  sent_at: string;
+  /** The outbox row of the mail (the row may have been purged since). */
+  outbox_id: string | null;
+}
+
+/** A customer who chose 受け取らない for 満期案内メール; no row: 受け取る. */
+export interface ReminderOptOutTable {
+  customer_id: string;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   agencies: AgencyTable;
@@ -320,4 +340,6 @@ export interface Database {
   staff_accounts: StaffAccountTable;
   staff_setup_tokens: StaffSetupTokenTable;
   staff_recovery_codes: StaffRecoveryCodeTable;
+  renewal_reminders: RenewalReminderTable;
+  reminder_opt_outs: ReminderOptOutTable;
 }

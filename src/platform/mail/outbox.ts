@@ -13,7 +13,8 @@ export interface MailMessage {
 
 /** Flows queue mail in their own transaction; the dispatcher delivers it after commit. */
 export interface MailQueue {
-  enqueue(db: Db, message: MailMessage, at: Date): Promise<void>;
+  /** Resolves to the outbox row's id. */
+  enqueue(db: Db, message: MailMessage, at: Date): Promise<string>;
   /** Ask the dispatcher to look at the outbox now rather than at its next poll. */
   kick(): void;
 }
@@ -39,8 +40,8 @@ export function withoutQueryStrings(text: string): string {
 
 const hasSecrets = (message: MailMessage): message is MailMessage & { secrets: MailSecrets } => Object.keys(message.secrets ?? {}).length > 0;
 
-/** Queues a mail; its secrets are sealed under a key derived from the server secret. */
-export async function enqueueMail(db: Db, message: MailMessage, at: Date, serverSecret: string): Promise<void> {
+/** Queues a mail; its secrets are sealed under a key derived from the server secret. Returns the outbox row's id. */
+export async function enqueueMail(db: Db, message: MailMessage, at: Date, serverSecret: string): Promise<string> {
   assertHeaderSafe(message);
   assertSecretsInSlots(message.text, message.subject, message.secrets);
   const id = newId();
@@ -60,4 +61,5 @@ export async function enqueueMail(db: Db, message: MailMessage, at: Date, server
       sent_at: null,
     })
     .execute();
+  return id;
 }

@@ -157,3 +157,29 @@ export function Entries({ rows }: { rows: Array<[string, string]> }) {
     </dl>
   );
 }
+
+/** One choice among a few, as radio buttons in a fieldset whose legend names the question. */
+export function RadioGroup({ name, legend, options, value, error, hint }: {
+  name: string;
+  legend: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string;
+}) {
+  const id = `f-${name}`;
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <fieldset class={error ? 'radio-group has-error' : 'radio-group'} aria-describedby={describedBy || undefined}>
+      <legend>{legend}</legend>
+      {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
+      {error ? <p class="error" id={`${id}-error`} role="alert">{error}</p> : null}
+      {options.map((o, i) => (
+        <div class="choice">
+          <input id={`${id}-${i + 1}`} type="radio" name={name} value={o.value} checked={o.value === value} />
+          <label for={`${id}-${i + 1}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
