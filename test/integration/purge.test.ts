@@ -3,12 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import { ManualClock } from '../../src/platform/clock.js';
 import { newId } from '../../src/platform/crypto.js';
 import type { Db } from '../../src/platform/db/database.js';
-import { PURGE_BATCH, purgeExpired, retentionCutoff } from '../../src/platform/retention/purge.js';
+import { FLOW_GRACE_DAYS, PURGE_BATCH, purgeExpired, retentionCutoff } from '../../src/platform/retention/purge.js';
 import { insertCustomer } from '../support/customers.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/db.js';
 
 const NOW = new Date('2026-12-01T01:00:00.000Z');
 const DAY = 86_400_000;
+const GRACE = FLOW_GRACE_DAYS * DAY;
 const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -38,9 +39,9 @@ for (const kind of databaseKinds()) {
       const { db } = database;
       const customer = await insertCustomer(db, { userId: 'keep@example.com', password: 'Mt4sQx9v' });
       const flow = (id: string, expiresAt: string) => ({ id, kind: 'registration', state: 'mailed', data: '{}', keyword_hash: null, keyword_failures: 0, customer_id: null, created_at: ago(10 * DAY), updated_at: ago(10 * DAY), expires_at: expiresAt });
-      await db.insertInto('flows').values([flow('flow-old', ago(2 * DAY)), flow('flow-just-expired', ago(DAY / 2)), flow('flow-live', ago(-DAY))]).execute();
+      await db.insertInto('flows').values([flow('flow-old', ago(GRACE + DAY)), flow('flow-just-expired', ago(GRACE - DAY / 2)), flow('flow-live', ago(-DAY))]).execute();
       const token = (hash: string, flowId: string, expiresAt: string, consumedAt: string | null = null) => ({ token_hash: hash, flow_id: flowId, created_at: ago(10 * DAY), expires_at: expiresAt, consumed_at: consumedAt, retired_at: null });
-      await db.insertInto('mail_tokens').values([token('tok-old-used', 'flow-old', ago(3 * DAY), ago(3 * DAY)), token('tok-old', 'flow-old', ago(2 * DAY)), token('tok-live', 'flow-live', ago(-DAY)), token('tok-recent', 'flow-just-expired', ago(DAY / 2))]).execute();
+      await db.insertInto('mail_tokens').values([token('tok-old-used', 'flow-old', ago(GRACE + 2 * DAY), ago(GRACE + 2 * DAY)), token('tok-old', 'flow-old', ago(GRACE + DAY)), token('tok-live', 'flow-live', ago(-DAY)), token('tok-recent', 'flow-just-expired', ago(GRACE - DAY / 2))]).execute();
       const session = (id: string, s: { created: string; lastSeen: string; revoked?: string }) => ({ id_hash: id, actor_kind: 'customer', actor_id: customer.id, customer_id: customer.id, created_at: s.created, last_seen_at: s.lastSeen, revoked_at: s.revoked ?? null, ip: '192.0.2.1', user_agent: 'test' });
       await db
         .insertInto('sessions')

@@ -16,8 +16,11 @@ const DAY_MS = 86_400_000;
 export const SESSION_AND_OUTBOX_DAYS = 30;
 /** The dev mailbox: a week. */
 export const DEV_MAILBOX_DAYS = 7;
-/** Flows and their mail tokens: a day past their expiry (the "expired, start again" page meanwhile). */
-export const FLOW_GRACE_DAYS = 1;
+/**
+ * Flows and their mail tokens: a week past their expiry, so the link of last week's mail still says
+ * it has expired or was used (with a way to start again), rather than that it is unknown.
+ */
+export const FLOW_GRACE_DAYS = 7;
 /** The longest throttle window or lock (the daily mail caps): a row older than this with no lock left counts nothing. */
 export const THROTTLE_MAX_WINDOW_MS = DAY_MS;
 /** Sessions end after 30 minutes idle or 12 hours at most (customers; staff sooner). */
