@@ -34,6 +34,7 @@ export async function insertCustomer(db: Db, seed: CustomerSeed): Promise<Custom
     created_at: now,
     updated_at: now,
     closed_at: null,
+    suspended_at: null,
   };
   await db.insertInto('customers').values(customer).execute();
   if (seed.policies?.length) {

@@ -52,7 +52,7 @@ export const consoleRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { d
   app.get('/', { preHandler: requireStaff() }, async (request, reply) => {
     const staff = request.staff!;
     const recoveryCodesLeft = await countUnusedRecoveryCodes(deps.db, staff.id);
-    return sendPage(reply, ConsoleHomePage({ ctx: page(request, reply), staff: { name: staff.name, login: staff.login, roleLabel: ROLE_LABELS[staff.role], agencyCode: staff.agencyCode, recoveryCodesLeft } }));
+    return sendPage(reply, ConsoleHomePage({ ctx: page(request, reply), staff: { name: staff.name, login: staff.login, roleLabel: ROLE_LABELS[staff.role], agencyCode: staff.agencyCode, recoveryCodesLeft, desk: staff.role === 'desk' || staff.role === 'admin' } }));
   });
 
   app.get('/login', async (request, reply) => {

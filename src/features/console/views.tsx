@@ -116,6 +116,8 @@ export interface HomeStaff {
   roleLabel: string;
   agencyCode: string | null;
   recoveryCodesLeft: number;
+  /** The internet desk's pages are open to this role (desk, admin). */
+  desk?: boolean;
 }
 
 export function ConsoleHomePage({ ctx, staff }: { ctx: ConsolePageContext; staff: HomeStaff }) {
@@ -146,6 +148,15 @@ export function ConsoleHomePage({ ctx, staff }: { ctx: ConsolePageContext; staff
         </div>
       </dl>
       {staff.recoveryCodesLeft <= 3 ? <p class="notice">リカバリーコードの残りが少なくなっています。システム管理者に再発行を依頼してください。</p> : null}
+      {staff.desk ? (
+        <nav aria-label="業務メニュー" class="console-menu">
+          <ul>
+            <li>
+              <a href="/console/customers">お客さま検索</a>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
       <p>業務メニューは順次追加されます。作業が終わったら、必ずログアウトしてください。</p>
       <form method="post" action="/console/logout">
         <input type="hidden" name="_csrf" value={ctx.csrf} />
