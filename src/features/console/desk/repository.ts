@@ -54,6 +54,17 @@ export interface SearchRow {
   policies: number;
 }
 
+/** The policies without an account of the outer row's holder (the same five identity columns). */
+const sameHolder = (eb: PolicyEb) =>
+  eb
+    .selectFrom('policies as h')
+    .where('h.customer_id', 'is', null)
+    .whereRef('h.holder_family_kana', '=', 'policies.holder_family_kana')
+    .whereRef('h.holder_given_kana', '=', 'policies.holder_given_kana')
+    .whereRef('h.birth_date', '=', 'policies.birth_date')
+    .whereRef('h.holder_family_name', '=', 'policies.holder_family_name')
+    .whereRef('h.holder_given_name', '=', 'policies.holder_given_name');
+
 function searchUnion(db: Db, c: Criterion) {
   const customers = db
     .selectFrom('customers')
@@ -75,7 +86,8 @@ function searchUnion(db: Db, c: Criterion) {
     .selectFrom('policies')
     .select((eb) => [
       sql<string>`'holder'`.as('kind'),
-      eb.fn.min('policies.policy_number').as('key'),
+      // Key and count over all of the holder's policies without an account, not only those matched.
+      sql<string>`(${sameHolder(eb).select((e) => e.fn.min('h.policy_number').as('k'))})`.as('key'),
       'policies.holder_family_name as family_name',
       'policies.holder_given_name as given_name',
       'policies.holder_family_kana as family_kana',
@@ -84,7 +96,7 @@ function searchUnion(db: Db, c: Criterion) {
       sql<string | null>`null`.as('user_id'),
       sql<string | null>`null`.as('suspended_at'),
       sql<string | null>`null`.as('closed_at'),
-      eb.fn.countAll<number>().as('policies'),
+      sameHolder(eb).select((e) => e.fn.countAll<number>().as('n')).as('policies'),
     ])
     .where('policies.customer_id', 'is', null)
     .where((eb) => policyMatch(eb, c))

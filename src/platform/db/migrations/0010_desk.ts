@@ -14,7 +14,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('customers_by_family_name').on('customers').column('family_name').execute();
   await db.schema.createIndex('customers_by_full_name').on('customers').expression(sql`(family_name || given_name)`).execute();
 
-  await db.schema.createIndex('policies_by_holder_family_kana').on('policies').column('holder_family_kana').execute();
+  // Family kana first: the kana search, and a holder's other policies (kana, kana, birth date).
+  await db.schema.createIndex('policies_by_holder_kana_birth').on('policies').columns(['holder_family_kana', 'holder_given_kana', 'birth_date']).execute();
   await db.schema.createIndex('policies_by_holder_full_kana').on('policies').expression(sql`(holder_family_kana || holder_given_kana)`).execute();
   await db.schema.createIndex('policies_by_holder_family_name').on('policies').column('holder_family_name').execute();
   await db.schema.createIndex('policies_by_holder_full_name').on('policies').expression(sql`(holder_family_name || holder_given_name)`).execute();
@@ -30,7 +31,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'policies_by_holder_full_name',
     'policies_by_holder_family_name',
     'policies_by_holder_full_kana',
-    'policies_by_holder_family_kana',
+    'policies_by_holder_kana_birth',
     'customers_by_full_name',
     'customers_by_family_name',
     'customers_by_full_kana',
