@@ -222,7 +222,9 @@ function Entry({ label, children }: { label: string; children: ComponentChildren
   );
 }
 
-function reasonOf(detail: string): string {
+/** The 理由 a staff member gave for a support action (other events' details are not shown). */
+function reasonOf(kind: string, detail: string): string {
+  if (!kind.startsWith('console_')) return '';
   try {
     const parsed: unknown = JSON.parse(detail);
     if (typeof parsed === 'object' && parsed !== null && 'reason' in parsed && typeof parsed.reason === 'string') return parsed.reason;
@@ -358,9 +360,9 @@ export function DetailsPage({ ctx, d, flash }: { ctx: ConsolePageContext; d: Per
           <h2 id="history-heading">{`アカウントの履歴（${a.history.total}件）`}</h2>
           <Table
             caption="アカウントの履歴"
-            head={['日時', '出来事', '操作した人', 'IPアドレス', '理由']}
+            head={['日時', '出来事', '操作した人', 'IPアドレス', '操作の理由']}
             empty="履歴はありません。"
-            rows={a.history.rows.map((h) => [at(h.at), auditKindLabel(h.kind), h.staff_name ? `${actorKindLabel(h.actor_kind)}：${h.staff_name}（${h.staff_login ?? ''}）` : actorKindLabel(h.actor_kind), h.ip ?? NONE, reasonOf(h.detail) || NONE])}
+            rows={a.history.rows.map((h) => [at(h.at), auditKindLabel(h.kind), h.staff_name ? `${actorKindLabel(h.actor_kind)}：${h.staff_name}（${h.staff_login ?? ''}）` : actorKindLabel(h.actor_kind), h.ip ?? NONE, reasonOf(h.kind, h.detail) || NONE])}
           />
           <Pager page={a.history.page} pages={a.history.pages} href={(n) => `/console/customers/${encodeURIComponent(d.id)}${n > 1 ? `?page=${n}` : ''}#history-heading`} label="履歴のページ" />
         </section>
