@@ -48,12 +48,16 @@ async function checked(page: Page, name: string): Promise<void> {
 it('the desk finds a locked-out customer by kana, unlocks them with a reason, and the customer logs in again', async () => {
   // The customer, on their phone, types a wrong password five times: the user ID is locked.
   const customer = await (await browser.newContext({ viewport: PHONE, locale: 'ja-JP' })).newPage();
+  // The clock moves a second a step, so the account history lists the steps in their order.
   for (let i = 0; i < 5; i++) {
+    clock.advance(1000);
     await fillLogin(customer, t.baseUrl, 'abc@example.com', 'Wrong9999');
     await customer.locator('.error-summary').waitFor();
   }
+  clock.advance(1000);
   await fillLogin(customer, t.baseUrl, 'abc@example.com', CUSTOMER_PASSWORD);
   await customer.getByText('一時的').first().waitFor();
+  clock.advance(60_000);
 
   // The desk: password, then the authenticator's code.
   const desk = await (await browser.newContext({ viewport: OFFICE, locale: 'ja-JP' })).newPage();
@@ -76,11 +80,13 @@ it('the desk finds a locked-out customer by kana, unlocks them with a reason, an
   assert.match((await row.textContent()) ?? '', /三住 太郎.*ミツスミ タロウ.*1975年01月01日.*登録済・ロック中.*1件/);
   await checked(desk, 'c-10-desk-search');
 
+  clock.advance(1000);
   await row.getByRole('link', { name: '三住 太郎 さんの詳細' }).click();
   await desk.getByRole('heading', { name: 'お客さま詳細' }).waitFor();
   assert.match((await desk.locator('.account-summary').textContent()) ?? '', /ロック中（/);
   await desk.getByLabel('ロック解除の理由').fill('お客さまから電話。生年月日と証券番号で本人確認済み');
   await checked(desk, 'c-11-desk-details');
+  clock.advance(60_000);
   await desk.getByRole('button', { name: 'ロック解除', exact: true }).click();
   await desk.waitForURL(/\?done=unlocked$/);
   await desk.getByRole('status').getByText('ロックを解除しました。').waitFor();

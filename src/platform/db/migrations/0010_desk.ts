@@ -4,7 +4,6 @@ import { sql, type Kysely } from 'kysely';
 // customer's own closed_at), and the indexes the desk's customer search needs on both dialects:
 // names and kana (family only, and family + given as one expression), phone digits, and the
 // outbox by recipient. Expression indexes are written as the search writes its expressions.
-export const PHONE_DIGITS_SQL = "replace(replace(replace(replace(phone, '-', ''), '(', ''), ')', ''), '+', '')";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('customers').addColumn('suspended_at', 'text').execute();
@@ -19,7 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('policies_by_holder_full_kana').on('policies').expression(sql`(holder_family_kana || holder_given_kana)`).execute();
   await db.schema.createIndex('policies_by_holder_family_name').on('policies').column('holder_family_name').execute();
   await db.schema.createIndex('policies_by_holder_full_name').on('policies').expression(sql`(holder_family_name || holder_given_name)`).execute();
-  await db.schema.createIndex('policies_by_phone_digits').on('policies').expression(sql.raw(`(${PHONE_DIGITS_SQL})`)).execute();
+  await db.schema.createIndex('policies_by_phone_digits').on('policies').expression(sql`(replace(replace(replace(replace(phone, '-', ''), '(', ''), ')', ''), '+', ''))`).execute();
 
   await db.schema.createIndex('outbox_by_recipient').on('outbox').columns(['to_address', 'created_at']).execute();
 }
