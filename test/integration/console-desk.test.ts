@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
 import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
+import { completeAtLink, mailPath, nextMail } from '../support/registration.js';
 import { codeAt } from '../support/staff.js';
 import { WebClient, textOf, type WebPage } from '../support/web-client.js';
 
@@ -316,6 +317,31 @@ for (const kind of databaseKinds()) {
       const anonymous = browser();
       assert.equal((await anonymous.get('/console/customers')).location, '/console/login');
       assert.equal((await anonymous.get(`/console/customers/${customerId}`)).location, '/console/login');
+    });
+
+    it('a suspended customer who sets a new password through recovery still gets no session until 利用再開', async () => {
+      const jiro = await insertCustomer(t.deps.db, { userId: 'jiro@example.com', password: CUSTOMER_PASSWORD, familyName: '三住', givenName: '次郎', givenKana: 'ジロウ', birthDate: '1980-02-02' });
+      const desk = await staff('desk.one');
+      await desk.get(`/console/customers/${jiro.id}`);
+      assert.equal((await desk.post(`/console/customers/${jiro.id}/suspend`, { reason: '不正利用の疑い' })).location, `/console/customers/${jiro.id}?done=suspended`);
+
+      const client = browser();
+      const mail = nextMail(t, 'jiro@example.com');
+      await client.get('/recovery');
+      assert.equal((await client.post('/recovery', { email: 'jiro@example.com', birth_date: '1980-02-02' })).status, 303);
+      const sent = await client.get('/recovery/sent');
+      const keyword = /<dd class="keyword">([^<]*)</.exec(sent.html)?.[1] ?? '';
+      await completeAtLink(client, '/recovery', mailPath(await mail()), { keyword, userId: 'jiro@example.com', password: 'Nw5rTq8m' });
+      assert.equal((await client.get('/mypage')).location, '/login?next=%2Fmypage', 'no session for a suspended account');
+      const login = async () => {
+        const other = browser();
+        await other.get('/login');
+        return other.post('/login', { userId: 'jiro@example.com', password: 'Nw5rTq8m' });
+      };
+      assert.equal((await login()).status, 401);
+      await desk.get(`/console/customers/${jiro.id}`);
+      assert.equal((await desk.post(`/console/customers/${jiro.id}/resume`, { reason: 'ご本人確認済み' })).location, `/console/customers/${jiro.id}?done=resumed`);
+      assert.equal((await login()).status, 303);
     });
 
     it('bad search input never answers 5xx', async () => {
