@@ -5,6 +5,7 @@ import { asConsoleStaff, consolePageContext } from '../features/console/http.js'
 import { liveStaff } from '../features/console/login-service.js';
 import { adminRoutes } from '../features/console/admin/routes.js';
 import { consoleRoutes } from '../features/console/routes.js';
+import { deskRoutes } from '../features/console/desk/routes.js';
 import { ConsoleBadRequestPage, ConsoleCsrfFailedPage, ConsoleErrorPage, ConsoleNotFoundPage, ConsoleTooManyRequestsPage } from '../features/console/views.js';
 import type { AppDeps, FeatureOptions } from '../platform/deps.js';
 import { csrfValid } from '../platform/http/csrf.js';
@@ -43,6 +44,7 @@ export const consoleSite: FastifyPluginAsync<FeatureOptions> = async (site, { de
   addInputAndCsrfChecks(site, deps);
   addErrorPages(site, deps);
   await site.register(consoleRoutes, { deps });
+  await site.register(deskRoutes, { deps });
   await site.register(adminRoutes, { deps });
 };
 

@@ -6,6 +6,6 @@ export interface LoginAccount {
 }
 
 export async function findAccountByUserId(db: Db, userId: string): Promise<LoginAccount | undefined> {
-  // A closed account (利用停止) logs in no more; it gets the same answer as an unknown ID.
-  return db.selectFrom('customers').select(['id', 'password_hash']).where('user_id', '=', userId).where('closed_at', 'is', null).executeTakeFirst();
+  // A closed account (利用停止), or one the desk suspended, logs in no more: the same answer as an unknown ID.
+  return db.selectFrom('customers').select(['id', 'password_hash']).where('user_id', '=', userId).where('closed_at', 'is', null).where('suspended_at', 'is', null).executeTakeFirst();
 }

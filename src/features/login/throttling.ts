@@ -21,6 +21,5 @@ export const DEVICE_POLICY: ThrottlePolicy = ACCOUNT_POLICY;
 export const IP_POLICY: ThrottlePolicy = { limit: 50, windowMs: 30 * MINUTE, lockMs: 30 * MINUTE };
 
 /** Keys of the throttles table (the account's key is platform/auth/logins.ts's: a completed flow clears it too). */
-export { accountThrottleKey } from '../../platform/auth/logins.js';
-export const deviceThrottleKey = (deviceTokenHash: string): string => `login:device:${deviceTokenHash}`;
+export { accountThrottleKey, deviceThrottleKey } from '../../platform/auth/logins.js';
 export const ipThrottleKey = (ip: string): string => `login:ip:${ip}`;

@@ -22,7 +22,8 @@ export interface MyPageData {
   today: string;
 }
 
-function view(policy: OwnPolicy, today: string): PolicyView {
+/** A policy judged against `today` (Japan date), as home shows it: online, window, renewable, applied. */
+export function policyView(policy: OwnPolicy, today: string): PolicyView {
   const online = ONLINE_RENEWAL_PRODUCTS.has(policy.product);
   const phase = renewalPhase(policy.end_date, today);
   const renewalReceived = policy.renewal_reception_number !== null;
@@ -34,6 +35,6 @@ export async function loadMyPage(db: Db, customerId: string, now: Date): Promise
   const customer = await findCustomer(db, customerId);
   if (!customer) return null;
   const today = japanDate(now);
-  const policies = (await listOwnPolicies(db, customerId)).map((p) => view(p, today));
+  const policies = (await listOwnPolicies(db, customerId)).map((p) => policyView(p, today));
   return { customer, policies, today };
 }

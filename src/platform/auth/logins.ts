@@ -6,6 +6,9 @@ import { clearAttempts } from './throttle.js';
 /** The throttle key of a user ID's failed logins; the ID is hashed so typed addresses are not kept there. */
 export const accountThrottleKey = (normalizedUserId: string): string => `login:account:${sha256(normalizedUserId)}`;
 
+/** The throttle key of a browser that logged in to its ID before (its device cookie's SHA-256). */
+export const deviceThrottleKey = (deviceTokenHash: string): string => `login:device:${deviceTokenHash}`;
+
 /**
  * Records a successful login: the one before becomes 前回ログイン日時 on home, and the
  * failure counter of the user ID is cleared (a recovery or 再登録 also lifts a lock).

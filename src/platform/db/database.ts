@@ -13,6 +13,7 @@ import * as outboxSealed from './migrations/0006_outbox_sealed.js';
 import * as actors from './migrations/0007_actors.js';
 import * as jobs from './migrations/0008_jobs.js';
 import * as staff from './migrations/0009_staff.js';
+import * as desk from './migrations/0010_desk.js';
 import * as reminders from './migrations/0011_reminders.js';
 import * as admin from './migrations/0012_admin.js';
 import type { Database } from './schema.js';
@@ -79,6 +80,7 @@ const migrations: Record<string, Migration> = {
   '0007_actors': actors,
   '0008_jobs': jobs,
   '0009_staff': staff,
+  '0010_desk': desk,
   '0011_reminders': reminders,
   '0012_admin': admin,
 };

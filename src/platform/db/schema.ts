@@ -78,6 +78,8 @@ export interface CustomerTable {
   updated_at: string;
   /** お客さまWebサービスの利用停止: set when the customer closed the account (the row stays for audit). */
   closed_at: string | null;
+  /** 利用停止 by the insurer's desk (not the customer's own closing): login refused until 利用再開. */
+  suspended_at: string | null;
 }
 
 export interface SessionTable {

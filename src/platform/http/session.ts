@@ -20,9 +20,15 @@ export async function loadSession(deps: AppDeps, request: FastifyRequest): Promi
 /** Whether the browser sent a session cookie (live or not). */
 export const sentSessionCookie = (deps: AppDeps, request: FastifyRequest): boolean => Boolean(request.cookies[sessionCookie(deps)]);
 
-/** A fresh session id for the customer (never reuse one from before login). */
+/**
+ * A fresh session id for the customer (never reuse one from before login). An account the desk
+ * suspended gets none, whichever step logs it in (login refuses it first; this also covers the
+ * flows that end logged in).
+ */
 export async function startSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, customerId: string): Promise<void> {
   await endSession(deps, request, reply);
+  const account = await deps.db.selectFrom('customers').select('suspended_at').where('id', '=', customerId).executeTakeFirst();
+  if (account?.suspended_at) return;
   const client = { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };
   const { raw, session } = await createSession(deps.db, customerActor(customerId), deps.clock.now(), client);
   reply.setCookie(sessionCookie(deps), raw, cookieOptions(deps.config));

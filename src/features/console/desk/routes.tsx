@@ -1,0 +1,95 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FeatureOptions } from '../../../platform/deps.js';
+import { sendPage } from '../../../platform/ui/render.js';
+import { consolePageContext, requireStaff } from '../http.js';
+import { ConsoleNotFoundPage } from '../views.js';
+import { MAX_PAGE, parseSearch } from './search.js';
+import {
+  actionTargetExists,
+  endAccountSessions,
+  loadPerson,
+  parseReason,
+  resendMail,
+  resumeCustomer,
+  searchCustomers,
+  suspendCustomer,
+  unlockAccount,
+  type ActionDone,
+  type ActionOutcome,
+  type ReasonProblem,
+  type StaffContext,
+} from './service.js';
+import { DetailsPage, SearchPage, type DetailsFlash } from './views.js';
+
+// The internet desk: お客さま検索, お客さま詳細 and the support actions, for desk and admin only
+// (agency staff get the console's 404, as for a page that does not exist).
+
+const DONE: readonly ActionDone[] = ['unlocked', 'sessions_ended', 'suspended', 'resumed', 'resent', 'already_suspended', 'not_suspended', 'not_resendable'];
+const PROBLEMS: readonly ReasonProblem[] = ['reason_missing', 'reason_too_long', 'reason_invalid'];
+
+const text = (source: unknown, name: string): string => {
+  const value = (source as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+};
+
+/** The details page's flags, read against fixed lists: nothing from the URL is echoed. */
+function flashOf(query: unknown): DetailsFlash {
+  const done = DONE.find((d) => d === text(query, 'done'));
+  const reason = PROBLEMS.find((p) => p === text(query, 'error'));
+  const form = text(query, 'form');
+  return { done, problem: reason && /^[a-z0-9-]{1,60}$/.test(form) ? { form, reason } : undefined };
+}
+
+const pageOf = (query: unknown): number | null => {
+  const raw = text(query, 'page') || '1';
+  const page = /^[1-9]\d{0,3}$/.test(raw) ? Number(raw) : NaN;
+  return page >= 1 && page <= MAX_PAGE ? page : null;
+};
+
+export const deskRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
+  const guard = { preHandler: requireStaff('desk', 'admin') };
+  const staffOf = (request: FastifyRequest): StaffContext => ({ actor: { kind: 'staff', id: request.staff!.id }, ip: request.ip });
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => sendPage(reply, ConsoleNotFoundPage({ ctx: consolePageContext(deps, request, reply) }), 404);
+  const detailsHref = (id: string) => `/console/customers/${encodeURIComponent(id)}`;
+
+  app.get('/customers', guard, async (request, reply) => {
+    const ctx = consolePageContext(deps, request, reply);
+    const parsed = parseSearch(request.query as Record<string, unknown>);
+    if (parsed.kind === 'form') return sendPage(reply, SearchPage({ ctx, by: 'name', q: '' }));
+    if (parsed.kind === 'problem') return sendPage(reply, SearchPage({ ctx, by: parsed.by, q: parsed.q, problem: parsed.problem }), 400);
+    const result = await searchCustomers(deps, staffOf(request), parsed);
+    return sendPage(reply, SearchPage({ ctx, by: parsed.by, q: parsed.q, result }));
+  });
+
+  app.get('/customers/:id', guard, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const page = pageOf(request.query);
+    if (page === null) return notFound(request, reply);
+    const outcome = await loadPerson(deps, staffOf(request), id, page);
+    if (outcome.kind === 'not_found') return notFound(request, reply);
+    if (outcome.kind === 'moved') return reply.redirect(detailsHref(outcome.id), 303);
+    return sendPage(reply, DetailsPage({ ctx: consolePageContext(deps, request, reply), d: outcome.details, flash: flashOf(request.query) }));
+  });
+
+  /** One action: its 理由 checked, the service's outcome, then 303 back to the details with a flag. */
+  const action = (form: (params: Record<string, string>) => string, run: (staff: StaffContext, params: Record<string, string>, reason: string) => Promise<ActionOutcome>) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const params = request.params as Record<string, string>;
+      const id = params.id ?? '';
+      const reason = parseReason(text(request.body, 'reason').slice(0, 2000));
+      // The person must exist for either answer: an unknown id is 404 whatever the reason says.
+      if (!reason.ok) {
+        if (!(await actionTargetExists(deps.db, id, params.mailId))) return notFound(request, reply);
+        return reply.redirect(`${detailsHref(id)}?${new URLSearchParams({ error: reason.problem, form: form(params) }).toString()}`, 303);
+      }
+      const outcome = await run(staffOf(request), params, reason.reason);
+      if (outcome.kind === 'not_found') return notFound(request, reply);
+      return reply.redirect(`${detailsHref(id)}?done=${outcome.done}`, 303);
+    };
+
+  app.post('/customers/:id/unlock', guard, action(() => 'unlock', (staff, p, reason) => unlockAccount(deps, staff, p.id ?? '', reason)));
+  app.post('/customers/:id/sessions/end', guard, action(() => 'sessions', (staff, p, reason) => endAccountSessions(deps, staff, p.id ?? '', reason)));
+  app.post('/customers/:id/suspend', guard, action(() => 'suspend', (staff, p, reason) => suspendCustomer(deps, staff, p.id ?? '', reason)));
+  app.post('/customers/:id/resume', guard, action(() => 'resume', (staff, p, reason) => resumeCustomer(deps, staff, p.id ?? '', reason)));
+  app.post('/customers/:id/mail/:mailId/resend', guard, action((p) => `mail-${p.mailId ?? ''}`, (staff, p, reason) => resendMail(deps, staff, p.id ?? '', p.mailId ?? '', reason)));
+};

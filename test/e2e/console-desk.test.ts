@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { upsertReadyStaff } from '../../src/features/console/staff-service.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { launchBrowser } from '../support/browser.js';
+import { insertCustomer } from '../support/customers.js';
+import { PHONE, accessibilityViolations, fillLogin, shot } from '../support/e2e.js';
+import { insertPolicy } from '../support/factories.js';
+import { codeAt } from '../support/staff.js';
+
+// The internet desk in a browser: a customer locks themselves out, the desk finds them by kana,
+// opens their details, unlocks with a reason, and the customer logs in from their own browser.
+
+const OFFICE = { width: 1280, height: 800 };
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const STAFF_PASSWORD = 'Desk-Console-2026';
+const CUSTOMER_PASSWORD = 'Abc12345';
+
+let t: TestApp;
+let browser: Browser;
+const clock = new ManualClock(new Date());
+
+before(async () => {
+  t = await startTestApp({ clock });
+  await insertPolicy(t.deps.db, { end_date: nextMonthEnd() });
+  await insertCustomer(t.deps.db, { userId: 'abc@example.com', password: CUSTOMER_PASSWORD, policies: ['C123456789'], lastLoginAt: new Date(Date.now() - 86_400_000).toISOString() });
+  await upsertReadyStaff(t.deps.db, t.deps.secret, clock.now(), [{ login: 'desk.suzuki', name: '鈴木 窓口', role: 'desk', agencyCode: null, password: STAFF_PASSWORD, totpSecret: SECRET }]);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser.close();
+  await t.close();
+});
+
+/** 満期日 about a month ahead, so the policy is in its renewal window on the screenshots. */
+function nextMonthEnd(): string {
+  const at = new Date(Date.now() + 35 * 86_400_000);
+  return at.toISOString().slice(0, 10);
+}
+
+async function checked(page: Page, name: string): Promise<void> {
+  assert.deepEqual(await accessibilityViolations(page), [], name);
+  await shot(page, name);
+}
+
+it('the desk finds a locked-out customer by kana, unlocks them with a reason, and the customer logs in again', async () => {
+  // The customer, on their phone, types a wrong password five times: the user ID is locked.
+  const customer = await (await browser.newContext({ viewport: PHONE, locale: 'ja-JP' })).newPage();
+  // The clock moves a second a step, so the account history lists the steps in their order.
+  for (let i = 0; i < 5; i++) {
+    clock.advance(1000);
+    await fillLogin(customer, t.baseUrl, 'abc@example.com', 'Wrong9999');
+    await customer.locator('.error-summary').waitFor();
+  }
+  clock.advance(1000);
+  await fillLogin(customer, t.baseUrl, 'abc@example.com', CUSTOMER_PASSWORD);
+  await customer.getByText('一時的').first().waitFor();
+  clock.advance(60_000);
+
+  // The desk: password, then the authenticator's code.
+  const desk = await (await browser.newContext({ viewport: OFFICE, locale: 'ja-JP' })).newPage();
+  await desk.goto(`${t.baseUrl}/console/login`);
+  await desk.getByLabel('ログインID', { exact: true }).fill('desk.suzuki');
+  await desk.getByLabel('パスワード', { exact: true }).fill(STAFF_PASSWORD);
+  await desk.getByRole('button', { name: 'ログイン', exact: true }).click();
+  await desk.waitForURL(`${t.baseUrl}/console/login/code`);
+  await desk.getByLabel('確認コード').fill(codeAt(SECRET, clock.now()));
+  await desk.getByRole('button', { name: '確認', exact: true }).click();
+  await desk.waitForURL(`${t.baseUrl}/console`);
+
+  await desk.getByRole('link', { name: 'お客さま検索' }).click();
+  await desk.waitForURL(`${t.baseUrl}/console/customers`);
+  await desk.getByLabel('氏名（漢字・カナ）').check();
+  await desk.getByLabel('検索する内容').fill('ﾐﾂｽﾐ');
+  await desk.getByRole('button', { name: '検索', exact: true }).click();
+  await desk.getByRole('heading', { name: '検索結果 1件' }).waitFor();
+  const row = desk.locator('.desk-table tbody tr').first();
+  assert.match((await row.textContent()) ?? '', /三住 太郎.*ミツスミ タロウ.*1975年01月01日.*登録済・ロック中.*1件/);
+  await checked(desk, 'c-10-desk-search');
+
+  clock.advance(1000);
+  await row.getByRole('link', { name: '三住 太郎 さんの詳細' }).click();
+  await desk.getByRole('heading', { name: 'お客さま詳細' }).waitFor();
+  assert.match((await desk.locator('.account-summary').textContent()) ?? '', /ロック中（/);
+  await desk.getByLabel('ロック解除の理由').fill('お客さまから電話。生年月日と証券番号で本人確認済み');
+  await checked(desk, 'c-11-desk-details');
+  clock.advance(60_000);
+  await desk.getByRole('button', { name: 'ロック解除', exact: true }).click();
+  await desk.waitForURL(/\?done=unlocked$/);
+  await desk.getByRole('status').getByText('ロックを解除しました。').waitFor();
+  assert.match((await desk.locator('.account-summary').textContent()) ?? '', /なし（失敗回数 0回）/);
+  assert.match((await desk.locator('#history-heading + table').textContent()) ?? '', /ロック解除（デスク）.*鈴木 窓口（desk\.suzuki）.*本人確認済み/);
+  await checked(desk, 'c-12-desk-unlocked');
+
+  // The customer, in their own browser, logs in.
+  const again = await (await browser.newContext({ viewport: PHONE, locale: 'ja-JP' })).newPage();
+  await fillLogin(again, t.baseUrl, 'abc@example.com', CUSTOMER_PASSWORD);
+  await again.waitForURL(/\/mypage$/);
+});
