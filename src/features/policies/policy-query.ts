@@ -75,32 +75,37 @@ export interface OwnPolicy {
   renewal_reception_number: string | null;
 }
 
-// Home's query on every page view: compiled once (its shape never changes).
-const ownPolicies = fixedQuery((db, customerId: string) =>
-  db
+/** What a page shows of a policy: its own columns, its agency's name and this term's renewal application. */
+const POLICY_WITH_RENEWAL = [
+  'policies.policy_number',
+  'policies.product',
+  'policies.start_date',
+  'policies.end_date',
+  'policies.agency_code',
+  'agencies.name as agency_name',
+  'policies.vehicle_model',
+  'policies.vehicle_registration',
+  'policies.grade',
+  'policies.annual_premium',
+  'policies.payment_method',
+  'policies.last_procedure_at',
+  'renewal_applications.reception_number as renewal_reception_number',
+] as const;
+
+/** Policies with their agency and this term's renewal application, as OwnPolicy rows; callers add the WHERE. */
+export function policiesWithRenewal(db: Db) {
+  return db
     .selectFrom('policies')
     .innerJoin('agencies', 'agencies.code', 'policies.agency_code')
     .leftJoin('renewal_applications', (join) =>
       join.onRef('renewal_applications.policy_number', '=', 'policies.policy_number').onRef('renewal_applications.current_end_date', '=', 'policies.end_date'),
     )
-    .select([
-      'policies.policy_number',
-      'policies.product',
-      'policies.start_date',
-      'policies.end_date',
-      'policies.agency_code',
-      'agencies.name as agency_name',
-      'policies.vehicle_model',
-      'policies.vehicle_registration',
-      'policies.grade',
-      'policies.annual_premium',
-      'policies.payment_method',
-      'policies.last_procedure_at',
-      'renewal_applications.reception_number as renewal_reception_number',
-    ])
-    .where('policies.customer_id', '=', customerId)
-    .orderBy('policies.end_date')
-    .orderBy('policies.policy_number'),
+    .select(POLICY_WITH_RENEWAL);
+}
+
+// Home's query on every page view: compiled once (its shape never changes).
+const ownPolicies = fixedQuery(
+  (db, customerId: string) => policiesWithRenewal(db).where('policies.customer_id', '=', customerId).orderBy('policies.end_date').orderBy('policies.policy_number'),
   1,
 );
 

@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Db, Database } from '../../../platform/db/database.js';
-import type { OwnPolicy } from '../../policies/policy-query.js';
+import { policiesWithRenewal, type OwnPolicy } from '../../policies/policy-query.js';
 import type { Criterion } from './search.js';
 
 // The desk's queries. The search's expressions are the ones migration 0010 indexes.
@@ -169,30 +169,6 @@ export async function liveSessions(db: Db, customerId: string, idleSince: string
     .where('created_at', '>', createdSince)
     .orderBy('last_seen_at', 'desc')
     .execute();
-}
-
-const OWN_POLICY_COLUMNS = [
-  'policies.policy_number',
-  'policies.product',
-  'policies.start_date',
-  'policies.end_date',
-  'policies.agency_code',
-  'agencies.name as agency_name',
-  'policies.vehicle_model',
-  'policies.vehicle_registration',
-  'policies.grade',
-  'policies.annual_premium',
-  'policies.payment_method',
-  'policies.last_procedure_at',
-  'renewal_applications.reception_number as renewal_reception_number',
-] as const;
-
-function policiesWithRenewal(db: Db) {
-  return db
-    .selectFrom('policies')
-    .innerJoin('agencies', 'agencies.code', 'policies.agency_code')
-    .leftJoin('renewal_applications', (join) => join.onRef('renewal_applications.policy_number', '=', 'policies.policy_number').onRef('renewal_applications.current_end_date', '=', 'policies.end_date'))
-    .select(OWN_POLICY_COLUMNS);
 }
 
 /** A policy not linked to any account, with its holder. */
