@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { WideLayout, type WideLayoutContext } from '../../platform/ui/console-layout.js';
 import { ErrorSummary, PostForm, StepIndicator, SubmitButton, TextField } from '../../platform/ui/form.js';
+import { MessageBody } from '../../platform/ui/pages.js';
 
 export type ConsolePageContext = WideLayoutContext;
 
@@ -18,16 +19,7 @@ function ConsolePage({ ctx, title, children }: { ctx: ConsolePageContext; title:
 export function ConsoleMessagePage({ ctx, title, lines, link }: { ctx: ConsolePageContext; title: string; lines: string[]; link?: { href: string; label: string } }) {
   return (
     <ConsolePage ctx={ctx} title={title}>
-      {lines.map((line) => (
-        <p>{line}</p>
-      ))}
-      {link ? (
-        <p>
-          <a class="button" href={link.href}>
-            {link.label}
-          </a>
-        </p>
-      ) : null}
+      <MessageBody lines={lines} link={link} />
     </ConsolePage>
   );
 }

@@ -2,10 +2,10 @@ import { formatDateTimeJa } from '../clock.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 
-export function MessagePage({ ctx, title, lines, link }: { ctx: PageContext; title: string; lines: string[]; link?: { href: string; label: string } }) {
+/** A message's paragraphs and the button that leads on: the body of every site's message page. */
+export function MessageBody({ lines, link }: { lines: string[]; link?: { href: string; label: string } | undefined }) {
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
+    <>
       {lines.map((line) => (
         <p>{line}</p>
       ))}
@@ -16,6 +16,15 @@ export function MessagePage({ ctx, title, lines, link }: { ctx: PageContext; tit
           </a>
         </p>
       ) : null}
+    </>
+  );
+}
+
+export function MessagePage({ ctx, title, lines, link }: { ctx: PageContext; title: string; lines: string[]; link?: { href: string; label: string } }) {
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <MessageBody lines={lines} link={link} />
     </Layout>
   );
 }
