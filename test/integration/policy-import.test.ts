@@ -80,7 +80,7 @@ for (const kind of databaseKinds()) {
           accident_coefficient_years: 0, claims_this_term: 1, age_condition: '26', driver_scope: 'self_spouse', use_purpose: 'commute',
           bodily_injury: 'unlimited', property_damage: 'unlimited', personal_injury: '50000000', vehicle_coverage: 'none',
           vehicle_amount: null, vehicle_deductible: null, riders: 'lawyer', annual_premium: 72400, payment_method: 'convenience',
-          customer_id: null, last_procedure_at: null, created_at: '', updated_at: '',
+          status: 'in_force', customer_id: null, last_procedure_at: null, created_at: '', updated_at: '',
         },
       );
       assert.equal(aoki.created_at, NOW.toISOString());

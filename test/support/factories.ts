@@ -43,6 +43,7 @@ export async function insertPolicy(db: Db, overrides: Partial<PolicyTable> = {})
     riders: 'lawyer;road_assistance',
     annual_premium: 58200,
     payment_method: 'bank',
+    status: 'in_force',
     customer_id: null,
     last_procedure_at: null,
     created_at: now,

@@ -33,6 +33,7 @@ export const POLICY_COLUMNS = [
   'riders',
   'annual_premium',
   'payment_method',
+  'status',
 ] as const;
 
 export type PolicyColumn = (typeof POLICY_COLUMNS)[number];
@@ -64,3 +65,5 @@ export const VEHICLE_COVERAGES = ['general', 'limited', 'none'] as const;
 export const RIDERS = ['lawyer', 'road_assistance', 'personal_liability', 'family_bike'] as const;
 export const PAYMENT_METHODS = ['bank', 'card', 'convenience'] as const;
 export const PRODUCTS = ['auto'] as const;
+/** The core system's policy status (API and CSV); an empty cell is in_force. */
+export const POLICY_STATUSES = ['in_force', 'cancelled', 'expired'] as const;

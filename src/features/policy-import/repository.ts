@@ -14,7 +14,7 @@ const UPDATED_COLUMNS = [
   'email', 'phone', 'postal_code', 'address', 'agency_code', 'start_date', 'end_date', 'vehicle_model',
   'vehicle_registration', 'vehicle_class', 'grade', 'accident_coefficient_years', 'claims_this_term', 'age_condition',
   'driver_scope', 'use_purpose', 'bodily_injury', 'property_damage', 'personal_injury', 'vehicle_coverage',
-  'vehicle_amount', 'vehicle_deductible', 'riders', 'annual_premium', 'payment_method', 'updated_at',
+  'vehicle_amount', 'vehicle_deductible', 'riders', 'annual_premium', 'payment_method', 'status', 'updated_at',
 ] as const satisfies ReadonlyArray<keyof PolicyRow | 'updated_at'>;
 
 /**

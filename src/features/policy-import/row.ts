@@ -4,6 +4,7 @@ import {
   AGE_CONDITIONS,
   DRIVER_SCOPES,
   PAYMENT_METHODS,
+  POLICY_STATUSES,
   PRODUCTS,
   RIDERS,
   USE_PURPOSES,
@@ -81,6 +82,7 @@ function rowSchema(today: string) {
       riders: optional(f.listOf(RIDERS)),
       annual_premium: optional(f.yen),
       payment_method: optional(f.oneOf(PAYMENT_METHODS)),
+      status: optional(f.oneOf(POLICY_STATUSES)),
     })
     .superRefine((row, ctx) => {
       if (row.end_date <= row.start_date) ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'must be after start_date' });
@@ -105,7 +107,7 @@ export function policyRowValidator(today: string): (record: PolicyRecord) => Val
     if (!parsed.success) {
       return { ok: false, reasons: parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'row')}: ${issue.message}`) };
     }
-    const { agency_name: agencyName, product, riders, ...rest } = parsed.data;
-    return { ok: true, agencyName, policy: { ...rest, product: product ?? 'auto', riders: riders ?? null } };
+    const { agency_name: agencyName, product, riders, status, ...rest } = parsed.data;
+    return { ok: true, agencyName, policy: { ...rest, product: product ?? 'auto', riders: riders ?? null, status: status ?? 'in_force' } };
   };
 }

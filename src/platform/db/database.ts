@@ -16,6 +16,7 @@ import * as staff from './migrations/0009_staff.js';
 import * as desk from './migrations/0010_desk.js';
 import * as reminders from './migrations/0011_reminders.js';
 import * as admin from './migrations/0012_admin.js';
+import * as policyStatus from './migrations/0013_policy_status.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -83,6 +84,7 @@ const migrations: Record<string, Migration> = {
   '0010_desk': desk,
   '0011_reminders': reminders,
   '0012_admin': admin,
+  '0013_policy_status': policyStatus,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

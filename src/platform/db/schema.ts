@@ -55,6 +55,8 @@ export interface PolicyTable {
   riders: string | null;
   annual_premium: number | null;
   payment_method: string | null;
+  /** in_force | cancelled | expired (the core system's word; default in_force). */
+  status: string;
   customer_id: string | null;
   last_procedure_at: string | null;
   created_at: string;
