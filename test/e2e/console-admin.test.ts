@@ -5,14 +5,13 @@ import { upsertReadyStaff } from '../../src/features/console/staff-service.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchBrowser } from '../support/browser.js';
-import { accessibilityViolations, shot } from '../support/e2e.js';
+import { checked, consoleLogIn, officePage as officePageOf } from '../support/console-e2e.js';
+import { shot } from '../support/e2e.js';
+import { codeAt } from '../support/staff.js';
 import { insertPolicy } from '../support/factories.js';
 import { MailCatcher } from '../support/mail-catcher.js';
 import { linkOn, showMail } from '../support/mail-page.js';
-import { codeAt } from '../support/staff.js';
 
-/** Office screens: the console is laid out for 1280 px. */
-const OFFICE = { width: 1280, height: 800 };
 const ADMIN_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const ADMIN_PASSWORD = 'Kanri-Console-2026';
 const DESK_PASSWORD = 'Desk-Console-2026';
@@ -33,28 +32,12 @@ after(async () => {
   await t.close();
 });
 
-/** A separate person: their own context (cookies), an office screen. */
-async function officePage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: OFFICE, locale: 'ja-JP' });
-  return context.newPage();
-}
-
-async function checked(page: Page, name: string): Promise<void> {
-  assert.deepEqual(await accessibilityViolations(page), [], name);
-  await shot(page, name);
-}
-
 async function logIn(page: Page, login: string, password: string, secret: string): Promise<void> {
   clock.advance(30_000);
-  await page.goto(`${t.baseUrl}/console/login`);
-  await page.getByLabel('ログインID', { exact: true }).fill(login);
-  await page.getByLabel('パスワード', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await page.waitForURL(`${t.baseUrl}/console/login/code`);
-  await page.getByLabel('確認コード').fill(codeAt(secret, clock.now()));
-  await page.getByRole('button', { name: '確認', exact: true }).click();
-  await page.waitForURL(`${t.baseUrl}/console`);
+  await consoleLogIn(page, t.baseUrl, { login, password, secret }, clock.now());
 }
+
+const officePage = () => officePageOf(browser);
 
 it('the admin adds a desk member by mail, the member sets up and logs in, the admin disables them, and the audit log shows it', async () => {
   const admin = await officePage();

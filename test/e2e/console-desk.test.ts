@@ -1,19 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { upsertReadyStaff } from '../../src/features/console/staff-service.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchBrowser } from '../support/browser.js';
 import { insertCustomer } from '../support/customers.js';
-import { PHONE, accessibilityViolations, fillLogin, shot } from '../support/e2e.js';
+import { checked, consoleLogIn, officePage } from '../support/console-e2e.js';
+import { PHONE, fillLogin } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
-import { codeAt } from '../support/staff.js';
 
 // The internet desk in a browser: a customer locks themselves out, the desk finds them by kana,
 // opens their details, unlocks with a reason, and the customer logs in from their own browser.
 
-const OFFICE = { width: 1280, height: 800 };
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const STAFF_PASSWORD = 'Desk-Console-2026';
 const CUSTOMER_PASSWORD = 'Abc12345';
@@ -40,11 +39,6 @@ function nextMonthEnd(): string {
   return at.toISOString().slice(0, 10);
 }
 
-async function checked(page: Page, name: string): Promise<void> {
-  assert.deepEqual(await accessibilityViolations(page), [], name);
-  await shot(page, name);
-}
-
 it('the desk finds a locked-out customer by kana, unlocks them with a reason, and the customer logs in again', async () => {
   // The customer, on their phone, types a wrong password five times: the user ID is locked.
   const customer = await (await browser.newContext({ viewport: PHONE, locale: 'ja-JP' })).newPage();
@@ -60,15 +54,8 @@ it('the desk finds a locked-out customer by kana, unlocks them with a reason, an
   clock.advance(60_000);
 
   // The desk: password, then the authenticator's code.
-  const desk = await (await browser.newContext({ viewport: OFFICE, locale: 'ja-JP' })).newPage();
-  await desk.goto(`${t.baseUrl}/console/login`);
-  await desk.getByLabel('ログインID', { exact: true }).fill('desk.suzuki');
-  await desk.getByLabel('パスワード', { exact: true }).fill(STAFF_PASSWORD);
-  await desk.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await desk.waitForURL(`${t.baseUrl}/console/login/code`);
-  await desk.getByLabel('確認コード').fill(codeAt(SECRET, clock.now()));
-  await desk.getByRole('button', { name: '確認', exact: true }).click();
-  await desk.waitForURL(`${t.baseUrl}/console`);
+  const desk = await officePage(browser);
+  await consoleLogIn(desk, t.baseUrl, { login: 'desk.suzuki', password: STAFF_PASSWORD, secret: SECRET }, clock.now());
 
   await desk.getByRole('link', { name: 'お客さま検索' }).click();
   await desk.waitForURL(`${t.baseUrl}/console/customers`);

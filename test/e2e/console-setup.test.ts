@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ManualClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchBrowser } from '../support/browser.js';
-import { accessibilityViolations, shot } from '../support/e2e.js';
+import { checked, officePage as officePageOf } from '../support/console-e2e.js';
 import { codeAt, setupPathOf, staffCli } from '../support/staff.js';
 
-/** Office screens: the console is laid out for 1280 px. */
-const OFFICE = { width: 1280, height: 800 };
 const PASSWORD = 'Kanri-Console-2026';
 
 let t: TestApp;
@@ -25,15 +23,7 @@ after(async () => {
   await t.close();
 });
 
-async function officePage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: OFFICE, locale: 'ja-JP' });
-  return context.newPage();
-}
-
-async function checked(page: Page, name: string): Promise<void> {
-  assert.deepEqual(await accessibilityViolations(page), [], name);
-  await shot(page, name);
-}
+const officePage = () => officePageOf(browser);
 
 it('the first admin, from the CLI through setup and TOTP to the console home, and out again', async () => {
   const added = await staffCli(t, ['add', '--login', 'first.admin', '--name', '管理 花子', '--role', 'admin']);
