@@ -21,6 +21,7 @@ import { anonymousPageContext } from './platform/ui/page-context.js';
 import { NotFoundPage } from './platform/ui/pages.js';
 import { sendPage } from './platform/ui/render.js';
 import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
+import { apiSite } from './sites/api.js';
 import { consoleSite } from './sites/console.js';
 import { customerSite } from './sites/customer.js';
 
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   app.get('/favicon.ico', (_request, reply) => reply.type('image/png').sendFile('favicon.png', { maxAge: '1d' }));
   await app.register(customerSite, { deps });
   await app.register(consoleSite, { deps, prefix: '/console' });
+  await app.register(apiSite, { deps, prefix: '/api' });
 
   // JOBS=off: no worker here, so kicks do nothing and mail waits for `keizoku worker`.
   let worker: Worker | null = null;

@@ -30,6 +30,8 @@ export interface Config {
   maintenanceText: string;
   /** Requests per minute one client IP may make before 429 (a flood guard; logins have their own locks). */
   rateLimitPerMinute: number;
+  /** API_RATE_LIMIT_PER_MINUTE: calls per minute one API client may make before 429. */
+  apiRateLimitPerMinute: number;
   /** Fastify's trustProxy: which proxies may set X-Forwarded-For (rate limits key on the client IP). */
   trustProxy: boolean | string;
   passwordMinLength: number;
@@ -72,6 +74,7 @@ const env = z.object({
   MAINTENANCE_WINDOWS: z.string().default('Mon 02:00-04:00'),
   TRUST_PROXY: z.string().default('false'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(600),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(64).default(6),
   PASSWORD_MAX_LENGTH: z.coerce.number().int().min(6).max(128).default(15),
   BRAND_NAME: z.string().min(1).default('みらい損保'),
@@ -151,6 +154,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     maintenanceText: e.MAINTENANCE_WINDOWS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     passwordMaxLength: e.PASSWORD_MAX_LENGTH,
     brand: {

@@ -22,37 +22,49 @@ const UPDATED_COLUMNS = [
  * an agency is created or renamed by its code, a policy inserted or updated by its number.
  */
 export async function upsertPolicies(db: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string): Promise<BatchCounts> {
-  return db.transaction().execute(async (trx) => {
-    const codes = [...agencies.keys()];
-    const known = new Map(
-      (await trx.selectFrom('agencies').select(['code', 'name']).where('code', 'in', codes).execute()).map((a) => [a.code, a.name]),
-    );
-    await trx
-      .insertInto('agencies')
-      .values(codes.map((code) => ({ code, name: agencies.get(code) ?? code, created_at: at, updated_at: at })))
-      .onConflict((oc) =>
-        oc
-          .column('code')
-          .doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), updated_at: eb.ref('excluded.updated_at') }))
-          .where((eb) => eb('agencies.name', '<>', eb.ref('excluded.name'))),
-      )
-      .execute();
-
-    const numbers = policies.map((p) => p.policy_number);
-    const existing = await trx.selectFrom('policies').select('policy_number').where('policy_number', 'in', numbers).execute();
-    await trx
-      .insertInto('policies')
-      .values(policies.map((p) => ({ ...p, customer_id: null, last_procedure_at: null, created_at: at, updated_at: at })))
-      .onConflict((oc) =>
-        oc.column('policy_number').doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
-      )
-      .execute();
-
-    return {
-      inserted: policies.length - existing.length,
-      updated: existing.length,
-      agenciesCreated: codes.filter((code) => !known.has(code)).length,
-      agenciesRenamed: codes.filter((code) => known.has(code) && known.get(code) !== agencies.get(code)).length,
-    };
-  });
+  return db.transaction().execute((trx) => upsertPoliciesIn(trx, policies, agencies, at));
 }
+
+/** upsertPolicies inside the caller's transaction (the API's, with its audit event). */
+export async function upsertPoliciesIn(trx: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string): Promise<BatchCounts> {
+  const codes = [...agencies.keys()];
+  const known = new Map(
+    (await trx.selectFrom('agencies').select(['code', 'name']).where('code', 'in', codes).execute()).map((a) => [a.code, a.name]),
+  );
+  await trx
+    .insertInto('agencies')
+    .values(codes.map((code) => ({ code, name: agencies.get(code) ?? code, created_at: at, updated_at: at })))
+    .onConflict((oc) =>
+      oc
+        .column('code')
+        .doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), updated_at: eb.ref('excluded.updated_at') }))
+        .where((eb) => eb('agencies.name', '<>', eb.ref('excluded.name'))),
+    )
+    .execute();
+
+  const numbers = policies.map((p) => p.policy_number);
+  const existing = await trx.selectFrom('policies').select('policy_number').where('policy_number', 'in', numbers).execute();
+  await trx
+    .insertInto('policies')
+    .values(policies.map((p) => ({ ...p, customer_id: null, last_procedure_at: null, created_at: at, updated_at: at })))
+    .onConflict((oc) =>
+      oc.column('policy_number').doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+    )
+    .execute();
+
+  return {
+    inserted: policies.length - existing.length,
+    updated: existing.length,
+    agenciesCreated: codes.filter((code) => !known.has(code)).length,
+    agenciesRenamed: codes.filter((code) => known.has(code) && known.get(code) !== agencies.get(code)).length,
+  };
+}
+
+export const findPolicy = (db: Db, policyNumber: string) =>
+  db
+    .selectFrom('policies')
+    .innerJoin('agencies', 'agencies.code', 'policies.agency_code')
+    .selectAll('policies')
+    .select('agencies.name as agency_name')
+    .where('policies.policy_number', '=', policyNumber)
+    .executeTakeFirst();

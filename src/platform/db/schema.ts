@@ -323,6 +323,43 @@ export interface ReminderOptOutTable {
   created_at: string;
 }
 
+/** A core system's client of the integration API (keizoku api-clients add). */
+export interface ApiClientTable {
+  id: string;
+  name: string;
+  /** The public OAuth client_id. */
+  client_id: string;
+  /** SHA-256 (hex) of the 32-byte random client_secret. */
+  secret_hash: string;
+  /** Space-separated scopes (policies:write policies:read …). */
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+}
+
+/** A bearer token issued by /api/v1/oauth/token: only its SHA-256 (hex). */
+export interface ApiTokenTable {
+  token_hash: string;
+  /** api_clients.id */
+  client_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** An Idempotency-Key seen on a POST: the request's hash and, once answered, the answer (24 h). */
+export interface ApiIdempotencyKeyTable {
+  client_id: string;
+  key: string;
+  request_hash: string;
+  /** null while the first request with the key is running. */
+  response_status: number | null;
+  response_body: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   agencies: AgencyTable;
@@ -346,4 +383,7 @@ export interface Database {
   staff_recovery_codes: StaffRecoveryCodeTable;
   renewal_reminders: RenewalReminderTable;
   reminder_opt_outs: ReminderOptOutTable;
+  api_clients: ApiClientTable;
+  api_tokens: ApiTokenTable;
+  api_idempotency_keys: ApiIdempotencyKeyTable;
 }
