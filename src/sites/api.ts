@@ -30,8 +30,9 @@ export const apiSite: FastifyPluginAsync<FeatureOptions> = async (site, { deps }
   site.setValidatorCompiler(({ schema }) => ajv.compile(schema));
   site.addSchema(PROBLEM_SCHEMA);
   await registerOpenApi(site);
+  requireClientRateLimit(site);
   addBearerAuth(site, deps);
-  addClientRateLimit(site, deps);
+  requireJson(site);
   idempotencyHooks(site, deps);
   addCallAudit(site, deps);
   addProblemHandlers(site);
@@ -93,11 +94,25 @@ function addBearerAuth(site: FastifyInstance, deps: AppDeps): void {
   });
 }
 
-/** Per client, after its token is known (the root's per-address flood guard applies as well). */
-function addClientRateLimit(site: FastifyInstance, deps: AppDeps): void {
-  const limit = site.rateLimit({ max: deps.config.apiRateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (request) => `api-client:${request.apiCaller?.id ?? request.ip}` });
-  site.addHook('preHandler', async function (request, reply) {
-    if (request.apiCaller) await limit.call(this, request, reply);
+/**
+ * A route that takes a token must carry the per-client rate limit (perClientRateLimit) in its
+ * config, where @fastify/rate-limit reads it: a route without one stops the start.
+ */
+function requireClientRateLimit(site: FastifyInstance): void {
+  site.addHook('onRoute', (route) => {
+    if (route.config?.scope && (typeof route.config.rateLimit !== 'object' || route.config.rateLimit.hook !== 'preHandler')) {
+      throw new Error(`API route ${route.method} ${route.url} takes a token but has no perClientRateLimit`);
+    }
+  });
+}
+
+/** JSON only on the routes that take a token (the token endpoint takes a form too). */
+function requireJson(site: FastifyInstance): void {
+  site.removeContentTypeParser('text/plain');
+  site.addHook('onRequest', async (request, reply) => {
+    const type = request.headers['content-type'];
+    if (!request.routeOptions.config.scope || type === undefined || /^application\/json\s*(;|$)/i.test(type)) return;
+    return sendProblem(reply, problem(415, 'Send the body as application/json.'));
   });
 }
 

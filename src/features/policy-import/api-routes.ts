@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { FeatureOptions } from '../../platform/deps.js';
-import { problem, sendProblem } from '../../platform/http/api-context.js';
+import { perClientRateLimit, problem, sendProblem } from '../../platform/http/api-context.js';
 import { POLICY_OUTPUT_SCHEMA, policyInputSchema } from './api-input.js';
 import { BATCH_MAX, batchPolicies, pathPolicyNumber, putPolicy, readPolicy } from './api-service.js';
 
@@ -27,10 +27,11 @@ const INVALID = 'The policy has errors: see errors, one per field.';
 
 /** The policies of the integration API: the CSV import's rules and messages, as JSON. */
 export const policyApiRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
+  const rateLimit = perClientRateLimit(deps.config.apiRateLimitPerMinute);
   app.put(
     '/v1/policies/:policy_number',
     {
-      config: { scope: 'policies:write' },
+      config: { scope: 'policies:write', rateLimit },
       attachValidation: true,
       schema: {
         summary: 'Create or replace one policy',
@@ -51,7 +52,7 @@ export const policyApiRoutes: FastifyPluginAsync<FeatureOptions> = async (app, {
   app.post(
     '/v1/policies/batch',
     {
-      config: { scope: 'policies:write', idempotent: true },
+      config: { scope: 'policies:write', idempotent: true, rateLimit },
       bodyLimit: 2 * 1024 * 1024,
       schema: {
         summary: `Create or replace up to ${BATCH_MAX} policies, each on its own`,
@@ -60,7 +61,7 @@ export const policyApiRoutes: FastifyPluginAsync<FeatureOptions> = async (app, {
         security: SECURITY('policies:write'),
         headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 255 } } },
         // The items' own rules are checked one by one (a bad item rejects that item only).
-        body: { type: 'object', additionalProperties: false, required: ['policies'], properties: { policies: { type: 'array', minItems: 1, maxItems: BATCH_MAX, items: { type: 'object' } } } },
+        body: { type: 'object', additionalProperties: false, required: ['policies'], properties: { policies: { type: 'array', minItems: 1, maxItems: BATCH_MAX, items: { description: 'A policy as for PUT, with its policy_number' } } } },
         response: {
           200: { description: 'One result per item', type: 'object', required: ['results'], properties: { results: { type: 'array', items: BATCH_RESULT } } },
           ...problems(...COMMON, 409, 422),
@@ -77,7 +78,7 @@ export const policyApiRoutes: FastifyPluginAsync<FeatureOptions> = async (app, {
   app.get(
     '/v1/policies/:policy_number',
     {
-      config: { scope: 'policies:read' },
+      config: { scope: 'policies:read', rateLimit },
       schema: {
         summary: 'One policy, with its status and whether its holder has a web account',
         tags: ['policies'],

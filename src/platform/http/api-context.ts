@@ -1,3 +1,4 @@
+import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyReply } from 'fastify';
 
 /** The API client a bearer token belongs to, set by the API site's auth hook. */
@@ -19,6 +20,17 @@ declare module 'fastify' {
     idempotent?: boolean;
   }
 }
+
+/**
+ * The per-client rate limit of a route that takes a bearer token: @fastify/rate-limit's route
+ * config, run after the token is known (preHandler) and keyed by the client, not its address.
+ */
+export const perClientRateLimit = (max: number): RateLimitOptions => ({
+  max,
+  timeWindow: '1 minute',
+  hook: 'preHandler',
+  keyGenerator: (request) => `api-client:${request.apiCaller?.id ?? request.ip}`,
+});
 
 export interface FieldProblem {
   field: string;
