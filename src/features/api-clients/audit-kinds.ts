@@ -8,7 +8,6 @@ declare module '../../platform/auth/audit.js' {
     api_token_issued: true;
     api_token_refused: true;
     api_request: true;
-    api_clients_viewed: true;
   }
 }
 

@@ -48,6 +48,7 @@ export async function issueToken(db: Db, now: Date, credentials: Credentials, ip
   const accessToken = randomToken();
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
+    await touchClient(trx, client.id, at);
     await insertToken(trx, { token_hash: sha256(accessToken), client_id: client.id, created_at: at, expires_at: new Date(now.getTime() + TOKEN_TTL_SECONDS * 1000).toISOString() });
     await recordAudit(trx, now, { kind: 'api_token_issued', actor: { kind: 'api_client', id: client.id }, subject: { kind: 'api_client', id: client.id }, ip });
   });

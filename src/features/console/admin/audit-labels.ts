@@ -38,6 +38,13 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   staff_mfa_reset: '職員の2段階認証リセット',
   audit_log_viewed: '操作ログの閲覧',
   audit_log_exported: '操作ログのCSV出力',
+  api_client_created: 'APIクライアントの追加',
+  api_client_revoked: 'APIクライアントの無効化',
+  api_token_issued: 'APIアクセストークンの発行',
+  api_token_refused: 'APIアクセストークンの発行拒否',
+  api_request: 'APIの呼出し',
+  api_policy_created: 'APIによる契約の登録',
+  api_policy_updated: 'APIによる契約の更新',
 };
 
 export const auditKindLabel = (kind: string): string => AUDIT_KIND_LABELS[kind] ?? kind;

@@ -21,7 +21,7 @@ function AdminPage({ ctx, title, children }: { ctx: ConsolePageContext; title: s
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-function japanTime(at: Date | null): string {
+export function japanTime(at: Date | null): string {
   if (!at) return '-';
   const d = new Date(at.getTime() + 9 * 3_600_000);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
