@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { createDb, migrateToLatest, type Db } from './platform/db/database.js';
 import { ensureAppSecret } from './platform/db/settings.js';
 import type { AppDeps } from './platform/deps.js';
+import { problem, sendProblem } from './platform/http/api-context.js';
 import './platform/http/context.js';
 import { registerOperationsRoutes } from './platform/http/operations.js';
 import { securityHeaders } from './platform/http/security-headers.js';
@@ -78,9 +79,11 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     // A malformed (bad %-encoding) or overlong URL is refused by the router before any hook: still a Japanese page, not JSON.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
+      const status = error.code === 'FST_ERR_BAD_URL' ? 400 : 404;
+      if (request.url.startsWith('/api/')) return void sendProblem(reply, problem(status, 'The URL cannot be read (bad %-encoding or too long).'));
       reply.headers(headers);
-      void sendPage(reply, NotFoundPage({ ctx: anonymousPageContext(deps) }), error.code === 'FST_ERR_BAD_URL' ? 400 : 404);
+      void sendPage(reply, NotFoundPage({ ctx: anonymousPageContext(deps) }), status);
     },
   });
   const db = options.db ?? createDb(config.databaseUrl, { onPoolError: (err) => app.log.warn({ err }, 'an idle database connection failed and was dropped') });

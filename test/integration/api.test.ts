@@ -147,6 +147,7 @@ for (const kind of databaseKinds()) {
       const unknown = await call(t, 'POST', '/v1/policies/batch', { token, body: { policies: [], extra: 1 } });
       assert.deepEqual(fieldsOf(unknown), ['extra', 'policies']);
       assertProblem(await call(t, 'GET', '/v1/nothing-here', { token }), 404);
+      assertProblem(await call(t, 'GET', '/v1/policies/%E0%A4%A', { token }), 400);
       assertProblem(await call(t, 'DELETE', '/v1/policies/A100000001', { token }), 404);
     });
 

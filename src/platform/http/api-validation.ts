@@ -15,6 +15,13 @@ export function createApiAjv(): Ajv {
   return ajv;
 }
 
+/** ajv says `must be integer,null`; a client reads `must be integer or null`. */
+function messageOf(error: ErrorObject): string {
+  const type = (error.params as { type?: unknown }).type;
+  if (error.keyword === 'type' && (typeof type === 'string' || Array.isArray(type))) return `must be ${String(type).split(',').join(' or ')}`;
+  return error.message ?? 'is not valid';
+}
+
 /** ajv's errors as {field, message}, one per field and message, named as the body names them. */
 export function fieldProblems(errors: readonly ErrorObject[] | null | undefined, prefix = ''): FieldProblem[] {
   const seen = new Set<string>();
@@ -24,7 +31,7 @@ export function fieldProblems(errors: readonly ErrorObject[] | null | undefined,
     const at = error.instancePath.split('/').filter(Boolean).join('.');
     const child = params.missingProperty ?? params.additionalProperty;
     const field = [prefix, at, child].filter((part) => part).join('.') || prefix || 'body';
-    const message = params.missingProperty ? 'is required' : params.additionalProperty ? 'is not a known field' : (error.message ?? 'is not valid');
+    const message = params.missingProperty ? 'is required' : params.additionalProperty ? 'is not a known field' : messageOf(error);
     const id = `${field}\u0000${message}`;
     if (seen.has(id)) continue;
     seen.add(id);
