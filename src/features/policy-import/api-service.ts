@@ -6,7 +6,7 @@ import type { FieldProblem } from '../../platform/http/api-context.js';
 import { POLICY_COLUMNS } from './columns.js';
 import { policyInputValidator } from './api-input.js';
 import * as f from './fields.js';
-import { findPolicy, upsertPoliciesIn } from './repository.js';
+import { findPolicy, findPolicyRow, upsertAgencies, writePolicies } from './repository.js';
 import type { ValidRow } from './row.js';
 import './audit-kinds.js';
 
@@ -42,18 +42,19 @@ export async function readPolicy(db: Db, policyNumber: string): Promise<PolicyOu
   return row ? outputOf(row) : null;
 }
 
-/** Stores one valid policy in its own transaction, with its audit event (before → after columns). */
+/** Stores one valid policy (its agency already stored) in its own transaction, with its audit event naming the changed columns. */
 async function store(db: Db, now: Date, by: Actor, valid: ValidRow): Promise<'created' | 'updated'> {
   const number = valid.policy.policy_number;
   return db.transaction().execute(async (trx) => {
-    const before = await findPolicy(trx, number);
-    const counts = await upsertPoliciesIn(trx, [valid.policy], new Map([[valid.policy.agency_code, valid.agencyName]]), now.toISOString());
-    const created = counts.inserted === 1;
-    const changed = before ? POLICY_COLUMNS.filter((c) => (c === 'agency_name' ? before.agency_name !== valid.agencyName : before[c] !== valid.policy[c])) : [];
-    await recordAudit(trx, now, { kind: created ? 'api_policy_created' : 'api_policy_updated', actor: by, customerId: before?.customer_id ?? null, subject: { kind: 'policy', id: number }, detail: created ? {} : { changed } });
-    return created ? 'created' : 'updated';
+    const before = await findPolicyRow(trx, number);
+    await writePolicies(trx, [valid.policy], now.toISOString());
+    const changed = before ? POLICY_COLUMNS.filter((c) => c !== 'agency_name' && before[c] !== valid.policy[c]) : [];
+    await recordAudit(trx, now, { kind: before ? 'api_policy_updated' : 'api_policy_created', actor: by, customerId: before?.customer_id ?? null, subject: { kind: 'policy', id: number }, detail: before ? { changed } : {} });
+    return before ? 'updated' : 'created';
   });
 }
+
+const agenciesOf = (rows: readonly ValidRow[]) => new Map(rows.map((row) => [row.policy.agency_code, row.agencyName]));
 
 /** PUT /policies/{number}: the body's policy_number, when given, must be the path's. */
 export async function putPolicy(db: Db, now: Date, by: Actor, pathNumber: string, body: unknown): Promise<PutOutcome> {
@@ -64,6 +65,7 @@ export async function putPolicy(db: Db, now: Date, by: Actor, pathNumber: string
     errors.push({ field: 'policy_number', message: `must equal the policy number in the path (${f.shown(pathNumber)})` });
   }
   if (errors.length || !validated.ok) return { ok: false, errors };
+  await upsertAgencies(db, agenciesOf([validated]), now.toISOString());
   const result = await store(db, now, by, validated);
   return { ok: true, result, policy: (await readPolicy(db, validated.policy.policy_number))! };
 }
@@ -79,11 +81,18 @@ const numberShown = (item: unknown): string | null => {
   return typeof value === 'string' ? (pathPolicyNumber(value) ?? value) : null;
 };
 
-/** POST /policies/batch: each item validated and stored on its own; one bad item blocks no other. */
+// Items stored at once on PostgreSQL's pool (SQLite runs them one after another anyway).
+const PARALLEL_ITEMS = 4;
+
+/**
+ * POST /policies/batch: every item validated first, their agencies created or renamed once, then
+ * each valid item stored in its own transaction (a few at a time): one bad item blocks no other.
+ */
 export async function batchPolicies(db: Db, now: Date, by: Actor, items: readonly unknown[]): Promise<BatchItemResult[]> {
   const validate = policyInputValidator(japanDate(now));
   const firstAt = new Map<string, number>();
   const results: BatchItemResult[] = [];
+  const toStore: Array<{ index: number; row: ValidRow }> = [];
   for (const [index, item] of items.entries()) {
     const validated = validate(item);
     if (!validated.ok) {
@@ -97,7 +106,14 @@ export async function batchPolicies(db: Db, now: Date, by: Actor, items: readonl
       continue;
     }
     firstAt.set(number, index);
-    results.push({ policy_number: number, result: await store(db, now, by, validated) });
+    results.push({ policy_number: number, result: 'rejected' });
+    toStore.push({ index, row: validated });
   }
+  await upsertAgencies(db, agenciesOf(toStore.map((item) => item.row)), now.toISOString());
+  let next = 0;
+  const worker = async () => {
+    for (let item = toStore[next++]; item; item = toStore[next++]) results[item.index] = { policy_number: item.row.policy.policy_number, result: await store(db, now, by, item.row) };
+  };
+  await Promise.all(Array.from({ length: PARALLEL_ITEMS }, worker));
   return results;
 }

@@ -25,13 +25,20 @@ export async function upsertPolicies(db: Db, policies: PolicyRow[], agencies: Ma
   return db.transaction().execute((trx) => upsertPoliciesIn(trx, policies, agencies, at));
 }
 
-/** upsertPolicies inside the caller's transaction (the API's, with its audit event). */
-export async function upsertPoliciesIn(trx: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string): Promise<BatchCounts> {
+async function upsertPoliciesIn(trx: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string): Promise<BatchCounts> {
+  const agencyCounts = await upsertAgencies(trx, agencies, at);
+  const numbers = policies.map((p) => p.policy_number);
+  const existing = await trx.selectFrom('policies').select('policy_number').where('policy_number', 'in', numbers).execute();
+  await writePolicies(trx, policies, at);
+  return { inserted: policies.length - existing.length, updated: existing.length, ...agencyCounts };
+}
+
+/** Creates or renames agencies by code (code → name). */
+export async function upsertAgencies(db: Db, agencies: Map<string, string>, at: string): Promise<Pick<BatchCounts, 'agenciesCreated' | 'agenciesRenamed'>> {
   const codes = [...agencies.keys()];
-  const known = new Map(
-    (await trx.selectFrom('agencies').select(['code', 'name']).where('code', 'in', codes).execute()).map((a) => [a.code, a.name]),
-  );
-  await trx
+  if (!codes.length) return { agenciesCreated: 0, agenciesRenamed: 0 };
+  const known = new Map((await db.selectFrom('agencies').select(['code', 'name']).where('code', 'in', codes).execute()).map((a) => [a.code, a.name]));
+  await db
     .insertInto('agencies')
     .values(codes.map((code) => ({ code, name: agencies.get(code) ?? code, created_at: at, updated_at: at })))
     .onConflict((oc) =>
@@ -41,24 +48,23 @@ export async function upsertPoliciesIn(trx: Db, policies: PolicyRow[], agencies:
         .where((eb) => eb('agencies.name', '<>', eb.ref('excluded.name'))),
     )
     .execute();
-
-  const numbers = policies.map((p) => p.policy_number);
-  const existing = await trx.selectFrom('policies').select('policy_number').where('policy_number', 'in', numbers).execute();
-  await trx
-    .insertInto('policies')
-    .values(policies.map((p) => ({ ...p, customer_id: null, last_procedure_at: null, created_at: at, updated_at: at })))
-    .onConflict((oc) =>
-      oc.column('policy_number').doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
-    )
-    .execute();
-
   return {
-    inserted: policies.length - existing.length,
-    updated: existing.length,
     agenciesCreated: codes.filter((code) => !known.has(code)).length,
     agenciesRenamed: codes.filter((code) => known.has(code) && known.get(code) !== agencies.get(code)).length,
   };
 }
+
+/** Inserts or updates policies by number (their agencies exist). */
+export async function writePolicies(db: Db, policies: PolicyRow[], at: string): Promise<void> {
+  await db
+    .insertInto('policies')
+    .values(policies.map((p) => ({ ...p, customer_id: null, last_procedure_at: null, created_at: at, updated_at: at })))
+    .onConflict((oc) => oc.column('policy_number').doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+    .execute();
+}
+
+/** A policy's stored columns (to compare before an update). */
+export const findPolicyRow = (db: Db, policyNumber: string) => db.selectFrom('policies').selectAll().where('policy_number', '=', policyNumber).executeTakeFirst();
 
 export const findPolicy = (db: Db, policyNumber: string) =>
   db
