@@ -2,6 +2,7 @@
 declare module '../../platform/auth/audit.js' {
   interface AuditKinds {
     policies_imported: true;
+    policies_retired: true;
   }
 }
 

@@ -21,7 +21,9 @@ const UPDATED_COLUMNS = [
  * Upserts a batch of valid rows (distinct policy numbers) and their agencies in one transaction:
  * an agency is created or renamed by its code, a policy inserted or updated by its number.
  */
-export async function upsertPolicies(db: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string): Promise<BatchCounts> {
+export async function upsertPolicies(db: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string, keepStatus = false): Promise<BatchCounts> {
+  // A file without a status column says nothing of it: a cancellation the API reported stays.
+  const updated = keepStatus ? UPDATED_COLUMNS.filter((c) => c !== 'status') : UPDATED_COLUMNS;
   return db.transaction().execute(async (trx) => {
     const codes = [...agencies.keys()];
     const known = new Map(
@@ -44,7 +46,7 @@ export async function upsertPolicies(db: Db, policies: PolicyRow[], agencies: Ma
       .insertInto('policies')
       .values(policies.map((p) => ({ ...p, customer_id: null, last_procedure_at: null, created_at: at, updated_at: at })))
       .onConflict((oc) =>
-        oc.column('policy_number').doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+        oc.column('policy_number').doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))),
       )
       .execute();
 

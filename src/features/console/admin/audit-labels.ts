@@ -22,6 +22,7 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   recovery_completed: 'ID・パスワードの再設定',
   keyword_failed: 'キーワードの誤り',
   policies_imported: '契約データの取込み',
+  policies_retired: '契約データの取込み（ファイルにない契約を満期扱い）',
   staff_created: '職員の追加',
   staff_setup_password_chosen: '初期設定：パスワード設定',
   staff_setup_completed: '初期設定の完了',
