@@ -106,7 +106,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     encodings: ['br', 'gzip'],
     threshold: 1024,
     customTypes: /^text\/(html|css)\b/,
-    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_LGWIN]: 16 } },
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 2, [zlib.BROTLI_PARAM_LGWIN]: 16 } },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 32 * 1024 });
