@@ -72,18 +72,20 @@ export class WebhookDispatcher {
       .limit(1)
       .executeTakeFirst();
     if (!due) return false;
-    const attempts = due.attempts + 1;
+    // The claim moves the due time past any attempt: no other worker picks the row meanwhile, and
+    // one that died mid-attempt leaves it due again when the claim runs out.
+    const claimedUntil = new Date(now.getTime() + CLAIM_MS).toISOString();
     const claimed = await this.db
       .updateTable('webhook_outbox')
-      .set({ attempts, last_attempt_at: now.toISOString(), next_attempt_at: new Date(now.getTime() + CLAIM_MS).toISOString() })
+      .set({ last_attempt_at: now.toISOString(), next_attempt_at: claimedUntil })
       .where('id', '=', due.id)
-      .where('attempts', '=', due.attempts)
+      .where('next_attempt_at', '=', due.next_attempt_at)
       .where('delivered_at', 'is', null)
       .where('gave_up_at', 'is', null)
       .executeTakeFirst();
     if (claimed.numUpdatedRows === 0n) return true;
     const outcome = await this.post(due, now);
-    await this.record(due, attempts, outcome);
+    await this.record(due, now, claimedUntil, outcome);
     return true;
   }
 
@@ -103,19 +105,20 @@ export class WebhookDispatcher {
     }
   }
 
-  private async record(row: WebhookOutboxTable, attempts: number, outcome: Outcome): Promise<void> {
-    const now = this.clock.now();
-    const update = this.db.updateTable('webhook_outbox').where('id', '=', row.id).where('attempts', '=', attempts);
+  /** The outcome of the attempt that started `at`, unless its claim ran out and another worker took the row. */
+  private async record(row: WebhookOutboxTable, at: Date, claimedUntil: string, outcome: Outcome): Promise<void> {
+    const attempts = row.attempts + 1;
+    const update = this.db.updateTable('webhook_outbox').where('id', '=', row.id).where('next_attempt_at', '=', claimedUntil);
     if (outcome.status !== null && outcome.status >= 200 && outcome.status < 300) {
-      await update.set({ delivered_at: now.toISOString(), last_status: outcome.status, last_error: null }).execute();
+      await update.set({ attempts, delivered_at: this.clock.now().toISOString(), last_status: outcome.status, last_error: null }).execute();
       return;
     }
     const error = outcome.status === null ? outcome.error : `HTTP ${outcome.status}`;
-    const giveUp = now.toISOString() >= row.retry_until;
+    const giveUp = at.toISOString() >= row.retry_until;
     this.log.warn({ webhookId: row.id, type: row.event_type, attempts, giveUp, error }, 'webhook delivery failed');
-    const next = Math.min(now.getTime() + webhookRetryDelayMs(attempts), Date.parse(row.retry_until));
+    const next = Math.min(at.getTime() + webhookRetryDelayMs(attempts), Date.parse(row.retry_until));
     await update
-      .set({ last_status: outcome.status, last_error: error, next_attempt_at: new Date(next).toISOString(), gave_up_at: giveUp ? now.toISOString() : null })
+      .set({ attempts, last_status: outcome.status, last_error: error, next_attempt_at: new Date(next).toISOString(), gave_up_at: giveUp ? this.clock.now().toISOString() : null })
       .execute();
   }
 }

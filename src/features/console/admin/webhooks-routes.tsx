@@ -28,7 +28,7 @@ export const webhookAdminRoutes: FastifyPluginAsync<FeatureOptions> = async (app
     const state = parseWebhookState(query.state);
     if (state === 'invalid') {
       const overview = await webhookOverview(deps.db, null);
-      return sendPage(reply, WebhookDeliveriesPage({ ctx: page(request, reply), target, overview, state: null, errors: { state: '状態は「配信済」「再試行待ち」「断念」から選択してください。' } }), 400);
+      return sendPage(reply, WebhookDeliveriesPage({ ctx: page(request, reply), target, overview, state: null, problem: '状態は「配信済」「再試行待ち」「断念」から選択してください。' }), 400);
     }
     const overview = await webhookOverview(deps.db, state);
     return sendPage(reply, WebhookDeliveriesPage({ ctx: page(request, reply), target, overview, state, done: query.done === 'resent' }));

@@ -33,16 +33,17 @@ export interface WebhookPageProps {
   target: string | null;
   overview: WebhookOverview;
   state: WebhookState | null;
-  errors?: FieldErrors;
+  /** Why the filter asked for was not applied. */
+  problem?: string;
   done?: boolean;
 }
 
 /** Webhook 配信状況: the counts by state and the newest events (100), with 再送 for a given-up one. */
-export function WebhookDeliveriesPage({ ctx, target, overview, state, errors, done }: WebhookPageProps) {
+export function WebhookDeliveriesPage({ ctx, target, overview, state, problem, done }: WebhookPageProps) {
   return (
     <AdminPage ctx={ctx} title="Webhook 配信状況">
       {done ? <p class="notice" role="status">{WEBHOOK_RESENT}</p> : null}
-      <ErrorSummary errors={errors ?? {}} />
+      <ErrorSummary message={problem} />
       <p>{target ? `送信先：${target}` : 'WEBHOOK_URL が設定されていないため、Webhookは作成・送信されません。'}</p>
       <StateLinks counts={overview.counts} state={state} />
       <table class="admin-table webhook-table">
