@@ -6,6 +6,7 @@ import { retireMailTokens } from '../../platform/flow/mail-token.js';
 import { loadFlow, otherFlowIdsOfCustomer } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import type { MailQueue } from '../../platform/mail/outbox.js';
+import type { WebhookQueue } from '../../platform/webhooks/outbox.js';
 import { ownPolicyNumbers } from '../policies/policy-query.js';
 import type { AddressChange } from './forms.js';
 import { EMAIL_CHANGE_KIND, EMAIL_CHANGE_STATES, type EmailChangeData, type EmailChangeState } from './email-change.js';
@@ -29,6 +30,7 @@ import {
 export interface ServiceDeps extends SettingsDeps {
   config: Config;
   mail: MailQueue;
+  webhooks: WebhookQueue;
 }
 
 /** A password-checked form's outcome when the check failed. */
@@ -51,6 +53,7 @@ export async function requestAddressChange(deps: ServiceDeps, input: { customerI
     if (!account) return false;
     const data: AddressRequestData = { ...input.change, policyNumbers: await ownPolicyNumbers(trx, input.customerId) };
     const requestId = await insertChangeRequest(trx, { customerId: input.customerId, kind: 'address', data, at: now });
+    await deps.webhooks.enqueue(trx, { type: 'change_request.created', data: { id: requestId, kind: 'address' } }, now);
     await deps.mail.enqueue(trx, addressChangeReceivedMail({ brand: deps.config.brand, to: account.userId, at: now }), now);
     await recordAudit(trx, now, { kind: 'address_change_requested', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { requestId, policyNumbers: data.policyNumbers } });
     return true;

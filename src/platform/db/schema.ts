@@ -147,6 +147,26 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/** A webhook event waiting for, or past, delivery: pending while neither delivered_at nor gave_up_at is set. */
+export interface WebhookOutboxTable {
+  /** The webhook-id (`msg_…`), the same on every retry. */
+  id: string;
+  event_type: string;
+  /** The JSON body, `{"type", "timestamp", "data"}`, posted as it is on every attempt. */
+  payload: string;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** Retries stop after this (3 days after the event, or after a 再送). */
+  retry_until: string;
+  last_attempt_at: string | null;
+  delivered_at: string | null;
+  /** The receiver's HTTP status at the last attempt; null when it gave none (refused, timed out). */
+  last_status: number | null;
+  last_error: string | null;
+  gave_up_at: string | null;
+}
+
 export interface DevMailTable {
   id: string;
   to_address: string;
@@ -346,4 +366,5 @@ export interface Database {
   staff_recovery_codes: StaffRecoveryCodeTable;
   renewal_reminders: RenewalReminderTable;
   reminder_opt_outs: ReminderOptOutTable;
+  webhook_outbox: WebhookOutboxTable;
 }

@@ -8,6 +8,8 @@ declare module '../../../platform/auth/audit.js' {
     staff_mfa_reset: true;
     audit_log_viewed: true;
     audit_log_exported: true;
+    /** Subject { kind: 'webhook', id: the webhook-id }. */
+    webhook_resent: true;
   }
 }
 

@@ -39,6 +39,7 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   staff_mfa_reset: '職員の2段階認証リセット',
   audit_log_viewed: '操作ログの閲覧',
   audit_log_exported: '操作ログのCSV出力',
+  webhook_resent: 'Webhookの再送',
 };
 
 export const auditKindLabel = (kind: string): string => AUDIT_KIND_LABELS[kind] ?? kind;

@@ -8,7 +8,7 @@ import { auditKindLabel } from './audit-labels.js';
 import type { AgencyOption } from './repository.js';
 import type { StaffSummary } from './staff-admin-service.js';
 
-function AdminPage({ ctx, title, children }: { ctx: ConsolePageContext; title: string; children: ComponentChildren }) {
+export function AdminPage({ ctx, title, children }: { ctx: ConsolePageContext; title: string; children: ComponentChildren }) {
   return (
     <WideLayout ctx={ctx} title={title}>
       <nav aria-label="パンくずリスト" class="breadcrumbs">
@@ -21,7 +21,7 @@ function AdminPage({ ctx, title, children }: { ctx: ConsolePageContext; title: s
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-function japanTime(at: Date | null): string {
+export function japanTime(at: Date | null): string {
   if (!at) return '-';
   const d = new Date(at.getTime() + 9 * 3_600_000);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
@@ -94,7 +94,7 @@ export interface NewStaffValues {
 }
 
 /** 理由 (each form on a page has its own, so each its own id). */
-const ReasonField = ({ error, value, form }: { error?: string | undefined; value?: string; form?: string }) => (
+export const ReasonField = ({ error, value, form }: { error?: string | undefined; value?: string; form?: string }) => (
   <TextField name="reason" label="理由" hint="操作ログに記録されます（200文字以内）。" error={error} value={value ?? ''} maxLength={200} {...(form ? { id: `f-reason-${form}` } : {})} />
 );
 
