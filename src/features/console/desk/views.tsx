@@ -12,7 +12,7 @@ import { REASON_MAX_LENGTH, isLocked, type ActionDone, type PersonDetails, type 
 
 const at = (iso: string | null): string => (iso ? formatDateTimeJa(new Date(iso)) : NONE);
 
-function DeskPage({ ctx, title, crumbs, children }: { ctx: ConsolePageContext; title: string; crumbs: Array<{ href: string; label: string }>; children: ComponentChildren }) {
+export function DeskPage({ ctx, title, crumbs, children }: { ctx: ConsolePageContext; title: string; crumbs: Array<{ href: string; label: string }>; children: ComponentChildren }) {
   return (
     <WideLayout ctx={ctx} title={title}>
       <nav aria-label="現在の位置" class="breadcrumbs">
@@ -188,7 +188,7 @@ function ActionForm({ ctx, id, action, formId, label, button, problem, danger }:
   );
 }
 
-function Table({ caption, head, rows, empty }: { caption: string; head: string[]; rows: ComponentChildren[][]; empty: string }) {
+export function Table({ caption, head, rows, empty }: { caption: string; head: string[]; rows: ComponentChildren[][]; empty: string }) {
   if (rows.length === 0) return <p>{empty}</p>;
   return (
     <table class="desk-table">
