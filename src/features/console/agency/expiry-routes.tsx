@@ -9,7 +9,8 @@ import { scopeOf } from '../staff-rules.js';
 import { expiryCsvName, parseExpiryQuery, type ExpiryQuery, type ExpiryQueryProblem } from './expiry.js';
 import { expiryCsv } from './expiry-csv.js';
 import { chooseAgency, type AgencyChoice } from './agency-choice.js';
-import { expiryExport, expiryView, type StaffAct } from './expiry-service.js';
+import type { StaffAct } from './deps.js';
+import { expiryExport, expiryView } from './expiry-service.js';
 import { ExpiryPage } from './expiry-views.js';
 
 const FIELDS = ['agency', 'month', 'status'] as const;

@@ -1,24 +1,13 @@
-import type { Actor } from '../../../platform/auth/actor.js';
 import { recordAudit } from '../../../platform/auth/audit.js';
-import { japanDate, type Clock } from '../../../platform/clock.js';
-import type { Db } from '../../../platform/db/database.js';
+import { japanDate } from '../../../platform/clock.js';
 import { EXPIRY_STATUSES, rangeOf, type EndDateRange, type ExpiryQuery, type ExpiryStatus, type MonthChoice } from './expiry.js';
 import type { AgencyChoice } from './agency-choice.js';
+import type { AgencyDeps, StaffAct } from './deps.js';
 import * as repo from './expiry-repository.js';
 import './audit-kinds.js';
 
 // 満期管理: whose policies (an agency account's own agency; desk and admin choose one), the terms
 // of the chosen months with their status and reminders, and the audit of every view and CSV.
-
-export interface ExpiryDeps {
-  db: Db;
-  clock: Clock;
-}
-
-export interface StaffAct {
-  actor: Actor;
-  ip: string;
-}
 
 /** The most rows the page lists (the counts and the CSV have them all). */
 export const LIST_LIMIT = 500;
@@ -40,7 +29,7 @@ export interface ExpiryView {
   terms: ExpiryTerm[];
 }
 
-const whereOf = (deps: ExpiryDeps, agencyCode: string, month: MonthChoice): repo.ExpiryWhere => {
+const whereOf = (deps: AgencyDeps, agencyCode: string, month: MonthChoice): repo.ExpiryWhere => {
   const now = deps.clock.now();
   const today = japanDate(now);
   return { agencyCode, range: rangeOf(month, today), today, nowIso: now.toISOString() };
@@ -52,14 +41,14 @@ function withReminders(rows: repo.ExpiryRow[], reminders: repo.ReminderSent[]): 
   return rows.map((row) => ({ ...row, reminders: byPolicy.get(row.policy_number) ?? [] }));
 }
 
-async function load(deps: ExpiryDeps, agencyCode: string, query: ExpiryQuery, limit: number | null) {
+async function load(deps: AgencyDeps, agencyCode: string, query: ExpiryQuery, limit: number | null) {
   const where = whereOf(deps, agencyCode, query.month);
   const rows = await repo.listTerms(deps.db, where, query.status, limit);
   const reminders = rows.length ? await repo.remindersOfTerms(deps.db, where) : [];
   return { where, terms: withReminders(rows, reminders) };
 }
 
-export async function expiryView(deps: ExpiryDeps, staff: StaffAct, choice: Extract<AgencyChoice, { kind: 'ok' }>, query: ExpiryQuery): Promise<ExpiryView> {
+export async function expiryView(deps: AgencyDeps, staff: StaffAct, choice: Extract<AgencyChoice, { kind: 'ok' }>, query: ExpiryQuery): Promise<ExpiryView> {
   const { where, terms } = await load(deps, choice.agency.code, query, LIST_LIMIT);
   const counted = await repo.countTerms(deps.db, where);
   const counts = Object.fromEntries(EXPIRY_STATUSES.map((s) => [s, counted.get(s) ?? 0])) as Record<ExpiryStatus, number>;
@@ -74,7 +63,7 @@ export async function expiryView(deps: ExpiryDeps, staff: StaffAct, choice: Extr
 }
 
 /** Every term of the view (no limit), for the CSV; the export is audited with its row count. */
-export async function expiryExport(deps: ExpiryDeps, staff: StaffAct, agencyCode: string, query: ExpiryQuery): Promise<{ terms: ExpiryTerm[]; range: EndDateRange }> {
+export async function expiryExport(deps: AgencyDeps, staff: StaffAct, agencyCode: string, query: ExpiryQuery): Promise<{ terms: ExpiryTerm[]; range: EndDateRange }> {
   const { where, terms } = await load(deps, agencyCode, query, null);
   await recordAudit(deps.db, deps.clock.now(), {
     kind: 'console_expiries_exported',
