@@ -27,8 +27,15 @@ function policyMatch(eb: PolicyEb, c: Criterion): Expression<SqlBool> {
   }
 }
 
-function customerMatch(eb: CustomerEb, c: Criterion): Expression<SqlBool> {
-  const viaPolicies = eb('customers.id', 'in', eb.selectFrom('policies').select('policies.customer_id').where('policies.customer_id', 'is not', null).where((p) => policyMatch(p, c)).$narrowType<{ customer_id: string }>());
+/** Matched on the account or on a policy (of the agency only, when given: another agency's policy finds nobody). */
+function customerMatch(eb: CustomerEb, c: Criterion, agencyCode: string | null): Expression<SqlBool> {
+  const policies = eb
+    .selectFrom('policies')
+    .select('policies.customer_id')
+    .where('policies.customer_id', 'is not', null)
+    .where((p) => policyMatch(p, c))
+    .$if(agencyCode !== null, (q) => q.where('policies.agency_code', '=', agencyCode!));
+  const viaPolicies = eb('customers.id', 'in', policies.$narrowType<{ customer_id: string }>());
   switch (c.key) {
     case 'email':
       return eb.or([eb('customers.user_id', '=', c.value), viaPolicies]);
@@ -91,7 +98,7 @@ function searchUnion(db: Db, c: Criterion, agencyCode: string | null) {
         .$if(agencyCode !== null, (q) => q.where('policies.agency_code', '=', agencyCode!))
         .as('policies'),
     ])
-    .where((eb) => customerMatch(eb, c))
+    .where((eb) => customerMatch(eb, c, agencyCode))
     .$if(agencyCode !== null, (q) =>
       q.where(({ exists, selectFrom }) => exists(selectFrom('policies as own').select('own.policy_number').whereRef('own.customer_id', '=', 'customers.id').where('own.agency_code', '=', agencyCode!))),
     );
