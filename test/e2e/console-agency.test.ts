@@ -50,7 +50,7 @@ async function logIn(page: Page): Promise<void> {
   await consoleLogIn(page, t.baseUrl, { login: 'mirai.tanaka', password: PASSWORD, secret: SECRET }, clock.now());
 }
 
-const cells = (page: Page) => page.locator('table.desk-table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '').join(' | ')));
+const cells = (page: Page) => page.locator('table.desk-table tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent ?? '').join(' | ')));
 
 it('満期管理: the default months with their counts, the 未手続 filter, and the CSV Excel opens', async () => {
   const page = await officePage(browser);
