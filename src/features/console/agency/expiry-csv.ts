@@ -1,8 +1,7 @@
 import { japanDate, japanParts } from '../../../platform/clock.js';
 import { csvDocument } from '../admin/csv.js';
 import { EXPIRY_STATUS_LABELS } from './expiry.js';
-import type { ExpiryTerm } from './expiry-service.js';
-import { remindersText } from './expiry-views.js';
+import { remindersText, type ExpiryTerm } from './expiry-service.js';
 
 /** 2026-11-25 18:30, Japan time. */
 function dateTime(iso: string): string {

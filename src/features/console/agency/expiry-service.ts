@@ -16,6 +16,10 @@ export interface ExpiryTerm extends repo.ExpiryRow {
   reminders: repo.ReminderSent[];
 }
 
+/** 60日前（2026年10月28日） for each 満期案内 sent; the CSV writes its dates as YYYY-MM-DD. */
+export const remindersText = (term: ExpiryTerm, date: (iso: string) => string): string =>
+  term.reminders.map((r) => `${r.offset_days}日前（${date(r.sent_at)}）`).join('、');
+
 export interface ExpiryView {
   agency: { code: string; name: string };
   /** The agencies to choose from (desk and admin); null for an agency account. */

@@ -4,13 +4,9 @@ import { NONE } from '../../policies/labels.js';
 import { DeskPage, Table } from '../desk/views.js';
 import type { ConsolePageContext } from '../views.js';
 import { EXPIRY_STATUSES, EXPIRY_STATUS_LABELS, expiryQueryString, monthLabel, monthOptions, rangeLabel, type ExpiryStatus } from './expiry.js';
-import { LIST_LIMIT, type ExpiryTerm, type ExpiryView } from './expiry-service.js';
+import { LIST_LIMIT, remindersText, type ExpiryView } from './expiry-service.js';
 
 const HOME = { href: '/console', label: 'コンソール トップ' };
-
-/** 60日前（2026年10月28日） for each 満期案内 sent; the CSV writes its dates as YYYY-MM-DD. */
-export const remindersText = (term: ExpiryTerm, date: (iso: string) => string): string =>
-  term.reminders.map((r) => `${r.offset_days}日前（${date(r.sent_at)}）`).join('、');
 
 const japanDay = (iso: string): string => formatDateJa(japanDate(new Date(iso)));
 
