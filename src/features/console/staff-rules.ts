@@ -34,3 +34,10 @@ export function newStaffProblems(input: NewStaff): string[] {
 
 /** Staff passwords: 12–64 characters (the console contract). */
 export const STAFF_PASSWORD_POLICY = { minLength: 12, maxLength: 64 };
+
+/** Whose records a staff member may see: every agency's (admin, desk), or one agency's. */
+export type StaffScope = { kind: 'all' } | { kind: 'agency'; agencyCode: string };
+
+/** An agency account without its agency sees nothing: its code is one no agency has. */
+export const scopeOf = (staff: { role: StaffRole; agencyCode: string | null }): StaffScope =>
+  staff.role === 'agency' ? { kind: 'agency', agencyCode: staff.agencyCode ?? '' } : { kind: 'all' };

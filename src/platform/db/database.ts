@@ -18,6 +18,7 @@ import * as reminders from './migrations/0011_reminders.js';
 import * as admin from './migrations/0012_admin.js';
 import * as policyStatus from './migrations/0013_policy_status.js';
 import * as webhooks from './migrations/0015_webhooks.js';
+import * as agencyConsole from './migrations/0017_agency_console.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '0012_admin': admin,
   '0013_policy_status': policyStatus,
   '0015_webhooks': webhooks,
+  '0017_agency_console': agencyConsole,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

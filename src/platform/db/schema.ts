@@ -19,7 +19,11 @@ export interface AgencyNewsTable {
   published_on: string;
   title: string;
   body: string;
+  /** 1: shown on the agency page (公開); 0: kept but not shown (非公開). */
+  published: number;
   created_at: string;
+  /** Last edited; null until then. */
+  updated_at: string | null;
 }
 
 export interface PolicyTable {

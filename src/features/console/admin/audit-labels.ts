@@ -40,6 +40,13 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   audit_log_viewed: '操作ログの閲覧',
   audit_log_exported: '操作ログのCSV出力',
   webhook_resent: 'Webhookの再送',
+  console_expiries_viewed: '満期管理の閲覧',
+  console_expiries_exported: '満期管理のCSV出力',
+  agency_news_created: 'お知らせの追加',
+  agency_news_updated: 'お知らせの編集',
+  agency_news_published: 'お知らせの公開',
+  agency_news_unpublished: 'お知らせの非公開',
+  agency_news_deleted: 'お知らせの削除',
 };
 
 export const auditKindLabel = (kind: string): string => AUDIT_KIND_LABELS[kind] ?? kind;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureOptions } from '../../../platform/deps.js';
 import { sendPage } from '../../../platform/ui/render.js';
 import { consolePageContext, requireStaff } from '../http.js';
+import { scopeOf } from '../staff-rules.js';
 import { ConsoleNotFoundPage } from '../views.js';
 import { MAX_PAGE, parseSearch } from './search.js';
 import {
@@ -21,8 +22,9 @@ import {
 } from './service.js';
 import { DetailsPage, SearchPage, type DetailsFlash } from './views.js';
 
-// The internet desk: お客さま検索, お客さま詳細 and the support actions, for desk and admin only
-// (agency staff get the console's 404, as for a page that does not exist).
+// The internet desk: お客さま検索, お客さま詳細 and the support actions. Agency staff search and
+// view their own agency's customers; the actions are for desk and admin only (agency staff get
+// the console's 404, as for a page that does not exist).
 
 const DONE: readonly ActionDone[] = ['unlocked', 'sessions_ended', 'suspended', 'resumed', 'resent', 'already_suspended', 'not_suspended', 'not_resendable'];
 const PROBLEMS: readonly ReasonProblem[] = ['reason_missing', 'reason_too_long', 'reason_invalid'];
@@ -48,24 +50,26 @@ const pageOf = (query: unknown): number | null => {
 
 export const deskRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
   const guard = { preHandler: requireStaff('desk', 'admin') };
+  // Agency staff may look (their agency's customers only, see the service), never act.
+  const viewGuard = { preHandler: requireStaff('desk', 'admin', 'agency') };
   const staffOf = (request: FastifyRequest): StaffContext => ({ actor: { kind: 'staff', id: request.staff!.id }, ip: request.ip });
   const notFound = (request: FastifyRequest, reply: FastifyReply) => sendPage(reply, ConsoleNotFoundPage({ ctx: consolePageContext(deps, request, reply) }), 404);
   const detailsHref = (id: string) => `/console/customers/${encodeURIComponent(id)}`;
 
-  app.get('/customers', guard, async (request, reply) => {
+  app.get('/customers', viewGuard, async (request, reply) => {
     const ctx = consolePageContext(deps, request, reply);
     const parsed = parseSearch(request.query as Record<string, unknown>);
     if (parsed.kind === 'form') return sendPage(reply, SearchPage({ ctx, by: 'name', q: '' }));
     if (parsed.kind === 'problem') return sendPage(reply, SearchPage({ ctx, by: parsed.by, q: parsed.q, problem: parsed.problem }), 400);
-    const result = await searchCustomers(deps, staffOf(request), parsed);
+    const result = await searchCustomers(deps, staffOf(request), parsed, scopeOf(request.staff!));
     return sendPage(reply, SearchPage({ ctx, by: parsed.by, q: parsed.q, result }));
   });
 
-  app.get('/customers/:id', guard, async (request, reply) => {
+  app.get('/customers/:id', viewGuard, async (request, reply) => {
     const { id } = request.params as { id: string };
     const page = pageOf(request.query);
     if (page === null) return notFound(request, reply);
-    const outcome = await loadPerson(deps, staffOf(request), id, page);
+    const outcome = await loadPerson(deps, staffOf(request), id, page, scopeOf(request.staff!));
     if (outcome.kind === 'not_found') return notFound(request, reply);
     if (outcome.kind === 'moved') return reply.redirect(detailsHref(outcome.id), 303);
     return sendPage(reply, DetailsPage({ ctx: consolePageContext(deps, request, reply), d: outcome.details, flash: flashOf(request.query) }));
