@@ -49,6 +49,9 @@ const ID_ROUTES: Record<string, (ids: Ids) => Probe[]> = {
   ...Object.fromEntries(
     ['disable', 'enable', 'mfa-reset', 'role'].map((action) => [`POST /console/staff/:id/${action}`, (ids: Ids) => [{ method: 'POST' as const, path: `/console/staff/${ids.otherStaff}/${action}`, body: { reason: '確認', role: 'agency', agency: 'D0001' } }]]),
   ),
+  // Admin-only: an agency gets 404 whatever the id (a real one would be the admin's data too).
+  'GET /console/webhooks/:id': () => [{ method: 'GET', path: `/console/webhooks/msg_${newId()}` }],
+  'POST /console/webhooks/:id/resend': () => [{ method: 'POST', path: `/console/webhooks/msg_${newId()}/resend`, body: { reason: '確認' } }],
   'GET /console/news/:id': (ids) => [{ method: 'GET', path: `/console/news/${ids.otherNews}` }],
   'POST /console/news/:id': (ids) => [{ method: 'POST', path: `/console/news/${ids.otherNews}`, body: { title: '書き換え', published_on: '2026-12-01', body: '書き換え' } }],
   ...Object.fromEntries(['publish', 'unpublish', 'delete'].map((action) => [`POST /console/news/:id/${action}`, (ids: Ids) => [{ method: 'POST' as const, path: `/console/news/${ids.otherNews}/${action}` }]])),
