@@ -12,6 +12,10 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   login_locked: 'ログインの一時停止',
   logout: 'ログアウト',
   password_changed: 'パスワードの変更',
+  temporary_password_replaced: '新しいパスワードの設定（仮パスワードから）',
+  login_temporary_password_expired: 'ログイン失敗（仮パスワードの期限切れ）',
+  console_customer_temporary_password_issued: '仮パスワードの発行（デスク）',
+  console_customer_temporary_password_shown: '仮パスワードの表示（デスク）',
   email_change_requested: 'メールアドレス変更の申請',
   email_changed: 'メールアドレスの変更',
   address_change_requested: '住所・電話番号変更の申請',
@@ -36,6 +40,7 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   staff_enabled: '職員の再開',
   staff_role_changed: '職員の権限変更',
   staff_mfa_reset: '職員の2段階認証リセット',
+  staff_setup_reissued: '職員の初期設定URLの再発行',
   audit_log_viewed: '操作ログの閲覧',
   audit_log_exported: '操作ログのCSV出力',
 };
