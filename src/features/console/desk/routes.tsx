@@ -20,7 +20,7 @@ import {
   type StaffContext,
 } from './service.js';
 import { isDelivery, issueTemporaryPassword, revealTemporaryPassword } from './temporary-password.js';
-import { FORM_ID, TemporaryPasswordPage } from './temporary-password-views.js';
+import { TEMPORARY_PASSWORD_FORM, TemporaryPasswordPage } from './temporary-password-views.js';
 import { DetailsPage, SearchPage, type DetailsFlash } from './views.js';
 
 // The internet desk: お客さま検索, お客さま詳細 and the support actions, for desk and admin only
@@ -100,7 +100,7 @@ export const deskRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps
     if (!isDelivery(delivery) || !reason.ok) {
       if (!(await actionTargetExists(deps.db, id))) return notFound(request, reply);
       const problem: ActionProblem = !isDelivery(delivery) || reason.ok ? 'delivery_missing' : reason.problem;
-      return reply.redirect(`${detailsHref(id)}?${new URLSearchParams({ error: problem, form: FORM_ID }).toString()}`, 303);
+      return reply.redirect(`${detailsHref(id)}?${new URLSearchParams({ error: problem, form: TEMPORARY_PASSWORD_FORM }).toString()}`, 303);
     }
     const outcome = await issueTemporaryPassword(deps, staffOf(request), id, { reason: reason.reason, delivery });
     if (outcome.kind === 'not_found') return notFound(request, reply);

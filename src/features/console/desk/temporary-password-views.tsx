@@ -1,47 +1,33 @@
 import type { ComponentChildren } from 'preact';
 import { formatDateTimeJa } from '../../../platform/clock.js';
 import { WideLayout } from '../../../platform/ui/console-layout.js';
-import { PostForm, RadioGroup } from '../../../platform/ui/form.js';
+import { RadioGroup } from '../../../platform/ui/form.js';
 import type { ConsolePageContext } from '../views.js';
-import { REASON_MAX_LENGTH, type ActionProblem } from './service.js';
+import type { ActionProblem } from './service.js';
 
 const DELIVERY_OPTIONS = [
   { value: 'screen', label: '画面に表示（お電話でお伝えする）' },
   { value: 'mail', label: 'メールで送る（ご登録のメールアドレスへ）' },
 ] as const;
 
-export const FORM_ID = 'temporary-password';
+export const TEMPORARY_PASSWORD_FORM = 'temporary-password';
 const detailsHref = (id: string) => `/console/customers/${encodeURIComponent(id)}`;
 
-/** 仮パスワードの発行 on お客さま詳細: 渡し方 and 理由. */
-export function TemporaryPasswordForm({ ctx, id, problem, reasonError }: { ctx: ConsolePageContext; id: string; problem?: { form: string; reason: ActionProblem } | undefined; reasonError?: string | undefined }) {
-  const mine = problem?.form === FORM_ID;
-  const fieldId = `reason-${FORM_ID}`;
-  const error = mine && problem.reason !== 'delivery_missing' ? reasonError : undefined;
+/** 仮パスワードの発行 on お客さま詳細: its heading and what it does, around the action's form. */
+export function TemporaryPasswordIntro({ children }: { children: ComponentChildren }) {
   return (
     <section aria-labelledby="h-temporary-password">
       <h4 id="h-temporary-password">仮パスワードの発行</h4>
       <p class="hint">これまでのパスワードは使えなくなります。ログインのロックを解除し、ログイン中のセッションを終了します。仮パスワードの有効期限は発行から72時間で、お客さまは次のログインで新しいパスワードを設定します。</p>
-      <PostForm action={`${detailsHref(id)}/temporary-password`} csrf={ctx.csrf}>
-        <RadioGroup name="delivery" legend="お客さまへの渡し方" options={DELIVERY_OPTIONS} error={mine && problem.reason === 'delivery_missing' ? 'お客さまへの渡し方を選んでください。' : undefined} />
-        <div class={error ? 'field has-error' : 'field'}>
-          <label for={fieldId}>仮パスワードの発行の理由</label>
-          <p class="hint" id={`${fieldId}-hint`}>{`必須、${REASON_MAX_LENGTH}文字以内。監査ログに記録されます。`}</p>
-          {error ? (
-            <p class="error" id={`${fieldId}-error`} role="alert">
-              {error}
-            </p>
-          ) : null}
-          <input id={fieldId} type="text" name="reason" maxLength={REASON_MAX_LENGTH} aria-describedby={error ? `${fieldId}-hint ${fieldId}-error` : `${fieldId}-hint`} aria-invalid={error ? 'true' : undefined} />
-        </div>
-        <div class="actions">
-          <button type="submit" class="button danger">
-            仮パスワードを発行
-          </button>
-        </div>
-      </PostForm>
+      {children}
     </section>
   );
+}
+
+/** お客さまへの渡し方: shown once on screen, or mailed. */
+export function DeliveryChoice({ problem }: { problem?: { form: string; reason: ActionProblem } | undefined }) {
+  const missing = problem?.form === TEMPORARY_PASSWORD_FORM && problem.reason === 'delivery_missing';
+  return <RadioGroup name="delivery" legend="お客さまへの渡し方" options={DELIVERY_OPTIONS} error={missing ? 'お客さまへの渡し方を選んでください。' : undefined} />;
 }
 
 function RevealLayout({ ctx, id, children }: { ctx: ConsolePageContext; id: string; children: ComponentChildren }) {

@@ -9,7 +9,7 @@ import type { ConsolePageContext } from '../views.js';
 import { actorKindLabel, auditKindLabel, browserLabel, changeKindLabel, changeStatusLabel, flowKindLabel, mailStatusLabel } from './labels.js';
 import { QUERY_MAX_LENGTH, SEARCH_KEYS, SEARCH_KEY_LABELS, type SearchKey, type SearchProblem } from './search.js';
 import { REASON_MAX_LENGTH, isLocked, type ActionDone, type ActionProblem, type PersonDetails, type SearchResult } from './service.js';
-import { TemporaryPasswordForm } from './temporary-password-views.js';
+import { DeliveryChoice, TEMPORARY_PASSWORD_FORM, TemporaryPasswordIntro } from './temporary-password-views.js';
 
 const at = (iso: string | null): string => (iso ? formatDateTimeJa(new Date(iso)) : NONE);
 
@@ -167,12 +167,13 @@ function renewalStatus(p: PolicyView): string {
   return p.phase === 'before' ? `${formatDateJa(p.window.opensOn)}から受付` : '受付期間外';
 }
 
-/** A support action: its 理由 field and its button, posting to `action`. */
-function ActionForm({ ctx, id, action, formId, label, button, problem, danger }: { ctx: ConsolePageContext; id: string; action: string; formId: string; label: string; button: string; problem?: DetailsFlash['problem']; danger?: boolean }) {
-  const error = problem?.form === formId ? REASON_PROBLEMS[problem.reason] : undefined;
+/** A support action: its fields (`children`, if any), its 理由 field and its button, posting to `action`. */
+function ActionForm({ ctx, id, action, formId, label, button, problem, danger, children }: { ctx: ConsolePageContext; id: string; action: string; formId: string; label: string; button: string; problem?: DetailsFlash['problem']; danger?: boolean; children?: ComponentChildren }) {
+  const error = problem?.form === formId && problem.reason !== 'delivery_missing' ? REASON_PROBLEMS[problem.reason] : undefined;
   const fieldId = `reason-${formId}`;
   return (
     <PostForm action={`/console/customers/${encodeURIComponent(id)}/${action}`} csrf={ctx.csrf}>
+      {children}
       <div class={error ? 'field has-error' : 'field'}>
         <label for={fieldId}>{`${label}の理由`}</label>
         <p class="hint" id={`${fieldId}-hint`}>{`必須、${REASON_MAX_LENGTH}文字以内。監査ログに記録されます。`}</p>
@@ -289,7 +290,13 @@ export function DetailsPage({ ctx, d, flash }: { ctx: ConsolePageContext; d: Per
               ) : (
                 <ActionForm ctx={ctx} id={d.id} action="suspend" formId="suspend" label="利用停止" button="利用停止" problem={flash.problem} danger />
               )}
-              {a.account.suspended_at ? null : <TemporaryPasswordForm ctx={ctx} id={d.id} problem={flash.problem} reasonError={flash.problem ? REASON_PROBLEMS[flash.problem.reason] : undefined} />}
+              {a.account.suspended_at ? null : (
+                <TemporaryPasswordIntro>
+                  <ActionForm ctx={ctx} id={d.id} action="temporary-password" formId={TEMPORARY_PASSWORD_FORM} label="仮パスワードの発行" button="仮パスワードを発行" problem={flash.problem} danger>
+                    <DeliveryChoice problem={flash.problem} />
+                  </ActionForm>
+                </TemporaryPasswordIntro>
+              )}
             </section>
           )}
 
