@@ -14,7 +14,7 @@ export interface TemporaryPasswordDeps extends DeskDeps {
   config: Config;
 }
 
-export const DELIVERIES: readonly TemporaryDelivery[] = ['screen', 'mail'];
+const DELIVERIES: readonly TemporaryDelivery[] = ['screen', 'mail'];
 export const isDelivery = (value: string): value is TemporaryDelivery => (DELIVERIES as readonly string[]).includes(value);
 
 /** How long after issuing the one showing may happen (an operator who never opened it issues anew). */
