@@ -265,6 +265,20 @@ for (const kind of databaseKinds()) {
       assert.equal((await login(browser(), c.userId, password)).status, 429, 'the right temporary password waits out the lock too');
     });
 
+    it('two operators issuing at once: both answered (no 5xx), one temporary password stands and only it logs in', async () => {
+      const c = await newCustomer();
+      const [one, two] = await Promise.all([staff('desk.one'), staff('admin.one')]);
+      await Promise.all([one.get(`/console/customers/${c.id}`), two.get(`/console/customers/${c.id}`)]);
+      const answers = await Promise.all([one, two].map((desk) => desk.post(`/console/customers/${c.id}/temporary-password`, { delivery: 'screen', reason: '同時操作' })));
+      assert.deepEqual(answers.map((a) => a.status), [303, 303]);
+      const shown = await Promise.all([one, two].map(async (desk) => /<code>([^<]+)<\/code>/.exec((await desk.get(`/console/customers/${c.id}/temporary-password`)).html)?.[1] ?? null));
+      const rows = await t.deps.db.selectFrom('temporary_passwords').selectAll().where('customer_id', '=', c.id).execute();
+      assert.equal(rows.length, 1);
+      const working = [];
+      for (const password of shown.filter((p): p is string => p !== null)) if ((await login(browser(), c.userId, password)).status === 303) working.push(password);
+      assert.equal(working.length, 1, 'only the standing one logs in');
+    });
+
     it('a suspended account gets no temporary password (the form is not offered)', async () => {
       const c = await newCustomer();
       const desk = await staff('desk.one');
