@@ -88,6 +88,20 @@ export interface CustomerTable {
   suspended_at: string | null;
 }
 
+/** 仮パスワード (migration 0018): temporary while password_hash equals the account's. */
+export interface TemporaryPasswordTable {
+  customer_id: string;
+  password_hash: string;
+  /** 'screen' (shown once to the operator) or 'mail'. */
+  delivery: string;
+  /** The staff member who issued it. */
+  issued_by: string;
+  issued_at: string;
+  expires_at: string;
+  /** The clear text sealed for the issuing staff member until its one showing; null afterwards (and for mail). */
+  reveal_sealed: string | null;
+}
+
 export interface SessionTable {
   /** SHA-256 of the cookie value. */
   id_hash: string;
@@ -371,4 +385,5 @@ export interface Database {
   renewal_reminders: RenewalReminderTable;
   reminder_opt_outs: ReminderOptOutTable;
   webhook_outbox: WebhookOutboxTable;
+  temporary_passwords: TemporaryPasswordTable;
 }

@@ -234,6 +234,8 @@ export async function loadPerson(deps: DeskDeps, staff: StaffContext, id: string
 
 export const REASON_MAX_LENGTH = 200;
 export type ReasonProblem = 'reason_missing' | 'reason_too_long' | 'reason_invalid';
+/** A form's problem: its 理由, or (仮パスワードの発行) no 渡し方 chosen. */
+export type ActionProblem = ReasonProblem | 'delivery_missing';
 
 /** 理由: required, at most 200 characters, one line. */
 export function parseReason(raw: string): { ok: true; reason: string } | { ok: false; problem: ReasonProblem } {
@@ -246,11 +248,11 @@ export function parseReason(raw: string): { ok: true; reason: string } | { ok: f
 
 export type ActionName = 'unlock' | 'end_sessions' | 'suspend' | 'resume' | 'resend';
 /** What the details page says afterwards (a flag in its URL). */
-export type ActionDone = 'unlocked' | 'sessions_ended' | 'suspended' | 'resumed' | 'resent' | 'already_suspended' | 'not_suspended' | 'not_resendable';
+export type ActionDone = 'unlocked' | 'sessions_ended' | 'suspended' | 'resumed' | 'resent' | 'already_suspended' | 'not_suspended' | 'not_resendable' | 'temporary_password_mailed' | 'temporary_password_suspended';
 export type ActionOutcome = { kind: 'done'; done: ActionDone } | { kind: 'not_found' };
 
 /** An open account (not closed by the customer) by the URL's id; holders without an account have no actions. */
-async function openAccount(db: Db, id: string): Promise<repo.AccountRow | null> {
+export async function openAccount(db: Db, id: string): Promise<repo.AccountRow | null> {
   const ref = parsePersonId(id);
   if (ref?.kind !== 'customer') return null;
   const account = await repo.findAccount(db, ref.customerId);
@@ -267,23 +269,31 @@ export async function actionTargetExists(db: Db, id: string, mailId?: string): P
   return mail !== undefined && mail.to_address === account.user_id;
 }
 
-const countLive = async (db: Db, customerId: string, now: Date) =>
+export const countLive = async (db: Db, customerId: string, now: Date) =>
   (await repo.liveSessions(db, customerId, new Date(now.getTime() - CUSTOMER_SESSION.idleMs).toISOString(), new Date(now.getTime() - CUSTOMER_SESSION.absoluteMs).toISOString())).length;
+
+/** ロック解除: the user ID's and its browsers' login throttles deleted; the lock state before. */
+export async function liftLocks(db: Db, account: repo.AccountRow, now: Date): Promise<LockState> {
+  const before = await lockState(db, account, now);
+  await repo.deleteThrottles(db, [accountKey(account), ...(await repo.deviceTokenHashes(db, account.id)).map(deviceThrottleKey)]);
+  return before;
+}
+
+/** The lock state as an audit event's before. */
+export const lockBefore = (before: LockState) => ({ locked: isLocked(before), lockedUntil: before.accountLockedUntil, failures: before.accountFailures, lockedDevices: before.lockedDevices });
 
 export async function unlockAccount(deps: DeskDeps, staff: StaffContext, id: string, reason: string): Promise<ActionOutcome> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const account = await openAccount(trx, id);
     if (!account) return { kind: 'not_found' } as const;
-    const before = await lockState(trx, account, now);
-    const keys = [accountKey(account), ...(await repo.deviceTokenHashes(trx, account.id)).map(deviceThrottleKey)];
-    await repo.deleteThrottles(trx, keys);
+    const before = await liftLocks(trx, account, now);
     await recordAudit(trx, now, {
       kind: 'console_customer_unlocked',
       actor: staff.actor,
       customerId: account.id,
       ip: staff.ip,
-      detail: { reason, before: { locked: isLocked(before), lockedUntil: before.accountLockedUntil, failures: before.accountFailures, lockedDevices: before.lockedDevices }, after: { locked: false, failures: 0, lockedDevices: 0 } },
+      detail: { reason, before: lockBefore(before), after: { locked: false, failures: 0, lockedDevices: 0 } },
     });
     return { kind: 'done', done: 'unlocked' } as const;
   });

@@ -8,7 +8,8 @@ import type { PolicyView } from '../../policies/customer-policies.js';
 import type { ConsolePageContext } from '../views.js';
 import { actorKindLabel, auditKindLabel, browserLabel, changeKindLabel, changeStatusLabel, flowKindLabel, mailStatusLabel } from './labels.js';
 import { QUERY_MAX_LENGTH, SEARCH_KEYS, SEARCH_KEY_LABELS, type SearchKey, type SearchProblem } from './search.js';
-import { REASON_MAX_LENGTH, isLocked, type ActionDone, type PersonDetails, type ReasonProblem, type SearchResult } from './service.js';
+import { REASON_MAX_LENGTH, isLocked, type ActionDone, type ActionProblem, type PersonDetails, type SearchResult } from './service.js';
+import { DeliveryChoice, TEMPORARY_PASSWORD_FORM, TemporaryPasswordIntro } from './temporary-password-views.js';
 
 const at = (iso: string | null): string => (iso ? formatDateTimeJa(new Date(iso)) : NONE);
 
@@ -143,9 +144,12 @@ const DONE_MESSAGES: Record<ActionDone, string> = {
   already_suspended: 'このお客さまは、すでに利用停止中です。',
   not_suspended: 'このお客さまは、利用停止中ではありません。',
   not_resendable: 'このメールは再送できません（送信失敗のメールでないか、ワンタイムURLを含むメールです）。',
+  temporary_password_mailed: '仮パスワードを発行し、ご登録のメールアドレスに送信しました（有効期限は発行から72時間）。ログインのロックを解除し、ログイン中のセッションを終了しました。',
+  temporary_password_suspended: '利用停止中のため、仮パスワードは発行できません。先に利用再開を行ってください。',
 };
 
-const REASON_PROBLEMS: Record<ReasonProblem, string> = {
+const REASON_PROBLEMS: Record<ActionProblem, string> = {
+  delivery_missing: 'お客さまへの渡し方を選んでください。',
   reason_missing: '理由を入力してください。',
   reason_too_long: `理由は${REASON_MAX_LENGTH}文字以内で入力してください。`,
   reason_invalid: '理由に使用できない文字が含まれています。',
@@ -153,7 +157,7 @@ const REASON_PROBLEMS: Record<ReasonProblem, string> = {
 
 export interface DetailsFlash {
   done?: ActionDone | undefined;
-  problem?: { form: string; reason: ReasonProblem } | undefined;
+  problem?: { form: string; reason: ActionProblem } | undefined;
 }
 
 function renewalStatus(p: PolicyView): string {
@@ -163,12 +167,13 @@ function renewalStatus(p: PolicyView): string {
   return p.phase === 'before' ? `${formatDateJa(p.window.opensOn)}から受付` : '受付期間外';
 }
 
-/** A support action: its 理由 field and its button, posting to `action`. */
-function ActionForm({ ctx, id, action, formId, label, button, problem, danger }: { ctx: ConsolePageContext; id: string; action: string; formId: string; label: string; button: string; problem?: DetailsFlash['problem']; danger?: boolean }) {
-  const error = problem?.form === formId ? REASON_PROBLEMS[problem.reason] : undefined;
+/** A support action: its fields (`children`, if any), its 理由 field and its button, posting to `action`. */
+function ActionForm({ ctx, id, action, formId, label, button, problem, danger, children }: { ctx: ConsolePageContext; id: string; action: string; formId: string; label: string; button: string; problem?: DetailsFlash['problem']; danger?: boolean; children?: ComponentChildren }) {
+  const error = problem?.form === formId && problem.reason !== 'delivery_missing' ? REASON_PROBLEMS[problem.reason] : undefined;
   const fieldId = `reason-${formId}`;
   return (
     <PostForm action={`/console/customers/${encodeURIComponent(id)}/${action}`} csrf={ctx.csrf}>
+      {children}
       <div class={error ? 'field has-error' : 'field'}>
         <label for={fieldId}>{`${label}の理由`}</label>
         <p class="hint" id={`${fieldId}-hint`}>{`必須、${REASON_MAX_LENGTH}文字以内。監査ログに記録されます。`}</p>
@@ -285,6 +290,13 @@ export function DetailsPage({ ctx, d, flash }: { ctx: ConsolePageContext; d: Per
                 <ActionForm ctx={ctx} id={d.id} action="resume" formId="resume" label="利用再開" button="利用再開" problem={flash.problem} />
               ) : (
                 <ActionForm ctx={ctx} id={d.id} action="suspend" formId="suspend" label="利用停止" button="利用停止" problem={flash.problem} danger />
+              )}
+              {a.account.suspended_at ? null : (
+                <TemporaryPasswordIntro>
+                  <ActionForm ctx={ctx} id={d.id} action="temporary-password" formId={TEMPORARY_PASSWORD_FORM} label="仮パスワードの発行" button="仮パスワードを発行" problem={flash.problem} danger>
+                    <DeliveryChoice problem={flash.problem} />
+                  </ActionForm>
+                </TemporaryPasswordIntro>
               )}
             </section>
           )}
