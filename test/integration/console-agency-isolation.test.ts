@@ -39,15 +39,16 @@ const ID_ROUTES: Record<string, (ids: Ids) => Probe[]> = {
     { method: 'GET', path: '/console/customers/policy-O000000001' },
   ],
   ...Object.fromEntries(
-    ['unlock', 'sessions/end', 'suspend', 'resume'].map((action) => [
+    ['unlock', 'sessions/end', 'suspend', 'resume', 'temporary-password'].map((action) => [
       `POST /console/customers/:id/${action}`,
-      (ids: Ids) => [ids.otherCustomer, ids.sharedCustomer, ids.ownCustomer].map((id) => ({ method: 'POST' as const, path: `/console/customers/${id}/${action}`, body: { reason: '確認' } })),
+      (ids: Ids) => [ids.otherCustomer, ids.sharedCustomer, ids.ownCustomer].map((id) => ({ method: 'POST' as const, path: `/console/customers/${id}/${action}`, body: { reason: '確認', delivery: 'screen' } })),
     ]),
   ),
+  'GET /console/customers/:id/temporary-password': (ids) => [ids.otherCustomer, ids.sharedCustomer, ids.ownCustomer].map((id) => ({ method: 'GET', path: `/console/customers/${id}/temporary-password` })),
   'POST /console/customers/:id/mail/:mailId/resend': (ids) => [ids.otherCustomer, ids.ownCustomer].map((id) => ({ method: 'POST', path: `/console/customers/${id}/mail/${newId()}/resend`, body: { reason: '確認' } })),
   'GET /console/staff/:id': (ids) => [{ method: 'GET', path: `/console/staff/${ids.otherStaff}` }],
   ...Object.fromEntries(
-    ['disable', 'enable', 'mfa-reset', 'role'].map((action) => [`POST /console/staff/:id/${action}`, (ids: Ids) => [{ method: 'POST' as const, path: `/console/staff/${ids.otherStaff}/${action}`, body: { reason: '確認', role: 'agency', agency: 'D0001' } }]]),
+    ['disable', 'enable', 'mfa-reset', 'role', 'setup-link'].map((action) => [`POST /console/staff/:id/${action}`, (ids: Ids) => [{ method: 'POST' as const, path: `/console/staff/${ids.otherStaff}/${action}`, body: { reason: '確認', role: 'agency', agency: 'D0001' } }]]),
   ),
   // Admin-only: an agency gets 404 whatever the id (a real one would be the admin's data too).
   'GET /console/webhooks/:id': () => [{ method: 'GET', path: `/console/webhooks/msg_${newId()}` }],
