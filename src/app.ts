@@ -18,6 +18,7 @@ import { securityHeaders } from './platform/http/security-headers.js';
 import type { Worker } from './platform/jobs/index.js';
 import type { MailDispatcher } from './platform/mail/dispatcher.js';
 import { enqueueMail } from './platform/mail/outbox.js';
+import { webhookQueue } from './platform/webhooks/outbox.js';
 import { anonymousPageContext } from './platform/ui/page-context.js';
 import { NotFoundPage } from './platform/ui/pages.js';
 import { sendPage } from './platform/ui/render.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     clock,
     secret,
     mail: { enqueue: (trx, message, at) => enqueueMail(trx, message, at, secret), kick: () => dispatcher.kick() },
+    webhooks: webhookQueue(config.webhook !== null),
   };
   app.decorate('deps', deps);
 
@@ -110,7 +112,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     encodings: ['br', 'gzip'],
     threshold: 1024,
     customTypes: /^text\/(html|css)\b/,
-    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_LGWIN]: 16 } },
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 2, [zlib.BROTLI_PARAM_LGWIN]: 16 } },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 32 * 1024 });

@@ -6,6 +6,9 @@ import { liveStaff } from '../features/console/login-service.js';
 import { listApiClients, revokeApiClient } from '../features/api-clients/service.js';
 import { apiClientAdminRoutes } from '../features/console/admin/api-clients.js';
 import { adminRoutes } from '../features/console/admin/routes.js';
+import { webhookAdminRoutes } from '../features/console/admin/webhooks-routes.js';
+import { expiryRoutes } from '../features/console/agency/expiry-routes.js';
+import { newsRoutes } from '../features/console/agency/news-routes.js';
 import { consoleRoutes } from '../features/console/routes.js';
 import { deskRoutes } from '../features/console/desk/routes.js';
 import { ConsoleBadRequestPage, ConsoleCsrfFailedPage, ConsoleErrorPage, ConsoleNotFoundPage, ConsoleTooManyRequestsPage } from '../features/console/views.js';
@@ -49,6 +52,9 @@ export const consoleSite: FastifyPluginAsync<FeatureOptions> = async (site, { de
   await site.register(deskRoutes, { deps });
   await site.register(adminRoutes, { deps });
   await site.register(apiClientAdminRoutes({ list: listApiClients, revoke: revokeApiClient }), { deps });
+  await site.register(webhookAdminRoutes, { deps });
+  await site.register(expiryRoutes, { deps });
+  await site.register(newsRoutes, { deps });
 };
 
 function addInputAndCsrfChecks(site: FastifyInstance, deps: AppDeps): void {

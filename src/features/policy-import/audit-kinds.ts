@@ -5,6 +5,7 @@ declare module '../../platform/auth/audit.js' {
     policies_imported: true;
     api_policy_created: true;
     api_policy_updated: true;
+    policies_retired: true;
   }
 }
 

@@ -21,15 +21,15 @@ const UPDATED_COLUMNS = [
  * Upserts a batch of valid rows (distinct policy numbers) and their agencies in one transaction:
  * an agency is created or renamed by its code, a policy inserted or updated by its number.
  */
-export async function upsertPolicies(db: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string): Promise<BatchCounts> {
-  return db.transaction().execute((trx) => upsertPoliciesIn(trx, policies, agencies, at));
+export async function upsertPolicies(db: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string, keepStatus = false): Promise<BatchCounts> {
+  return db.transaction().execute((trx) => upsertPoliciesIn(trx, policies, agencies, at, keepStatus));
 }
 
-async function upsertPoliciesIn(trx: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string): Promise<BatchCounts> {
+async function upsertPoliciesIn(trx: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string, keepStatus: boolean): Promise<BatchCounts> {
   const agencyCounts = await upsertAgencies(trx, agencies, at);
   const numbers = policies.map((p) => p.policy_number);
   const existing = await trx.selectFrom('policies').select('policy_number').where('policy_number', 'in', numbers).execute();
-  await writePolicies(trx, policies, at);
+  await writePolicies(trx, policies, at, keepStatus);
   return { inserted: policies.length - existing.length, updated: existing.length, ...agencyCounts };
 }
 
@@ -54,12 +54,16 @@ export async function upsertAgencies(db: Db, agencies: Map<string, string>, at: 
   };
 }
 
-/** Inserts or updates policies by number (their agencies exist). */
-export async function writePolicies(db: Db, policies: PolicyRow[], at: string): Promise<void> {
+/**
+ * Inserts or updates policies by number (their agencies exist). keepStatus: a file without a
+ * status column says nothing of it, so a cancellation the API reported stays.
+ */
+export async function writePolicies(db: Db, policies: PolicyRow[], at: string, keepStatus = false): Promise<void> {
+  const updated = keepStatus ? UPDATED_COLUMNS.filter((c) => c !== 'status') : UPDATED_COLUMNS;
   await db
     .insertInto('policies')
     .values(policies.map((p) => ({ ...p, customer_id: null, last_procedure_at: null, created_at: at, updated_at: at })))
-    .onConflict((oc) => oc.column('policy_number').doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+    .onConflict((oc) => oc.column('policy_number').doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))))
     .execute();
 }
 
