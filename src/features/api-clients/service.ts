@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/auth/audit.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
 import { deleteClientTokens, findClientByClientId, insertClient, listClients, revokeClient } from './repository.js';
-import { parseScopes, type ApiScope } from './scopes.js';
+import { parseScopes } from './scopes.js';
 import './audit-kinds.js';
 
 export interface ApiClientSummary {
@@ -64,5 +64,3 @@ export async function revokeApiClient(db: Db, now: Date, clientId: string, by: A
     return 'revoked';
   });
 }
-
-export const hasScope = (granted: readonly string[], needed: ApiScope | string): boolean => granted.includes(needed);

@@ -34,7 +34,7 @@ export interface PurgeDeps {
   auditRetention: Retention;
 }
 
-export type PurgeCounts = Record<'mailTokens' | 'flows' | 'sessions' | 'throttles' | 'outbox' | 'webhooks' | 'devMailbox' | 'auditEvents', number>;
+export type PurgeCounts = Record<'mailTokens' | 'flows' | 'sessions' | 'throttles' | 'outbox' | 'webhooks' | 'apiTokens' | 'idempotencyKeys' | 'devMailbox' | 'auditEvents', number>;
 
 /** `now` minus the retention: whole days, or calendar years (29 February falls back to 28 February). */
 export function retentionCutoff(now: Date, retention: Retention): Date {
@@ -163,6 +163,23 @@ export async function purgeExpired(deps: PurgeDeps, signal?: AbortSignal): Promi
     return result.numDeletedRows;
   });
 
+  // API bearer tokens past their hour, and Idempotency-Keys past their 24 hours.
+  const at = iso(now);
+  const apiTokens = await counted(async (limit) => {
+    const result = await db
+      .deleteFrom('api_tokens')
+      .where('token_hash', 'in', (eb) => eb.selectFrom('api_tokens as t').select('t.token_hash').where('t.expires_at', '<=', at).limit(limit))
+      .executeTakeFirst();
+    return result.numDeletedRows;
+  });
+  const idempotencyKeys = await counted(async (limit) => {
+    const result = await db
+      .deleteFrom('api_idempotency_keys')
+      .where((eb) => eb(eb.refTuple('client_id', 'key'), 'in', eb.selectFrom('api_idempotency_keys as k').select(['k.client_id', 'k.key']).where('k.expires_at', '<=', at).limit(limit).$asTuple('client_id', 'key')))
+      .executeTakeFirst();
+    return result.numDeletedRows;
+  });
+
   const devMailbox = await counted(async (limit) => {
     const result = await db
       .deleteFrom('dev_mailbox')
@@ -180,7 +197,7 @@ export async function purgeExpired(deps: PurgeDeps, signal?: AbortSignal): Promi
     return result.numDeletedRows;
   });
 
-  return { mailTokens, flows, sessions, throttles, outbox, webhooks, devMailbox, auditEvents };
+  return { mailTokens, flows, sessions, throttles, outbox, webhooks, apiTokens, idempotencyKeys, devMailbox, auditEvents };
 }
 
 /** `purge`: hourly, leased; logs what it deleted. */
