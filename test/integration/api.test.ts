@@ -59,6 +59,12 @@ for (const kind of databaseKinds()) {
       assert.equal((noGrant.body as { error: string }).error, 'invalid_request');
       const both = await call(t, 'POST', '/v1/oauth/token', { ...form({ grant_type: 'client_credentials', client_secret: client.clientSecret }), headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(client.clientId, client.clientSecret) } });
       assert.equal((both.body as { error: string }).error, 'invalid_request');
+      const broken = await call(t, 'POST', '/v1/oauth/token', { raw: '{"grant_type":' });
+      assert.deepEqual([broken.status, (broken.body as { error: string }).error], [400, 'invalid_request']);
+      const huge = await call(t, 'POST', '/v1/oauth/token', form({ grant_type: 'client_credentials', client_id: 'x'.repeat(10_000), client_secret: 'y' }));
+      assert.deepEqual([huge.status, (huge.body as { error: string }).error], [413, 'invalid_request']);
+      const xml = await call(t, 'POST', '/v1/oauth/token', { raw: '<x/>', headers: { 'content-type': 'application/xml' } });
+      assert.deepEqual([xml.status, (xml.body as { error: string }).error], [415, 'invalid_request']);
     });
 
     it('counts wrong secrets per client_id before checking them: of 15 at once, at most 10 are checked', async () => {
@@ -222,14 +228,15 @@ for (const kind of databaseKinds()) {
     });
   });
 
-  describe(`integration API rate limit on ${kind}`, () => {
+  describe(`integration API rate limit, inside a maintenance window, on ${kind}`, () => {
     let t: TestApp;
     before(async () => {
-      t = await startTestApp({ db: kind, env: { API_RATE_LIMIT_PER_MINUTE: '3' } });
+      t = await startTestApp({ db: kind, env: { API_RATE_LIMIT_PER_MINUTE: '3', MAINTENANCE_WINDOWS: '* 00:00-24:00' } });
     });
     after(() => t.close());
 
-    it('answers 429 with Retry-After once a client has used its calls for the minute, per client', async () => {
+    it('answers 429 with Retry-After once a client has used its calls for the minute, per client; no maintenance window', async () => {
+      assert.equal((await fetch(`${t.baseUrl}/login`).then(async (r) => [r.status, await r.text()]))[0], 503, 'the customer site is closed');
       const token = await tokenFor(t, await newClient(t));
       const statuses: number[] = [];
       let last: Answer | undefined;

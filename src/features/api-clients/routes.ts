@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureOptions } from '../../platform/deps.js';
 import { issueToken, type Credentials } from './tokens.js';
 
@@ -26,6 +26,8 @@ const TOKEN_SCHEMA = {
     },
     400: { description: 'RFC 6749 §5.2: invalid_request or unsupported_grant_type', ...OAUTH_ERROR },
     401: { description: 'RFC 6749 §5.2: invalid_client (unknown, revoked or wrong secret)', ...OAUTH_ERROR },
+    413: { description: 'invalid_request: the body is over 8 KiB', ...OAUTH_ERROR },
+    415: { description: 'invalid_request: the body is neither a form nor JSON', ...OAUTH_ERROR },
     429: { description: 'Too many wrong credentials for this client_id or address: too_many_attempts, with Retry-After', ...OAUTH_ERROR },
   },
 } as const;
@@ -70,7 +72,12 @@ function parseTokenRequest(request: FastifyRequest): Parsed {
 
 /** POST /v1/oauth/token. */
 export const tokenRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
-  app.post('/v1/oauth/token', { schema: TOKEN_SCHEMA, attachValidation: true, bodyLimit: 8 * 1024 }, async (request, reply) => {
+  // A body that cannot be read is an RFC 6749 invalid_request too, not the API's problem document.
+  const errorHandler = (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    const status = error.statusCode === 413 || error.statusCode === 415 ? error.statusCode : 400;
+    return oauthError(reply, status, 'invalid_request', 'the body must be application/x-www-form-urlencoded or JSON, within 8 KiB');
+  };
+  app.post('/v1/oauth/token', { schema: TOKEN_SCHEMA, attachValidation: true, bodyLimit: 8 * 1024, errorHandler }, async (request, reply) => {
     const parsed = parseTokenRequest(request);
     if (!parsed.ok) {
       if (parsed.status === 401) reply.header('www-authenticate', 'Basic realm="keizoku-api"');
