@@ -112,6 +112,7 @@ export function checkContract(document: OpenApiDocument, answers: readonly Seen[
     assert.ok(response, `${answer.method} ${template} answered ${answer.status}, which the document does not declare`);
     const media = Object.keys(response.content ?? {})[0];
     assert.ok(media, `${answer.method} ${template} ${answer.status} has no content in the document`);
+    assert.ok(answer.contentType.startsWith(media), `${answer.method} ${template} ${answer.status} answered ${answer.contentType}, the document says ${media}`);
     const pointer = `openapi#/paths/${template.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}/responses/${answer.status}/content/${media.replace(/\//g, '~1')}/schema`;
     const validate = ajv.getSchema(pointer) ?? ajv.compile({ $ref: pointer });
     assert.ok(validate(answer.body), `${answer.method} ${answer.path} ${answer.status}: ${JSON.stringify(validate.errors)} in ${JSON.stringify(answer.body).slice(0, 300)}`);

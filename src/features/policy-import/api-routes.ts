@@ -5,8 +5,8 @@ import { perClientRateLimit, problem, sendProblem } from '../../platform/http/ap
 import { POLICY_OUTPUT_SCHEMA, policyInputSchema } from './api-input.js';
 import { BATCH_MAX, batchPolicies, pathPolicyNumber, putPolicy, readPolicy } from './api-service.js';
 
-const PROBLEM = { $ref: 'Problem#' } as const;
-const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [status, { description: 'RFC 9457 problem document', ...PROBLEM }]));
+const PROBLEM = { description: 'RFC 9457 problem document', content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } } as const;
+const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [status, PROBLEM]));
 const COMMON = [400, 401, 403, 413, 415, 429];
 const PARAMS = { type: 'object', required: ['policy_number'], properties: { policy_number: { type: 'string', description: '証券番号' } } } as const;
 const SECURITY = (scope: string) => [{ oauth2: [scope] }];
