@@ -116,13 +116,21 @@ function requireJson(site: FastifyInstance): void {
   });
 }
 
+/**
+ * Every call of a known client, whatever its answer. A call without a live token is only logged:
+ * a flood of bad tokens must not write a row each (the answer to it reads nothing but the token).
+ */
 function addCallAudit(site: FastifyInstance, deps: AppDeps): void {
   site.addHook('onSend', async (request, reply, payload) => {
     if (!request.routeOptions.config.scope) return payload;
     const caller = request.apiCaller;
+    if (!caller) {
+      request.log.info({ url: request.url.split('?')[0], status: reply.statusCode }, 'API call without a valid token');
+      return payload;
+    }
     await recordAudit(deps.db, deps.clock.now(), {
       kind: 'api_request',
-      actor: caller ? { kind: 'api_client', id: caller.id } : null,
+      actor: { kind: 'api_client', id: caller.id },
       ip: request.ip,
       detail: { method: request.method, route: request.routeOptions.url ?? '', path: request.url.split('?')[0] ?? '', status: reply.statusCode },
     });

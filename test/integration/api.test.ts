@@ -163,6 +163,8 @@ for (const kind of databaseKinds()) {
         assertProblem(answer, 401);
         assert.match(answer.headers.get('www-authenticate') ?? '', /^Bearer .*error="invalid_token"/);
       }
+      const anonymous = await t.deps.db.selectFrom('audit_events').select('id').where('kind', '=', 'api_request').where('actor_id', 'is', null).execute();
+      assert.equal(anonymous.length, 0, 'calls without a valid token write no audit row');
       const reader = await newClient(t, 'policies:read');
       const readToken = await tokenFor(t, reader);
       assert.equal((await call(t, 'GET', '/v1/policies/A100000001', { token: readToken })).status, 200);
