@@ -30,7 +30,7 @@ async function walkWith(client: WebClient, fields: Record<string, string>): Prom
   ];
   for (const [step, own] of steps) {
     const page = await client.get(place(step));
-    const revision = /name="revision"/.test(page.html) ? { revision: revisionOf(page) } : {};
+    const revision: Record<string, string> = /name="revision"/.test(page.html) ? { revision: revisionOf(page) } : {};
     const answer = await client.post(place(step), { ...fields, ...own, ...revision });
     assert.equal(answer.status, 303, `${step}: ${answer.status}`);
   }
