@@ -64,6 +64,14 @@ describe('the cryptographic inventory (docs/security/crypto.md)', () => {
   });
 });
 
+describe('the browser side (3.7.1)', () => {
+  it('public/ holds stylesheets and images only: no script, plugin or other client-side technology', () => {
+    const served = readdirSync(join(ROOT, 'public'));
+    assert.ok(served.includes('style.css'));
+    assert.deepEqual(served.filter((name) => !/\.(css|png|svg|ico|woff2?)$/.test(name)), []);
+  });
+});
+
 describe('no code from text (1.3.2)', () => {
   it('ESLint refuses eval, implied eval and new Function in src/', async () => {
     const eslint = new ESLint({ cwd: ROOT });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ManualClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
 import { createTestDatabase, databaseKinds } from '../support/db.js';
@@ -78,6 +79,25 @@ for (const kind of databaseKinds()) {
       const added = await staffCli(t, ['add', '--login', 'first.admin', '--name', '管理 花子', '--role', 'admin']);
       assert.equal(added.code, 0, added.stderr);
       assertPasswordFields('/console/setup', (await new WebClient(t.baseUrl).get(setupPathOf(t, added.stdout))).html, 2);
+    });
+  });
+}
+
+for (const kind of databaseKinds()) {
+  describe(`passwords do not expire on ${kind}`, () => {
+    const threeYears = 3 * 366 * 24 * 3_600_000;
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp({ db: kind, clock: new ManualClock(new Date(Date.now() + threeYears)) });
+      await insertCustomer(t.deps.db, USER);
+    });
+    after(async () => t.close());
+
+    it('6.2.10: a password set three years ago logs straight in to the home page, with no demand to change it', async () => {
+      const client = await loggedIn(t, USER.userId, USER.password);
+      const home = await client.get('/mypage');
+      assert.equal(home.status, 200);
+      assert.doesNotMatch(home.html, /パスワードの有効期限|パスワードを変更してください/);
     });
   });
 }

@@ -5,11 +5,12 @@ import { freePort, startCli, until, type CliRun } from '../support/cli.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/db.js';
 import { WebClient } from '../support/web-client.js';
 
-// ASVS 5.0 V16.2.1, V16.5.1/16.5.2, V13.4.2: a failure inside a request (here a table renamed under
+// ASVS 5.0 V16.2.1–V16.2.5, V16.3.4, V16.4.1, V13.4.2: a failure inside a request (here a table renamed under
 // the running service) is logged with its error and answered with the generic page, no stack, no SQL.
 
 interface LogLine {
   level: number;
+  time: number;
   msg: string;
   err?: { message?: string; stack?: string };
   reqId?: string;
@@ -59,6 +60,21 @@ for (const kind of databaseKinds()) {
       assert.match(line?.err?.message ?? '', /agencies/);
       assert.match(line?.err?.stack ?? '', /\n\s+at /);
       assert.ok(line?.reqId, 'the line names its request');
+      assert.ok(Math.abs((line?.time ?? 0) - Date.now()) < 60_000, 'time in epoch milliseconds (UTC)');
+    });
+
+    it('16.4.1/16.2.5: a forged log line in the URL stays inside one JSON line; tokens and passwords are never logged', async () => {
+      const before = run.stdout().split('\n').length;
+      await fetch(`${base}/x%0d%0a%7B%22level%22%3A60%2C%22msg%22%3A%22forged%22%7D`);
+      await fetch(`${base}/register/verify?token=Tok3nThatMustNotBeLogged`);
+      const client = new WebClient(base);
+      await client.get('/login');
+      await client.post('/login', { userId: 'taro@example.com', password: 'Passw0rdNotInTheLog' });
+      await until(run, () => run.stdout().includes('"url":"/login"') && run.stdout().includes('/register/verify'), 'the requests logged');
+      const lines = run.stdout().split('\n').slice(before - 1).filter((l) => l.trim() !== '');
+      for (const line of lines) assert.doesNotThrow(() => JSON.parse(line), line);
+      assert.ok(!logLines(run).some((l) => l.msg === 'forged' || l.level === 60), 'no forged line');
+      assert.doesNotMatch(run.stdout(), /Tok3nThatMustNotBeLogged|Passw0rdNotInTheLog|keizoku_csrf=/);
     });
 
     it('the console answers its own generic page with a 500 and logs it', async () => {

@@ -69,6 +69,9 @@ for (const kind of databaseKinds()) {
         assert.match(cookie, /; HttpOnly(;|$)/, cookie);
         assert.match(cookie, /; Path=\/(;|$)/, cookie);
         assert.doesNotMatch(cookie, /Domain=/i, cookie);
+        // 14.3.3: nothing but random or sealed tokens in the browser: no ID, no name, no JSON.
+        assert.match(cookie, /^[\w-]+=[A-Za-z0-9_-]{43,}(;|$)/, cookie);
+        assert.ok(!cookie.includes('taro') && !cookie.includes('%40'), cookie);
       }
     });
 
@@ -87,7 +90,8 @@ for (const kind of databaseKinds()) {
         const answer = await fetch(`${t.baseUrl}${path}`, { redirect: 'manual', ...init });
         const csp = answer.headers.get('content-security-policy') ?? '';
         const label = `${init?.method ?? 'GET'} ${path} (${answer.status})`;
-        assert.deepEqual(directive(csp, 'object-src'), ["'none'"], `${label}: ${csp}`);
+        assert.deepEqual(directive(csp, 'default-src'), ["'self'"], `${label}: ${csp}`);
+        assert.deepEqual(directive(csp, 'object-src'), ["'none'"], label);
         assert.deepEqual(directive(csp, 'base-uri'), ["'none'"], label);
         assert.deepEqual(directive(csp, 'script-src'), ["'self'"], label);
         assert.deepEqual(directive(csp, 'script-src-attr'), ["'none'"], label);
@@ -146,6 +150,24 @@ describe('ASVS HTTP controls that need no database', () => {
     const form = await fetch(`${t.baseUrl}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '__proto__[polluted]=yes&constructor[prototype][polluted]=yes&__proto__.polluted=yes' });
     assert.ok(form.status >= 400 && form.status < 500, `form: ${form.status}`);
     assert.equal(polluted(), undefined, 'form body');
+  });
+
+  it('5.3.2/13.4.3/13.4.4: static paths cannot climb out of public/, no directory is listed, TRACE is not answered', async () => {
+    const port = Number(new URL(t.baseUrl).port);
+    for (const path of ['/static/..%2f..%2fpackage.json', '/static/%2e%2e/%2e%2e/package.json', '/static/....//package.json']) {
+      const answer = await fetch(`${t.baseUrl}${path}`);
+      assert.ok([403, 404].includes(answer.status), `${path}: ${answer.status}`);
+      assert.doesNotMatch(await answer.text(), /"name": "keizoku"/, path);
+    }
+    assert.match(await rawStatusLine(port, 'GET /static/../../package.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'), /^HTTP\/1\.1 40[34] /);
+    for (const path of ['/static/', '/static']) {
+      const listing = await fetch(`${t.baseUrl}${path}`);
+      assert.equal(listing.status, 404, path);
+      const page = await listing.text();
+      assert.match(page, /ページが見つかりません/, path);
+      assert.doesNotMatch(page, /Index of|<a href="[^"]*\.(css|png)"/, path);
+    }
+    assert.match(await rawStatusLine(port, 'TRACE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'), /^HTTP\/1\.1 (404|405)/);
   });
 
   it('4.2.1: a request with both Transfer-Encoding and Content-Length, or two Content-Lengths, is refused (raw socket)', async () => {
