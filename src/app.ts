@@ -17,6 +17,7 @@ import { securityHeaders } from './platform/http/security-headers.js';
 import type { Worker } from './platform/jobs/index.js';
 import type { MailDispatcher } from './platform/mail/dispatcher.js';
 import { enqueueMail } from './platform/mail/outbox.js';
+import { webhookQueue } from './platform/webhooks/outbox.js';
 import { anonymousPageContext } from './platform/ui/page-context.js';
 import { NotFoundPage } from './platform/ui/pages.js';
 import { sendPage } from './platform/ui/render.js';
@@ -95,6 +96,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     clock,
     secret,
     mail: { enqueue: (trx, message, at) => enqueueMail(trx, message, at, secret), kick: () => dispatcher.kick() },
+    webhooks: webhookQueue(config.webhook !== null),
   };
   app.decorate('deps', deps);
 

@@ -47,6 +47,14 @@ export interface Config {
   renewalReminderDays: number[];
   /** AUDIT_RETENTION: how long audit events are kept before the purge deletes them. */
   auditRetention: Retention;
+  /** WEBHOOK_URL and WEBHOOK_SECRET: where events are posted and the Standard Webhooks signing secret; null: no webhooks. */
+  webhook: WebhookConfig | null;
+}
+
+export interface WebhookConfig {
+  url: string;
+  /** `whsec_<base64>`, as the standardwebhooks library takes it. */
+  secret: string;
 }
 
 /** A retention period in whole days or whole (calendar) years. */
@@ -86,6 +94,8 @@ const env = z.object({
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   RENEWAL_REMINDER_DAYS: z.string().default('60,30,7'),
   AUDIT_RETENTION: z.string().default('7y'),
+  WEBHOOK_URL: z.string().optional(),
+  WEBHOOK_SECRET: z.string().optional(),
 });
 
 const MAX_REMINDER_DAYS = 365;
@@ -131,6 +141,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (e.PASSWORD_MIN_LENGTH > e.PASSWORD_MAX_LENGTH) {
     throw new Error('Invalid configuration:\n  PASSWORD_MIN_LENGTH is above PASSWORD_MAX_LENGTH');
   }
+  const webhook = parseWebhook(e.KEIZOKU_ENV, e.WEBHOOK_URL, e.WEBHOOK_SECRET);
+  if (typeof webhook === 'string') throw new Error(`Invalid configuration:\n  ${webhook}`);
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   if (!e.SMTP_URL) {
     // Without SMTP the mail (links and all) is readable at /dev/mailbox: only ever for this machine.
@@ -168,7 +180,33 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN ?? null,
     renewalReminderDays: reminderDays,
     auditRetention,
+    webhook,
   };
+}
+
+/** Standard Webhooks: `whsec_` and the base64 of 24 to 64 random bytes. */
+const WEBHOOK_SECRET_FORM = /^whsec_([A-Za-z0-9+/]+={0,2})$/;
+
+/** Both set, or neither; the URL http(s) (https in production unless on this machine); the secret in the `whsec_` form. A message when not. */
+export function parseWebhook(environment: Config['env'], url: string | undefined, secret: string | undefined): WebhookConfig | null | string {
+  const given = (text: string | undefined) => (text ?? '').trim();
+  if (given(url) === '' && given(secret) === '') return null;
+  if (given(secret) === '') return 'WEBHOOK_URL is set without WEBHOOK_SECRET: every webhook is signed, so set both (see README, "Webhooks")';
+  if (given(url) === '') return 'WEBHOOK_SECRET is set without WEBHOOK_URL: set both, or neither for no webhooks';
+  let parsed: URL;
+  try {
+    parsed = new URL(given(url));
+  } catch {
+    return 'WEBHOOK_URL: expected an http(s) URL, e.g. https://core.example.jp/keizoku/webhooks';
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'WEBHOOK_URL: expected an http(s) URL, e.g. https://core.example.jp/keizoku/webhooks';
+  if (environment === 'production' && parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
+    return 'WEBHOOK_URL must be https when KEIZOKU_ENV=production (the events carry customer and policy identifiers)';
+  }
+  const body = WEBHOOK_SECRET_FORM.exec(given(secret))?.[1];
+  const bytes = body && body.length % 4 === 0 ? Buffer.from(body, 'base64').length : 0;
+  if (bytes < 24 || bytes > 64) return 'WEBHOOK_SECRET: expected whsec_ followed by the base64 of 24 to 64 random bytes (e.g. whsec_$(openssl rand -base64 32))';
+  return { url: parsed.toString(), secret: given(secret) };
 }
 
 function isLoopbackHost(host: string): boolean {

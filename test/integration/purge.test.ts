@@ -79,7 +79,7 @@ for (const kind of databaseKinds()) {
       await db.insertInto('change_requests').values({ id: 'cr-old', customer_id: customer.id, kind: 'address', data: '{}', status: 'pending', created_at: ago(3000 * DAY) }).execute();
 
       const counts = await purgeExpired({ db, clock: new ManualClock(NOW), log: silent, auditRetention: { amount: 7, unit: 'years' } });
-      assert.deepEqual(counts, { mailTokens: 2, flows: 1, sessions: 2, throttles: 2, outbox: 2, devMailbox: 1, auditEvents: 1 });
+      assert.deepEqual(counts, { mailTokens: 2, flows: 1, sessions: 2, throttles: 2, outbox: 2, webhooks: 0, devMailbox: 1, auditEvents: 1 });
       assert.deepEqual(await ids(db, 'flows'), ['flow-just-expired', 'flow-live']);
       assert.deepEqual(await ids(db, 'mail_tokens'), ['tok-live', 'tok-recent']);
       assert.deepEqual(await ids(db, 'sessions'), ['s-current', 's-revoked-recent']);

@@ -269,6 +269,7 @@ export async function applyRenewal(deps: RenewalDeps, renewal: Renewal, ip: stri
       if (!completed) throw new FlowMoved();
       await markProcedure(trx, row.policy_number, now);
       await recordAudit(trx, now, { kind: 'renewal_applied', actor: customerActor(renewal.customerId), customerId: renewal.customerId, ip, detail: { policyNumber: row.policy_number, receptionNumber: number, flowId: flow.id } });
+      await deps.webhooks.enqueue(trx, { type: 'renewal_application.created', data: { reception_number: number, policy_number: row.policy_number } }, now);
       if (to) await deps.mail.enqueue(trx, renewalMail({ brand: config.brand, baseUrl: config.baseUrl, to, receptionNumber: number, policyNumber: row.policy_number, appliedAt: now, termStart: row.new_start_date, termEnd: row.new_end_date, paymentChanged: row.payment_method_changed === 1 }), now);
       return { outcome: 'applied', receptionNumber: number };
     });

@@ -17,6 +17,9 @@ import * as desk from './migrations/0010_desk.js';
 import * as reminders from './migrations/0011_reminders.js';
 import * as admin from './migrations/0012_admin.js';
 import * as policyStatus from './migrations/0013_policy_status.js';
+import * as webhooks from './migrations/0015_webhooks.js';
+import * as agencyConsole from './migrations/0017_agency_console.js';
+import * as temporaryPasswords from './migrations/0018_temporary_passwords.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -85,6 +88,9 @@ const migrations: Record<string, Migration> = {
   '0011_reminders': reminders,
   '0012_admin': admin,
   '0013_policy_status': policyStatus,
+  '0015_webhooks': webhooks,
+  '0017_agency_console': agencyConsole,
+  '0018_temporary_passwords': temporaryPasswords,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

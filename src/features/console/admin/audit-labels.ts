@@ -12,6 +12,10 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   login_locked: 'ログインの一時停止',
   logout: 'ログアウト',
   password_changed: 'パスワードの変更',
+  temporary_password_replaced: '新しいパスワードの設定（仮パスワードから）',
+  login_temporary_password_expired: 'ログイン失敗（仮パスワードの期限切れ）',
+  console_customer_temporary_password_issued: '仮パスワードの発行（デスク）',
+  console_customer_temporary_password_shown: '仮パスワードの表示（デスク）',
   email_change_requested: 'メールアドレス変更の申請',
   email_changed: 'メールアドレスの変更',
   address_change_requested: '住所・電話番号変更の申請',
@@ -37,8 +41,17 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   staff_enabled: '職員の再開',
   staff_role_changed: '職員の権限変更',
   staff_mfa_reset: '職員の2段階認証リセット',
+  staff_setup_reissued: '職員の初期設定URLの再発行',
   audit_log_viewed: '操作ログの閲覧',
   audit_log_exported: '操作ログのCSV出力',
+  webhook_resent: 'Webhookの再送',
+  console_expiries_viewed: '満期管理の閲覧',
+  console_expiries_exported: '満期管理のCSV出力',
+  agency_news_created: 'お知らせの追加',
+  agency_news_updated: 'お知らせの編集',
+  agency_news_published: 'お知らせの公開',
+  agency_news_unpublished: 'お知らせの非公開',
+  agency_news_deleted: 'お知らせの削除',
 };
 
 export const auditKindLabel = (kind: string): string => AUDIT_KIND_LABELS[kind] ?? kind;
