@@ -17,6 +17,7 @@ import * as desk from './migrations/0010_desk.js';
 import * as reminders from './migrations/0011_reminders.js';
 import * as admin from './migrations/0012_admin.js';
 import * as policyStatus from './migrations/0013_policy_status.js';
+import * as processing from './migrations/0016_processing.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -85,6 +86,7 @@ const migrations: Record<string, Migration> = {
   '0011_reminders': reminders,
   '0012_admin': admin,
   '0013_policy_status': policyStatus,
+  '0016_processing': processing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
