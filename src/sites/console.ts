@@ -6,6 +6,9 @@ import { liveStaff } from '../features/console/login-service.js';
 import { adminRoutes } from '../features/console/admin/routes.js';
 import { consoleRoutes } from '../features/console/routes.js';
 import { deskRoutes } from '../features/console/desk/routes.js';
+import { applicationRoutes } from '../features/console/applications/routes.js';
+import { changeRequestRoutes } from '../features/console/change-requests/routes.js';
+import { applicationPdfByReception } from '../features/renewal/application-pdf.js';
 import { ConsoleBadRequestPage, ConsoleCsrfFailedPage, ConsoleErrorPage, ConsoleNotFoundPage, ConsoleTooManyRequestsPage } from '../features/console/views.js';
 import type { AppDeps, FeatureOptions } from '../platform/deps.js';
 import { csrfValid } from '../platform/http/csrf.js';
@@ -46,6 +49,9 @@ export const consoleSite: FastifyPluginAsync<FeatureOptions> = async (site, { de
   await site.register(consoleRoutes, { deps });
   await site.register(deskRoutes, { deps });
   await site.register(adminRoutes, { deps });
+  await site.register(changeRequestRoutes, { deps });
+  // The console may not import the renewal: the PDF the customer got is handed in.
+  await site.register(applicationRoutes, { deps, applicationPdf: (receptionNumber: string) => applicationPdfByReception(deps.db, deps.config.brand, receptionNumber) });
 };
 
 function addInputAndCsrfChecks(site: FastifyInstance, deps: AppDeps): void {

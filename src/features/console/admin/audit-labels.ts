@@ -37,6 +37,13 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   staff_role_changed: '職員の権限変更',
   staff_mfa_reset: '職員の2段階認証リセット',
   audit_log_viewed: '操作ログの閲覧',
+  change_request_processed: '変更のお申出の処理',
+  renewal_application_acknowledged: '継続申込の取込',
+  console_change_requests_listed: '変更受付の一覧表示',
+  console_change_request_viewed: '変更のお申出の照会',
+  console_renewal_applications_listed: '継続申込の一覧表示',
+  console_renewal_application_viewed: '継続申込の照会',
+  console_renewal_application_pdf_downloaded: '申込内容確認書のダウンロード',
   audit_log_exported: '操作ログのCSV出力',
 };
 
