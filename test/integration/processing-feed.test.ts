@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { changeRequestFeed } from '../../src/features/policies/processing/change-requests.js';
 import type { FeedPage, FeedQuery, FeedResult } from '../../src/features/policies/processing/cursor.js';
 import { renewalApplicationFeed } from '../../src/features/policies/processing/renewal-applications.js';
-import type { Db } from '../../src/platform/db/database.js';
+import { migrateToLatest, type Db } from '../../src/platform/db/database.js';
 import { insertCustomer } from '../support/customers.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
@@ -99,6 +99,24 @@ for (const kind of databaseKinds()) {
       assert.equal(new Set(read).size, 60);
       const inFeedOrder = await db.selectFrom('change_requests').select('data').orderBy('feed_position').execute();
       assert.deepEqual(read, inFeedOrder.map((r) => (JSON.parse(r.data) as { address: string }).address));
+    });
+
+    it('number the rows filed before migration 0016 in the order they were received, and new ones after them', async () => {
+      const old = await createTestDatabase(kind, '0013_policy_status');
+      try {
+        await insertPolicy(old.db);
+        const id = (await insertCustomer(old.db, { userId: 'old@example.com', password: 'Abc12345', policies: ['C123456789'] })).id;
+        for (const [n, at] of [['second', '2026-11-02T00:00:00.000Z'], ['first', '2026-11-01T00:00:00.000Z'], ['third', '2026-11-03T00:00:00.000Z']] as const) {
+          await old.db.insertInto('change_requests').values({ id: n, customer_id: id, kind: 'address', data: '{}', status: 'pending', created_at: at }).execute();
+        }
+        await migrateToLatest(old.db);
+        await addressRequest(old.db, id, new Date('2026-10-01T00:00:00Z'));
+        const feed = page(await changeRequestFeed(old.db, {}));
+        assert.deepEqual(feed.items.slice(0, 3).map((i) => i.id), ['first', 'second', 'third']);
+        assert.equal(feed.items.length, 4, 'a request filed after the migration comes after them, whatever its time');
+      } finally {
+        await old.drop();
+      }
     });
 
     it('refuse a cursor it did not issue and a limit over 500', async () => {
