@@ -1,16 +1,14 @@
 import type { ComponentChildren } from 'preact';
-import { formatDateJa, formatDateTimeJa } from '../../../platform/clock.js';
+import { formatDateJa } from '../../../platform/clock.js';
 import { ErrorSummary, PostForm } from '../../../platform/ui/form.js';
 import { formatBirthDateJa } from '../../policies/holder.js';
 import { NONE, productLabel, yen } from '../../policies/labels.js';
 import type { PolicyView } from '../../policies/customer-policies.js';
-import { ConsoleFramePage, Pager } from '../list-ui.js';
+import { at, ConsoleFramePage, Pager } from '../list-ui.js';
 import type { ConsolePageContext } from '../views.js';
 import { actorKindLabel, auditKindLabel, browserLabel, changeKindLabel, changeStatusLabel, flowKindLabel, mailStatusLabel } from './labels.js';
 import { QUERY_MAX_LENGTH, SEARCH_KEYS, SEARCH_KEY_LABELS, type SearchKey, type SearchProblem } from './search.js';
 import { REASON_MAX_LENGTH, isLocked, type ActionDone, type PersonDetails, type ReasonProblem, type SearchResult } from './service.js';
-
-const at = (iso: string | null): string => (iso ? formatDateTimeJa(new Date(iso)) : NONE);
 
 const DeskPage = ConsoleFramePage;
 
