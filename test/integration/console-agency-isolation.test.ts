@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
 import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
+import { addressRequest } from '../support/processing.js';
 import { codeAt, staffLogin } from '../support/staff.js';
 import { WebClient, textOf } from '../support/web-client.js';
 
@@ -27,6 +28,7 @@ interface Ids {
   ownCustomer: string;
   otherNews: string;
   otherStaff: string;
+  otherChangeRequest: string;
 }
 
 type Probe = { method: 'GET' | 'POST'; path: string; body?: Record<string, string> };
@@ -54,6 +56,12 @@ const ID_ROUTES: Record<string, (ids: Ids) => Probe[]> = {
   'GET /console/webhooks/:id': () => [{ method: 'GET', path: `/console/webhooks/msg_${newId()}` }],
   'POST /console/webhooks/:id/resend': () => [{ method: 'POST', path: `/console/webhooks/msg_${newId()}/resend`, body: { reason: '確認' } }],
   'POST /console/api-clients/:clientId/revoke': () => [{ method: 'POST', path: '/console/api-clients/kzc_AAAAAAAAAAAAAAAA/revoke', body: { reason: '確認' } }],
+  // 変更受付 and 継続申込: another agency's request and application, and ones that do not exist.
+  'GET /console/change-requests/:id': (ids) => [ids.otherChangeRequest, newId()].map((id) => ({ method: 'GET', path: `/console/change-requests/${id}` })),
+  'POST /console/change-requests/:id/outcome': (ids) => [ids.otherChangeRequest, newId()].map((id) => ({ method: 'POST', path: `/console/change-requests/${id}/outcome`, body: { outcome: 'done', note: '' } })),
+  'GET /console/renewal-applications/:receptionNumber': () => ['R20261120-O000000001', 'R20261120-X000000000'].map((n) => ({ method: 'GET', path: `/console/renewal-applications/${n}` })),
+  'GET /console/renewal-applications/:receptionNumber/application.pdf': () => ['R20261120-O000000001', 'R20261120-X000000000'].map((n) => ({ method: 'GET', path: `/console/renewal-applications/${n}/application.pdf` })),
+  'POST /console/renewal-applications/:receptionNumber/acknowledgement': () => [{ method: 'POST', path: '/console/renewal-applications/R20261120-O000000001/acknowledgement' }],
   'GET /console/news/:id': (ids) => [{ method: 'GET', path: `/console/news/${ids.otherNews}` }],
   'POST /console/news/:id': (ids) => [{ method: 'POST', path: `/console/news/${ids.otherNews}`, body: { title: '書き換え', published_on: '2026-12-01', body: '書き換え' } }],
   ...Object.fromEntries(['publish', 'unpublish', 'delete'].map((action) => [`POST /console/news/:id/${action}`, (ids: Ids) => [{ method: 'POST' as const, path: `/console/news/${ids.otherNews}/${action}` }]])),
@@ -111,7 +119,7 @@ for (const kind of databaseKinds()) {
   describe(`tenant isolation of the agencies' console on ${kind}`, () => {
     const clock = new ManualClock(BASE);
     let t: TestApp;
-    const ids: Ids = { otherCustomer: '', sharedCustomer: '', ownCustomer: '', otherNews: '', otherStaff: '' };
+    const ids: Ids = { otherCustomer: '', sharedCustomer: '', ownCustomer: '', otherNews: '', otherStaff: '', otherChangeRequest: '' };
 
     async function agencyStaff(): Promise<WebClient> {
       clock.advance(30_000);
@@ -136,6 +144,7 @@ for (const kind of databaseKinds()) {
       ids.sharedCustomer = (await insertCustomer(db, { userId: 'abc@example.com', password: 'Abc12345', policies: ['O000000003', 'P000000002'] })).id;
       ids.ownCustomer = (await insertCustomer(db, { userId: 'ken@example.com', password: 'Ken12345', familyName: '佐藤', givenName: '健', familyKana: 'サトウ', givenKana: 'ケン', policies: ['P000000001'] })).id;
       await db.insertInto('renewal_applications').values([application('O000000003', ids.sharedCustomer), application('O000000001', ids.otherCustomer)]).execute();
+      ids.otherChangeRequest = await addressRequest(db, ids.otherCustomer, BASE, '東京都港区芝公園4-2-8', ['O000000001']);
       ids.otherNews = newId();
       await db.insertInto('agency_news').values({ id: ids.otherNews, agency_code: 'D0002', published_on: '2026-11-20', title: 'あおばの移転', body: '移転します', published: 1, created_at: BASE.toISOString(), updated_at: null }).execute();
       await db.insertInto('agency_news').values({ id: newId(), agency_code: 'D0001', published_on: '2026-11-21', title: 'みらいの営業時間', body: '変わります', published: 0, created_at: BASE.toISOString(), updated_at: null }).execute();
@@ -169,6 +178,10 @@ for (const kind of databaseKinds()) {
       const staff = await t.deps.db.selectFrom('staff_accounts').select(['enabled', 'role']).where('id', '=', ids.otherStaff).executeTakeFirstOrThrow();
       assert.deepEqual(staff, { enabled: 1, role: 'agency' });
       const suspended = await t.deps.db.selectFrom('customers').select('id').where('suspended_at', 'is not', null).execute();
+      const request = await t.deps.db.selectFrom('change_requests').select(['status', 'processed_at']).where('id', '=', ids.otherChangeRequest).executeTakeFirstOrThrow();
+      assert.deepEqual(request, { status: 'pending', processed_at: null });
+      const acknowledged = await t.deps.db.selectFrom('renewal_applications').select('reception_number').where('acknowledged_at', 'is not', null).execute();
+      assert.deepEqual(acknowledged, []);
       assert.deepEqual(suspended, []);
       const viewed = await t.deps.db.selectFrom('audit_events').select('kind').where('kind', '=', 'console_customer_viewed').execute();
       assert.deepEqual(viewed, [], 'no customer of another agency was shown');
