@@ -92,7 +92,7 @@ for (const kind of databaseKinds()) {
       assert.match(textOf(wrong.html), /確認コードが正しくありません/);
       const done = await person.post('/console/setup/totp', { code: codeAt(secret, clock.now()) });
       assert.equal(done.status, 200);
-      const codes = [...done.html.matchAll(/<li>([0-9A-Z-]{19})<\/li>/g)].map((m) => m[1]!);
+      const codes = [...done.html.matchAll(/<li>([0-9A-Z-]{29})<\/li>/g)].map((m) => m[1]!);
       assert.equal(codes.length, 10);
       assert.equal(new Set(codes).size, 10);
 
@@ -188,6 +188,16 @@ for (const kind of databaseKinds()) {
       assert.equal((await t.deps.db.selectFrom('staff_recovery_codes').select('id').where('staff_id', '=', added.staffId).execute()).length, 10);
       const uses = await Promise.all(Array.from({ length: 4 }, (_, i) => checkStaffCode(deps, { staffId: added.staffId, code: codes[0]!, ip: `198.51.100.${i}` })));
       assert.equal(uses.filter((u) => u.kind === 'ok').length, 1, uses.map((u) => u.kind).join(','));
+    });
+
+    it('a 16-character recovery code issued before decision 0021 still logs in, once', async () => {
+      const deps = { db: t.deps.db, clock, secret: t.deps.secret };
+      const staff = await t.deps.db.selectFrom('staff_accounts').select('id').where('login', '=', 'race.desk').executeTakeFirstOrThrow();
+      const legacy = 'ABCD-EFGH-JKMN-PQRS';
+      const hash = sha256(`staff-recovery:${legacy.replace(/-/g, '')}`);
+      await t.deps.db.insertInto('staff_recovery_codes').values({ id: 'legacy-code', staff_id: staff.id, code_hash: hash, created_at: clock.now().toISOString(), used_at: null }).execute();
+      assert.equal((await checkStaffCode(deps, { staffId: staff.id, code: legacy.toLowerCase(), ip: '198.51.100.20' })).kind, 'ok');
+      assert.equal((await checkStaffCode(deps, { staffId: staff.id, code: legacy, ip: '198.51.100.21' })).kind, 'invalid');
     });
 
     it("the demo's staff log in with the printed password and TOTP secret, loading again resets them", async () => {

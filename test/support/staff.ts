@@ -28,7 +28,7 @@ export function secretShown(html: string): string {
   return text.replace(/\s/g, '');
 }
 
-export const recoveryCodesShown = (html: string): string[] => [...html.matchAll(/<li>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<\/li>/g)].map((m) => m[1]!);
+export const recoveryCodesShown = (html: string): string[] => [...html.matchAll(/<li>((?:[0-9A-Z]{4}-){5}[0-9A-Z]{4})<\/li>/g)].map((m) => m[1]!);
 
 /** Runs the whole setup in a fresh client: password, then the code of the secret shown. */
 export async function completeSetup(t: TestApp, clock: Clock, setupPath: string, password: string): Promise<{ secret: string; recoveryCodes: string[] }> {

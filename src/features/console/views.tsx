@@ -90,7 +90,7 @@ export function ConsoleCodePage({ ctx, problem }: { ctx: ConsolePageContext; pro
       <ErrorSummary message={message} />
       <p>認証アプリに表示されている6桁の確認コードを入力してください。スマートフォンをお持ちでないときは、リカバリーコードを入力できます（各コードは1回だけ使えます）。</p>
       <PostForm action="/console/login/code" csrf={ctx.csrf}>
-        <TextField name="code" label="確認コード" hint="6桁の数字、またはリカバリーコード（例：ABCD-EFGH-JKMN-PQRS）" autocomplete="one-time-code" maxLength={40} />
+        <TextField name="code" label="確認コード" hint="6桁の数字、またはリカバリーコード（例：ABCD-EFGH-JKMN-PQRS-TVWX-YZ01）" autocomplete="one-time-code" maxLength={40} />
         <div class="actions">
           <SubmitButton>確認</SubmitButton>
         </div>
