@@ -140,8 +140,12 @@ for (const kind of databaseKinds()) {
       assert.equal((await staffLogin(new WebClient(t.baseUrl), 'first.admin', PASSWORD, codes[3]!)).status, 401);
 
       // Logout ends the session.
+      const forged = await browser.post('/console/logout', { _csrf: 'forged' });
+      assert.equal(forged.status, 403);
+      assert.equal(forged.headers.get('clear-site-data'), null, 'a refused logout clears nothing');
       const out = await browser.post('/console/logout', {});
       assert.equal(out.location, '/console/logout');
+      assert.equal(out.headers.get('clear-site-data'), '"cache", "cookies", "storage"', 'the browser drops its cache, storage and cookies');
       assert.match(textOf((await browser.get('/console/logout')).html), /ログアウトしました/);
       assert.equal((await browser.get('/console')).location, '/console/login');
 

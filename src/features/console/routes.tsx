@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { recordAudit } from '../../platform/auth/audit.js';
 import { sealText, unsealText } from '../../platform/crypto.js';
 import type { AppDeps, FeatureOptions } from '../../platform/deps.js';
-import { cookieName, cookieOptions } from '../../platform/http/cookies.js';
+import { CLEAR_SITE_DATA, cookieName, cookieOptions } from '../../platform/http/cookies.js';
 import { endStaffSession, startStaffSession } from '../../platform/http/staff-session.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { ADMIN_MENU } from './admin/menu.js';
@@ -104,7 +104,7 @@ export const consoleRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { d
     request.staff = null;
     request.csrfSession = null;
     if (staffId) await recordAudit(deps.db, deps.clock.now(), { kind: 'staff_logout', actor: { kind: 'staff', id: staffId }, subject: { kind: 'staff', id: staffId }, ip: request.ip });
-    return reply.redirect('/console/logout', 303);
+    return reply.header('clear-site-data', CLEAR_SITE_DATA).redirect('/console/logout', 303);
   });
 
   app.get('/logout', async (request, reply) => {

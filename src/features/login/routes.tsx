@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/auth/audit.js';
 import { customerActor } from '../../platform/auth/actor.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { safeReturnPath } from '../../platform/http/require-login.js';
-import { cookieName, cookieOptions } from '../../platform/http/cookies.js';
+import { CLEAR_SITE_DATA, cookieName, cookieOptions } from '../../platform/http/cookies.js';
 import { endSession, startSession } from '../../platform/http/session.js';
 import { describeWindowsJa } from '../../platform/maintenance.js';
 import { pageContext } from '../../platform/ui/page-context.js';
@@ -59,7 +59,7 @@ export const loginRoutes = (beforeLogin: BeforeLogin): FastifyPluginAsync<Featur
     const customerId = request.session?.customerId;
     await endSession(deps, request, reply);
     if (customerId) await recordAudit(deps.db, deps.clock.now(), { kind: 'logout', actor: customerActor(customerId), customerId, ip: request.ip });
-    return reply.redirect('/logout', 303);
+    return reply.header('clear-site-data', CLEAR_SITE_DATA).redirect('/logout', 303);
   });
 
   app.get('/logout', async (request, reply) => {

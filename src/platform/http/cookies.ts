@@ -17,3 +17,10 @@ export function cookieOptions(config: Config, maxAgeSeconds?: number): CookieSer
     ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds }),
   };
 }
+
+/**
+ * Sent with a logout's answer (ASVS 14.3.1): the browser drops what it cached of the signed-in
+ * pages, its storage and every cookie of the site, so nothing of the session stays behind on a
+ * shared PC. Cookies go for the whole registrable domain (decision 0021).
+ */
+export const CLEAR_SITE_DATA = '"cache", "cookies", "storage"';
