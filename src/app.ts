@@ -33,6 +33,8 @@ export interface BuildOptions {
   clock?: Clock;
   /** pino level for the request log; off when absent (tests). */
   logLevel?: string;
+  /** Where the log's JSON lines go (tests read them); stdout when absent. */
+  logStream?: { write(line: string): void };
   /** Run migrations at build (serve, demo and tests do; a shared database may migrate separately). */
   migrate?: boolean;
 }
@@ -76,7 +78,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const { config } = options;
   const headers = pageSecurityHeaders(config);
   const app = Fastify({
-    logger: options.logLevel ? { level: options.logLevel, serializers: { req: requestForLog } } : false,
+    logger: options.logLevel ? { level: options.logLevel, serializers: { req: requestForLog }, ...(options.logStream ? { stream: options.logStream } : {}) } : false,
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     // A malformed (bad %-encoding) or overlong URL is refused by the router before any hook: still a Japanese page, not JSON.

@@ -16,6 +16,7 @@ import { changeRequestRoutes } from '../features/console/change-requests/routes.
 import { applicationPdfByReception } from '../features/renewal/application-pdf.js';
 import { ConsoleBadRequestPage, ConsoleCsrfFailedPage, ConsoleErrorPage, ConsoleNotFoundPage, ConsoleTooManyRequestsPage } from '../features/console/views.js';
 import type { AppDeps, FeatureOptions } from '../platform/deps.js';
+import { recordAccessDenied } from '../platform/http/access-denied.js';
 import { csrfValid } from '../platform/http/csrf.js';
 import { containsNul } from '../platform/http/input.js';
 import { readStaffSession, sentStaffCookie } from '../platform/http/staff-session.js';
@@ -49,6 +50,7 @@ export const consoleSite: FastifyPluginAsync<FeatureOptions> = async (site, { de
     request.staff = staff;
     request.csrfSession = session.idHash;
   });
+  recordAccessDenied(site, deps, (request) => (request.staff ? { kind: 'staff', id: request.staff.id } : null));
   addInputAndCsrfChecks(site, deps);
   addErrorPages(site, deps);
   await site.register(consoleRoutes, { deps });

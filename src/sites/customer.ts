@@ -15,6 +15,8 @@ import { newPasswordRoutes, requireNewPassword } from '../features/settings/new-
 import { settingsRoutes } from '../features/settings/routes.js';
 import { siteRoutes } from '../features/site/routes.js';
 import type { AppDeps, FeatureOptions } from '../platform/deps.js';
+import { customerActor } from '../platform/auth/actor.js';
+import { recordAccessDenied } from '../platform/http/access-denied.js';
 import { csrfValid } from '../platform/http/csrf.js';
 import { containsNul } from '../platform/http/input.js';
 import { loadSession, sentSessionCookie } from '../platform/http/session.js';
@@ -56,6 +58,7 @@ export const customerSite: FastifyPluginAsync<FeatureOptions> = async (site, { d
   site.addHook('onRequest', async (request) => loadSession(deps, request));
   // A session of an account with the desk's 仮パスワード sees 新しいパスワードの設定 first.
   site.addHook('onRequest', requireNewPassword(deps));
+  recordAccessDenied(site, deps, (request) => (request.session ? customerActor(request.session.customerId) : null));
   addInputAndCsrfChecks(site, deps);
   addErrorPages(site, deps);
   for (const routes of FEATURES) await site.register(routes, { deps });

@@ -29,6 +29,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Extra environment, as an operator would set it (e.g. MAINTENANCE_WINDOWS, VERIFICATION_TTL). */
   env?: Record<string, string>;
+  /** Collects the log's warn and error lines (JSON, one a call) instead of leaving the log off. */
+  log?: { write(line: string): void };
 }
 
 /**
@@ -67,7 +69,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       RENEWAL_REMINDER_DAYS: 'none',
       ...options.env,
     });
-    built = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}) });
+    built = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}), ...(options.log ? { logLevel: 'warn', logStream: options.log } : {}) });
     await built.app.listen({ port, host: '127.0.0.1' });
     return { ...built, baseUrl: `http://127.0.0.1:${port}`, mail, database, close };
   } catch (error) {

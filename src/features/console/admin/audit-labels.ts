@@ -11,6 +11,7 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   login_failed: 'ログイン失敗',
   login_locked: 'ログインの一時停止',
   logout: 'ログアウト',
+  access_denied: 'アクセス拒否（見る権限のない記録・画面）',
   password_changed: 'パスワードの変更',
   temporary_password_replaced: '新しいパスワードの設定（仮パスワードから）',
   login_temporary_password_expired: 'ログイン失敗（仮パスワードの期限切れ）',
