@@ -34,8 +34,8 @@ export interface Config {
   apiRateLimitPerMinute: number;
   /** Fastify's trustProxy: which proxies may set X-Forwarded-For (rate limits key on the client IP). */
   trustProxy: boolean | string;
-  passwordMinLength: number;
-  passwordMaxLength: number;
+  /** PASSWORD_POLICY and its bounds: the customers' password rule (platform/auth/password-rule.ts). */
+  passwordPolicy: CustomerPasswordPolicy;
   brand: BrandConfig;
   /** The rate table (JSON) the renewal quotes from: RATES_FILE. */
   ratesFile: string;
@@ -51,6 +51,15 @@ export interface Config {
   auditRetention: Retention;
   /** WEBHOOK_URL and WEBHOOK_SECRET: where events are posted and the Standard Webhooks signing secret; null: no webhooks. */
   webhook: WebhookConfig | null;
+}
+
+export interface CustomerPasswordPolicy {
+  /** `seed`: the guide's rule (half-width, letters and digits mixed); `asvs`: any characters, no composition rule, context words refused. */
+  kind: 'seed' | 'asvs';
+  minLength: number;
+  maxLength: number;
+  /** Words a password may not contain under `asvs`: the brand, the company, the service's name and host. */
+  contextWords: string[];
 }
 
 export interface WebhookConfig {
@@ -83,8 +92,9 @@ const env = z.object({
   TRUST_PROXY: z.string().default('false'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(600),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
-  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(64).default(6),
-  PASSWORD_MAX_LENGTH: z.coerce.number().int().min(6).max(128).default(15),
+  PASSWORD_POLICY: z.enum(['seed', 'asvs']).default('seed'),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(64).optional(),
+  PASSWORD_MAX_LENGTH: z.coerce.number().int().min(6).max(128).optional(),
   BRAND_NAME: z.string().min(1).default('みらい損保'),
   BRAND_COMPANY_NAME: z.string().min(1).default('みらい損害保険株式会社'),
   DESK_NAME: z.string().min(1).default('インターネットデスク'),
@@ -141,12 +151,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const auditRetention = parseRetention(e.AUDIT_RETENTION);
   if (auditRetention === null) throw new Error('Invalid configuration:\n  AUDIT_RETENTION: expected a number of days or years, e.g. 400d or 7y');
-  if (e.PASSWORD_MIN_LENGTH > e.PASSWORD_MAX_LENGTH) {
-    throw new Error('Invalid configuration:\n  PASSWORD_MIN_LENGTH is above PASSWORD_MAX_LENGTH');
-  }
   const webhook = parseWebhook(e.KEIZOKU_ENV, e.WEBHOOK_URL, e.WEBHOOK_SECRET);
   if (typeof webhook === 'string') throw new Error(`Invalid configuration:\n  ${webhook}`);
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const passwordPolicy = parsePasswordPolicy(e.PASSWORD_POLICY, e.PASSWORD_MIN_LENGTH, e.PASSWORD_MAX_LENGTH, [e.BRAND_NAME, e.BRAND_COMPANY_NAME, baseUrl]);
+  if (typeof passwordPolicy === 'string') throw new Error(`Invalid configuration:\n  ${passwordPolicy}`);
   if (!e.SMTP_URL) {
     // Without SMTP the mail (links and all) is readable at /dev/mailbox: only ever for this machine.
     const reasons = devMailboxRefusals(e.KEIZOKU_ENV, e.HOST, baseUrl);
@@ -167,8 +176,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
-    passwordMinLength: e.PASSWORD_MIN_LENGTH,
-    passwordMaxLength: e.PASSWORD_MAX_LENGTH,
+    passwordPolicy,
     brand: {
       name: e.BRAND_NAME,
       companyName: e.BRAND_COMPANY_NAME,
@@ -186,6 +194,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     auditRetention,
     webhook,
   };
+}
+
+/**
+ * The customers' password rule: `seed` 6–15 unless set; `asvs` 8–64 unless set, and never below
+ * ASVS 6.2.1's 8 or 6.2.9's 64. The context words come from the brand and the service's host name.
+ */
+export function parsePasswordPolicy(kind: 'seed' | 'asvs', min: number | undefined, max: number | undefined, context: string[]): CustomerPasswordPolicy | string {
+  const minLength = min ?? (kind === 'asvs' ? 8 : 6);
+  const maxLength = max ?? (kind === 'asvs' ? 64 : 15);
+  if (minLength > maxLength) return 'PASSWORD_MIN_LENGTH is above PASSWORD_MAX_LENGTH';
+  if (kind === 'asvs' && (minLength < 8 || maxLength < 64)) return 'PASSWORD_POLICY=asvs needs PASSWORD_MIN_LENGTH of at least 8 and PASSWORD_MAX_LENGTH of at least 64';
+  const [brand, company, baseUrl] = context as [string, string, string];
+  const hostWords = new URL(baseUrl).hostname.split('.').filter((label) => label.length >= 4 && label !== 'localhost' && !/^\d+$/.test(label));
+  return { kind, minLength, maxLength, contextWords: [...new Set(['keizoku', brand, company, ...hostWords])] };
 }
 
 /** Standard Webhooks: `whsec_` and the base64 of 24 to 64 random bytes. */

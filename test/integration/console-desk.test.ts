@@ -301,7 +301,11 @@ for (const kind of databaseKinds()) {
     it("agency staff find none of another agency's customers and get 404 on their details and on every action; without a session it is the login page", async () => {
       // Every policy here is D0001's; agency.one's agency is D0002.
       const agency = await staff('agency.one');
-      const before = (await t.deps.db.selectFrom('audit_events').select('id').where('actor_id', '=', staffIds.get('agency.one')!).where('kind', '!=', 'console_customers_searched').execute()).length;
+      const audited = async () =>
+        (await t.deps.db.selectFrom('audit_events').select('id').where('actor_id', '=', staffIds.get('agency.one')!).where('kind', 'not in', ['console_customers_searched', 'access_denied']).execute()).length;
+      const denials = async () => (await t.deps.db.selectFrom('audit_events').select('id').where('actor_id', '=', staffIds.get('agency.one')!).where('kind', '=', 'access_denied').execute()).length;
+      const before = await audited();
+      const deniedBefore = await denials();
       for (const path of [`/console/customers/${customerId}`, '/console/customers/policy-S000000001']) {
         const page = await agency.get(path);
         assert.equal(page.status, 404, path);
@@ -314,8 +318,8 @@ for (const kind of databaseKinds()) {
         await agency.get('/console');
         assert.equal((await agency.post(`/console/customers/${customerId}/${action}`, { reason: '確認' })).status, 404, action);
       }
-      const afterCount = (await t.deps.db.selectFrom('audit_events').select('id').where('actor_id', '=', staffIds.get('agency.one')!).where('kind', '!=', 'console_customers_searched').execute()).length;
-      assert.equal(afterCount, before, 'nothing was viewed or done');
+      assert.equal(await audited(), before, 'nothing was viewed or done');
+      assert.equal((await denials()) - deniedBefore, 7, 'each 404 is an access_denied event');
       const customer = await t.deps.db.selectFrom('customers').select('suspended_at').where('id', '=', customerId).executeTakeFirstOrThrow();
       assert.equal(customer.suspended_at, null);
       const anonymous = browser();

@@ -38,7 +38,7 @@ export const mailLinkSteps =
 export function registerCredentialSteps<X extends string, D extends CredentialData>(app: FastifyInstance, deps: AppDeps, spec: CredentialFlowSpec<X, D>): void {
   type S = X | CredentialState;
   const base = spec.basePath;
-  const policy = { minLength: deps.config.passwordMinLength, maxLength: deps.config.passwordMaxLength };
+  const policy = deps.config.passwordPolicy;
   const ttlText = formatDurationJa(deps.config.verificationTtlMs);
 
   const keywordPage = (request: FastifyRequest, reply: FastifyReply, token: string, status: number, error?: string, message?: string) =>

@@ -26,7 +26,7 @@ export const requireNewPassword = (deps: AppDeps) => async (request: FastifyRequ
 };
 
 export const newPasswordRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
-  const policy = { minLength: deps.config.passwordMinLength, maxLength: deps.config.passwordMaxLength };
+  const policy = deps.config.passwordPolicy;
   const formPage = (request: FastifyRequest, reply: FastifyReply, status: number, errors?: FieldErrors) =>
     sendPage(reply, <NewPasswordPage ctx={pageContext(deps, request, reply)} ruleText={passwordRuleText(policy)} errors={errors} />, status);
   app.addHook('preHandler', requireLogin);

@@ -87,7 +87,7 @@ function registerReminderSetting(app: FastifyInstance, deps: AppDeps): void {
 
 /** パスワードの変更: other sessions end, this browser gets a new session id. */
 function registerPasswordChange(app: FastifyInstance, deps: AppDeps): void {
-  const policy = { minLength: deps.config.passwordMinLength, maxLength: deps.config.passwordMaxLength };
+  const policy = deps.config.passwordPolicy;
   const formPage = (request: FastifyRequest, reply: FastifyReply, status: number, errors?: FieldErrors, message?: string) =>
     sendPage(reply, <PasswordChangePage ctx={pageContext(deps, request, reply)} ruleText={passwordRuleText(policy)} errors={errors} message={message} />, status);
 

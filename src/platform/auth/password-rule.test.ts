@@ -46,3 +46,43 @@ describe('password rule', () => {
     );
   });
 });
+
+describe('password rule PASSWORD_POLICY=asvs (ASVS 6.2)', () => {
+  const asvs = { kind: 'asvs' as const, minLength: 8, maxLength: 64, contextWords: ['keizoku', 'みらい損保', 'mirai-sonpo'] };
+
+  it('6.2.1/6.2.9: at least 8 characters, and 64 allowed (counted in characters, not bytes)', () => {
+    assert.match(passwordProblem('tk7wqzp', userId, asvs) ?? '', /8文字以上64文字以下/);
+    assert.equal(passwordProblem('tk7wqzpv', userId, asvs), null);
+    assert.equal(passwordProblem('川'.repeat(10) + 'z'.repeat(54), userId, asvs), null, '64 characters, 94 bytes');
+    assert.match(passwordProblem('z'.repeat(65), userId, asvs) ?? '', /8文字以上64文字以下/);
+  });
+
+  it('6.2.5: no composition rule — letters only, digits only, spaces and Japanese are accepted', () => {
+    assert.equal(passwordProblem('correct horse battery staple', userId, asvs), null);
+    assert.equal(passwordProblem('73920571846', userId, asvs), null);
+    assert.equal(passwordProblem('ふじさんのぼりたい', userId, asvs), null);
+    assert.match(passwordProblem('tab\there-please', userId, asvs) ?? '', /制御文字/);
+  });
+
+  it("6.2.11: refuses the user ID, its local part and the service's context words, in any case or width", () => {
+    assert.match(passwordProblem('TARO@example.com', userId, asvs) ?? '', /ユーザーID/);
+    assert.match(passwordProblem('mytaro2026pass', 'taro2026@example.com', asvs) ?? '', /メールアドレスやサービス名/);
+    assert.match(passwordProblem('Keizoku-2026!', userId, asvs) ?? '', /サービス名/);
+    assert.match(passwordProblem('ＫＥＩＺＯＫＵ１２３', userId, asvs) ?? '', /サービス名/);
+    assert.match(passwordProblem('わたしのみらい損保', userId, asvs) ?? '', /サービス名/);
+    assert.match(passwordProblem('mirai-sonpo-web', userId, asvs) ?? '', /サービス名/);
+  });
+
+  it('6.2.12: refuses passwords of the offline common-password list', () => {
+    for (const common of ['password', 'iloveyou', 'sunshine', 'PASSWORD1', 'qwertyuiop']) {
+      assert.match(passwordProblem(common, userId, asvs) ?? '', /推測されやすい/, common);
+    }
+  });
+
+  it('states the rule without a composition demand', () => {
+    const text = passwordRuleText(asvs);
+    assert.match(text, /^8文字以上64文字以下でご入力ください。/);
+    assert.match(text, /組み合わせの決まりはありません/);
+    assert.doesNotMatch(text, /必ず英字と数字/);
+  });
+});

@@ -26,7 +26,7 @@ export type IssueOutcome = ActionOutcome | { kind: 'shown' };
 
 export async function issueTemporaryPassword(deps: TemporaryPasswordDeps, staff: StaffContext, id: string, input: { reason: string; delivery: TemporaryDelivery }): Promise<IssueOutcome> {
   const now = deps.clock.now();
-  const policy = { minLength: deps.config.passwordMinLength, maxLength: deps.config.passwordMaxLength };
+  const policy = deps.config.passwordPolicy;
   const target = await openAccount(deps.db, id);
   if (!target) return { kind: 'not_found' };
   const password = newTemporaryPassword(target.user_id, policy);
