@@ -104,4 +104,17 @@ describe('configuration', () => {
     refused({ ...production, WEBHOOK_URL: 'http://core.example.jp/hooks' }, /WEBHOOK_URL must be https when KEIZOKU_ENV=production/);
     assert.equal(loadConfig({ ...production, WEBHOOK_URL: 'http://127.0.0.1:8080/hooks' }).webhook?.url, 'http://127.0.0.1:8080/hooks');
   });
+
+  it('PASSWORD_POLICY: the seed rule 6–15 by default; asvs 8–64 with the context words, never below 8 or 64', () => {
+    const seed = loadConfig({}).passwordPolicy;
+    assert.deepEqual([seed.kind, seed.minLength, seed.maxLength], ['seed', 6, 15]);
+    const asvs = loadConfig({ PASSWORD_POLICY: 'asvs', BASE_URL: 'https://web.mirai-sonpo.example', SMTP_URL: 'smtp://127.0.0.1:2525' }).passwordPolicy;
+    assert.deepEqual([asvs.kind, asvs.minLength, asvs.maxLength], ['asvs', 8, 64]);
+    assert.deepEqual(asvs.contextWords, ['keizoku', 'みらい損保', 'みらい損害保険株式会社', 'mirai-sonpo', 'example']);
+    assert.equal(loadConfig({ PASSWORD_POLICY: 'asvs', PASSWORD_MIN_LENGTH: '12', PASSWORD_MAX_LENGTH: '128' }).passwordPolicy.minLength, 12);
+    assert.throws(() => loadConfig({ PASSWORD_POLICY: 'asvs', PASSWORD_MIN_LENGTH: '6' }), /PASSWORD_POLICY=asvs needs PASSWORD_MIN_LENGTH of at least 8/);
+    assert.throws(() => loadConfig({ PASSWORD_POLICY: 'asvs', PASSWORD_MAX_LENGTH: '15' }), /PASSWORD_POLICY=asvs needs/);
+    assert.throws(() => loadConfig({ PASSWORD_MIN_LENGTH: '20' }), /PASSWORD_MIN_LENGTH is above PASSWORD_MAX_LENGTH/);
+    assert.throws(() => loadConfig({ PASSWORD_POLICY: 'nist' }), /PASSWORD_POLICY/);
+  });
 });
