@@ -1,6 +1,7 @@
 import { recordAudit } from '../../platform/auth/audit.js';
 import { customerActor } from '../../platform/auth/actor.js';
 import { consumeMailToken, inspectMailToken, issueMailToken, retireMailTokens } from '../../platform/flow/mail-token.js';
+import { maskEmail } from '../../platform/mail/layout.js';
 import { secretSlot } from '../../platform/mail/secrets.js';
 import { createFlow, isExpired, loadFlow, otherFlowIdsOfCustomer, saveFlow } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
@@ -55,7 +56,7 @@ export async function requestEmailChange(deps: ServiceDeps, input: { customerId:
         const url = `${config.baseUrl}${EMAIL_CHANGE_PATH}/confirm?token=${secretSlot('token')}`;
         await deps.mail.enqueue(trx, { ...emailChangeConfirmMail({ brand: config.brand, to: input.newEmail, url, sentAt: now, ttlMs }), secrets: { token } }, now);
       }
-      await recordAudit(trx, now, { kind: 'email_change_requested', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, to: input.newEmail, mailed: mail, taken } });
+      await recordAudit(trx, now, { kind: 'email_change_requested', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, to: maskEmail(input.newEmail), mailed: mail, taken } });
       return mail;
     });
     if (mailed) deps.mail.kick();
