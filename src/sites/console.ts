@@ -11,6 +11,9 @@ import { expiryRoutes } from '../features/console/agency/expiry-routes.js';
 import { newsRoutes } from '../features/console/agency/news-routes.js';
 import { consoleRoutes } from '../features/console/routes.js';
 import { deskRoutes } from '../features/console/desk/routes.js';
+import { applicationRoutes } from '../features/console/applications/routes.js';
+import { changeRequestRoutes } from '../features/console/change-requests/routes.js';
+import { applicationPdfByReception } from '../features/renewal/application-pdf.js';
 import { ConsoleBadRequestPage, ConsoleCsrfFailedPage, ConsoleErrorPage, ConsoleNotFoundPage, ConsoleTooManyRequestsPage } from '../features/console/views.js';
 import type { AppDeps, FeatureOptions } from '../platform/deps.js';
 import { csrfValid } from '../platform/http/csrf.js';
@@ -55,6 +58,9 @@ export const consoleSite: FastifyPluginAsync<FeatureOptions> = async (site, { de
   await site.register(webhookAdminRoutes, { deps });
   await site.register(expiryRoutes, { deps });
   await site.register(newsRoutes, { deps });
+  await site.register(changeRequestRoutes, { deps });
+  // The console may not import the renewal: the PDF the customer got is handed in.
+  await site.register(applicationRoutes, { deps, applicationPdf: (receptionNumber: string) => applicationPdfByReception(deps.db, deps.config.brand, receptionNumber) });
 };
 
 function addInputAndCsrfChecks(site: FastifyInstance, deps: AppDeps): void {

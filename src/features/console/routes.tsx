@@ -9,6 +9,8 @@ import { sendPage } from '../../platform/ui/render.js';
 import { ADMIN_MENU } from './admin/menu.js';
 import { EXPIRY_MENU, NEWS_MENU } from './agency/menu.js';
 import { DESK_MENU } from './desk/menu.js';
+import { APPLICATIONS_MENU } from './applications/menu.js';
+import { CHANGE_REQUESTS_MENU } from './change-requests/menu.js';
 import { consolePageContext, requireStaff } from './http.js';
 import { checkStaffCode, checkStaffPassword } from './login-service.js';
 import { countUnusedRecoveryCodes } from './repository.js';
@@ -55,7 +57,7 @@ export const consoleRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { d
   app.get('/', { preHandler: requireStaff() }, async (request, reply) => {
     const staff = request.staff!;
     const recoveryCodesLeft = await countUnusedRecoveryCodes(deps.db, staff.id);
-    return sendPage(reply, ConsoleHomePage({ ctx: page(request, reply), staff: { name: staff.name, login: staff.login, roleLabel: ROLE_LABELS[staff.role], agencyCode: staff.agencyCode, recoveryCodesLeft, menu: [...DESK_MENU, ...EXPIRY_MENU, ...(staff.role === 'desk' ? [] : NEWS_MENU), ...(staff.role === 'admin' ? ADMIN_MENU : [])] } }));
+    return sendPage(reply, ConsoleHomePage({ ctx: page(request, reply), staff: { name: staff.name, login: staff.login, roleLabel: ROLE_LABELS[staff.role], agencyCode: staff.agencyCode, recoveryCodesLeft, menu: [...DESK_MENU, ...EXPIRY_MENU, ...(staff.role === 'desk' ? [] : NEWS_MENU), ...CHANGE_REQUESTS_MENU, ...APPLICATIONS_MENU, ...(staff.role === 'admin' ? ADMIN_MENU : [])] } }));
   });
 
   app.get('/login', async (request, reply) => {

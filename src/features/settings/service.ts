@@ -9,6 +9,7 @@ import type { MailQueue } from '../../platform/mail/outbox.js';
 import type { WebhookQueue } from '../../platform/webhooks/outbox.js';
 import { clearTemporaryPassword, temporaryPasswordOf } from '../policies/account/temporary-password.js';
 import { ownPolicyNumbers } from '../policies/policy-query.js';
+import { customerChangeRequests, type ChangeRequestStatus } from '../policies/processing/change-requests.js';
 import type { AddressChange } from './forms.js';
 import { EMAIL_CHANGE_KIND, EMAIL_CHANGE_STATES, type EmailChangeData, type EmailChangeState } from './email-change.js';
 import { addressChangeReceivedMail, passwordChangedMail, serviceStoppedMail } from './mail.js';
@@ -74,6 +75,25 @@ export async function pendingAddressChanges(deps: SettingsDeps, customerId: stri
   return rows.map((row) => ({ ...(JSON.parse(row.data) as AddressRequestData), id: row.id, receivedAt: row.created_at }));
 }
 
+/** A request as 各種変更の手続き lists it: what was asked, its state and the insurer's note. */
+export interface RecentAddressChange {
+  id: string;
+  receivedAt: string;
+  postalCode: string | null;
+  address: string | null;
+  phone: string | null;
+  status: ChangeRequestStatus;
+  note: string | null;
+}
+
+/** The customer's latest address requests, newest first, decided ones included. */
+export async function recentAddressChanges(deps: SettingsDeps, customerId: string): Promise<RecentAddressChange[]> {
+  const items = await customerChangeRequests(deps.db, customerId);
+  return items
+    .filter((i) => i.kind === 'address')
+    .map((i) => ({ id: i.id, receivedAt: i.created_at, postalCode: i.requested.postal_code, address: i.requested.address, phone: i.requested.phone, status: i.status, note: i.note }));
+}
+
 /** What the address form starts from: the contact on file and the policies a change is for. */
 export async function addressFormData(deps: SettingsDeps, customerId: string): Promise<{ onFile: ContactOnFile | null; policyNumbers: string[] }> {
   return { onFile: await contactOnFile(deps.db, customerId), policyNumbers: await ownPolicyNumbers(deps.db, customerId) };
@@ -88,7 +108,7 @@ export async function openAccount(deps: SettingsDeps, customerId: string) {
 
 export interface ChangesSummary {
   userId: string;
-  addressChanges: PendingAddressChange[];
+  addressChanges: RecentAddressChange[];
   /** An e-mail change waiting for its link. */
   pendingEmail: { newEmail: string; expiresAt: Date } | null;
   /** 満期案内メール: 受け取らない chosen. */
@@ -102,7 +122,7 @@ export async function changesSummary(deps: SettingsDeps, customerId: string): Pr
   const flow = flowId ? await loadFlow<EmailChangeState, EmailChangeData>(deps.db, flowId, EMAIL_CHANGE_KIND, EMAIL_CHANGE_STATES) : null;
   return {
     userId: account.userId,
-    addressChanges: await pendingAddressChanges(deps, customerId),
+    addressChanges: await recentAddressChanges(deps, customerId),
     pendingEmail: flow ? { newEmail: flow.data.newEmail, expiresAt: flow.expiresAt } : null,
     remindersOptOut: await remindersOptedOut(deps.db, customerId),
   };

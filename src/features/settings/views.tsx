@@ -10,7 +10,7 @@ import { Agencies, ByAgencyOrDesk } from './agencies.js';
 import { EMAIL_CHANGE_PATH } from './email-change.js';
 import { NEW_EMAIL_LABEL, REMINDER_CHOICES } from './forms.js';
 import type { ContactOnFile } from './repository.js';
-import type { ChangesSummary, PendingAddressChange } from './service.js';
+import type { ChangesSummary, PendingAddressChange, RecentAddressChange } from './service.js';
 
 export const CHANGES_TAB = '/mypage/changes';
 export const ADDRESS_PATH = '/mypage/changes/address';
@@ -34,15 +34,23 @@ const BackToChanges = () => <BackTo href={CHANGES_TAB} label="「各種変更の
 
 const addressLine = (c: { postalCode: string | null; address: string | null }) => [c.postalCode ? `〒${c.postalCode}` : '', c.address ?? ''].filter(Boolean).join(' ') || NONE;
 
-function AddressRequests({ requests }: { requests: PendingAddressChange[] }) {
+// 受付済 / 手続き完了 / 差戻し: the insurer's outcome, recorded in the console or by the core system.
+const STATES: Record<RecentAddressChange['status'], { label: string; badge: string }> = {
+  pending: { label: PENDING, badge: 'pending' },
+  done: { label: '手続き完了', badge: 'done' },
+  rejected: { label: '差戻し', badge: 'rejected' },
+};
+
+function AddressRequests({ requests }: { requests: RecentAddressChange[] }) {
   if (requests.length === 0) return null;
   return (
     <ul class="change-requests">
       {requests.map((r) => (
         <li>
-          <strong class="badge pending">{PENDING}</strong>
+          <strong class={`badge ${STATES[r.status].badge}`}>{STATES[r.status].label}</strong>
           <span>{`${formatDateTimeJa(new Date(r.receivedAt))} 受付`}</span>
-          <span>{`${addressLine(r)} 電話番号 ${r.phone}`}</span>
+          <span>{`${addressLine(r)} 電話番号 ${r.phone ?? NONE}`}</span>
+          {r.note ? <span class="note-text">{`保険会社からのご連絡：${r.note}`}</span> : null}
         </li>
       ))}
     </ul>

@@ -19,6 +19,7 @@ import * as admin from './migrations/0012_admin.js';
 import * as policyStatus from './migrations/0013_policy_status.js';
 import * as api from './migrations/0014_api.js';
 import * as webhooks from './migrations/0015_webhooks.js';
+import * as processing from './migrations/0016_processing.js';
 import * as agencyConsole from './migrations/0017_agency_console.js';
 import * as temporaryPasswords from './migrations/0018_temporary_passwords.js';
 import type { Database } from './schema.js';
@@ -91,6 +92,7 @@ const migrations: Record<string, Migration> = {
   '0013_policy_status': policyStatus,
   '0014_api': api,
   '0015_webhooks': webhooks,
+  '0016_processing': processing,
   '0017_agency_console': agencyConsole,
   '0018_temporary_passwords': temporaryPasswords,
 };

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Timestamps are ISO-8601 UTC text (Date#toISOString, fixed width, so they sort);
 // calendar dates are `YYYY-MM-DD` text; flags are 0/1 integers. One shape on SQLite and PostgreSQL.
 
@@ -223,6 +225,17 @@ export interface ChangeRequestTable {
   created_at: string;
 }
 
+/** How the insurer handled a change request (migration 0016); the settings page inserts without these. */
+export interface ChangeRequestProcessing {
+  /** What the customer reads with the outcome (required for rejected). */
+  note: Generated<string | null>;
+  processed_at: Generated<string | null>;
+  processed_by_kind: Generated<string | null>;
+  processed_by_id: Generated<string | null>;
+  /** The cursor feed's order, given at commit (decision 0016); null only inside the inserting transaction. */
+  feed_position: Generated<number | null>;
+}
+
 export interface ThrottleTable {
   key: string;
   /** Attempts counted in the window (the column keeps its first name). */
@@ -263,6 +276,15 @@ export interface RenewalApplicationTable {
   /** JSON: [{ key, text, at }] — the intention confirmations with their times. */
   confirmations: string;
   created_at: string;
+}
+
+/** 取込済 and the feed position of a renewal application (migration 0016); the renewal inserts without these. */
+export interface RenewalApplicationProcessing {
+  acknowledged_at: Generated<string | null>;
+  acknowledged_by_kind: Generated<string | null>;
+  acknowledged_by_id: Generated<string | null>;
+  /** The cursor feed's order, given at commit (decision 0016); null only inside the inserting transaction. */
+  feed_position: Generated<number | null>;
 }
 
 /** Pending credentials of a 再登録 to another address, until REREGISTRATION_HOLD has passed. */
@@ -412,8 +434,8 @@ export interface Database {
   audit_events: AuditEventTable;
   throttles: ThrottleTable;
   known_devices: KnownDeviceTable;
-  renewal_applications: RenewalApplicationTable;
-  change_requests: ChangeRequestTable;
+  renewal_applications: RenewalApplicationTable & RenewalApplicationProcessing;
+  change_requests: ChangeRequestTable & ChangeRequestProcessing;
   reregistration_holds: ReregistrationHoldTable;
   jobs: JobTable;
   staff_accounts: StaffAccountTable;

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { formatDateJa, formatDateTimeJa } from '../../../platform/clock.js';
-import { WideLayout } from '../../../platform/ui/console-layout.js';
 import { ErrorSummary, PostForm } from '../../../platform/ui/form.js';
 import { formatBirthDateJa } from '../../policies/holder.js';
 import { NONE, productLabel, yen } from '../../policies/labels.js';
 import type { PolicyView } from '../../policies/customer-policies.js';
+import { ConsoleFramePage, Pager } from '../list-ui.js';
 import type { ConsolePageContext } from '../views.js';
 import { actorKindLabel, auditKindLabel, browserLabel, changeKindLabel, changeStatusLabel, flowKindLabel, mailStatusLabel } from './labels.js';
 import { QUERY_MAX_LENGTH, SEARCH_KEYS, SEARCH_KEY_LABELS, type SearchKey, type SearchProblem } from './search.js';
@@ -13,24 +13,7 @@ import { DeliveryChoice, TEMPORARY_PASSWORD_FORM, TemporaryPasswordIntro } from 
 
 const at = (iso: string | null): string => (iso ? formatDateTimeJa(new Date(iso)) : NONE);
 
-export function DeskPage({ ctx, title, crumbs, children }: { ctx: ConsolePageContext; title: string; crumbs: Array<{ href: string; label: string }>; children: ComponentChildren }) {
-  return (
-    <WideLayout ctx={ctx} title={title}>
-      <nav aria-label="現在の位置" class="breadcrumbs">
-        <ol>
-          {crumbs.map((c) => (
-            <li>
-              <a href={c.href}>{c.label}</a>
-            </li>
-          ))}
-          <li aria-current="page">{title}</li>
-        </ol>
-      </nav>
-      <h1>{title}</h1>
-      {children}
-    </WideLayout>
-  );
-}
+export const DeskPage = ConsoleFramePage;
 
 const HOME = { href: '/console', label: 'コンソール トップ' };
 const SEARCH = { href: '/console/customers', label: 'お客さま検索' };
@@ -119,17 +102,6 @@ function SearchResults({ by, q, result }: { by: SearchKey; q: string; result: Se
       </table>
       <Pager page={result.page} pages={result.pages} href={(n) => searchHref(by, q, n)} label="検索結果のページ" />
     </section>
-  );
-}
-
-function Pager({ page, pages, href, label }: { page: number; pages: number; href: (page: number) => string; label: string }) {
-  if (pages <= 1 && page <= 1) return null;
-  return (
-    <nav aria-label={label} class="pager">
-      {page > 1 ? <a href={href(Math.min(page - 1, pages))} rel="prev">前へ</a> : <span class="disabled">前へ</span>}
-      <span>{`${page} / ${pages}ページ`}</span>
-      {page < pages ? <a href={href(page + 1)} rel="next">次へ</a> : <span class="disabled">次へ</span>}
-    </nav>
   );
 }
 
