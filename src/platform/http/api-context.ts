@@ -89,3 +89,14 @@ export const PROBLEM_SCHEMA = {
     },
   },
 } as const;
+
+const PROBLEM_RESPONSE = { description: 'RFC 9457 problem document', content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } } as const;
+
+/** The route schema's error responses: a problem document for each status. */
+export const problemResponses = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [status, PROBLEM_RESPONSE]));
+
+/** The statuses any route that takes a token may answer. */
+export const COMMON_PROBLEMS = [400, 401, 403, 413, 415, 429] as const;
+
+/** The route schema's security: the OAuth 2.0 scope it needs. */
+export const scopeSecurity = (scope: string) => [{ oauth2: [scope] }];
