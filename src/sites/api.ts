@@ -12,7 +12,7 @@ import { createApiAjv, fieldProblems } from '../platform/http/api-validation.js'
 import { idempotencyHooks } from '../platform/http/idempotency.js';
 import '../features/api-clients/audit-kinds.js';
 
-/** The API's resources, one route plugin each; a later feed adds its plugin here with one line. */
+/** The API's resources, one route plugin each: tokens, policies, the feeds of what customers filed. */
 const RESOURCES: Array<FastifyPluginAsync<FeatureOptions>> = [tokenRoutes, policyApiRoutes, coreFeedRoutes];
 
 /** Docs only: Swagger UI sets inline styles; the customer site's CSP stays as it is. */

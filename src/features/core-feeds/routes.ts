@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { FeatureOptions } from '../../platform/deps.js';
-import { COMMON_PROBLEMS, perClientRateLimit, problem, problemResponses, scopeSecurity, sendProblem, type FieldProblem } from '../../platform/http/api-context.js';
+import { COMMON_PROBLEMS, IDEMPOTENCY_HEADERS, perClientRateLimit, problem, problemResponses, scopeSecurity, sendProblem, type FieldProblem } from '../../platform/http/api-context.js';
 import { createQueryAjv } from '../../platform/http/api-validation.js';
 import { changeRequestFeed, recordChangeRequestOutcome, type ChangeRequestOutcome, type NoteProblem } from '../policies/processing/change-requests.js';
 import type { FeedProblem, FeedQuery, FeedResult } from '../policies/processing/cursor.js';
@@ -77,6 +77,7 @@ export const coreFeedRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { 
         description: 'Idempotent: again answers 200 with the same item. Honours Idempotency-Key. No body.',
         tags: ['feeds'],
         security: scopeSecurity('applications:read'),
+        headers: IDEMPOTENCY_HEADERS,
         params: { type: 'object', required: ['reception_number'], properties: { reception_number: { type: 'string', maxLength: 40, description: '受付番号' } } },
         response: { 200: { ...RENEWAL_APPLICATION, description: 'The application, taken in' }, ...problemResponses(...COMMON_PROBLEMS, 404, 409, 422) },
       },
@@ -97,6 +98,7 @@ export const coreFeedRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { 
         description: 'The same outcome again answers 200 with the item; another outcome once one is recorded answers 409. Honours Idempotency-Key.',
         tags: ['feeds'],
         security: scopeSecurity('change-requests:read'),
+        headers: IDEMPOTENCY_HEADERS,
         params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } },
         body: OUTCOME_BODY,
         response: { 200: { ...CHANGE_REQUEST, description: 'The request with its outcome' }, ...problemResponses(...COMMON_PROBLEMS, 404, 409, 422) },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { FeatureOptions } from '../../platform/deps.js';
-import { COMMON_PROBLEMS, perClientRateLimit, problem, problemResponses as problems, scopeSecurity as SECURITY, sendProblem } from '../../platform/http/api-context.js';
+import { COMMON_PROBLEMS, IDEMPOTENCY_HEADERS, perClientRateLimit, problem, problemResponses as problems, scopeSecurity as SECURITY, sendProblem } from '../../platform/http/api-context.js';
 import { POLICY_OUTPUT_SCHEMA, policyInputSchema } from './api-input.js';
 import { BATCH_MAX, batchPolicies, pathPolicyNumber, putPolicy, readPolicy } from './api-service.js';
 
@@ -56,7 +56,7 @@ export const policyApiRoutes: FastifyPluginAsync<FeatureOptions> = async (app, {
         description: 'One result per item, in order; a rejected item carries its errors and blocks no other. Honours Idempotency-Key.',
         tags: ['policies'],
         security: SECURITY('policies:write'),
-        headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 255 } } },
+        headers: IDEMPOTENCY_HEADERS,
         // The items' own rules are checked one by one (a bad item rejects that item only).
         body: { type: 'object', additionalProperties: false, required: ['policies'], properties: { policies: { type: 'array', minItems: 1, maxItems: BATCH_MAX, items: { description: 'A policy as for PUT, with its policy_number' } } } },
         response: {

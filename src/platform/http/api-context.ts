@@ -100,3 +100,6 @@ export const COMMON_PROBLEMS = [400, 401, 403, 413, 415, 429] as const;
 
 /** The route schema's security: the OAuth 2.0 scope it needs. */
 export const scopeSecurity = (scope: string) => [{ oauth2: [scope] }];
+
+/** The route schema's headers of a POST that honours Idempotency-Key. */
+export const IDEMPOTENCY_HEADERS = { type: 'object', properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 255, description: 'Any 1–255 visible ASCII characters; a retry with the same key and body gets the first answer' } } } as const;
