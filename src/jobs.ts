@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Clock } from './platform/clock.js';
 import type { Db } from './platform/db/database.js';
 import { startWorker, type Job, type JobLog, type Worker } from './platform/jobs/index.js';
+import { reregistrationHoldsJob } from './features/registration/hold-job.js';
 import { remindersJob } from './features/reminders/job.js';
 import { renewableOnline } from './features/renewal/coverage.js';
 import { MailDispatcher } from './platform/mail/dispatcher.js';
@@ -32,7 +33,8 @@ export function serviceJobs({ config, db, clock, log, secret }: JobDeps): Servic
   const mail: MailQueue = { enqueue: (trx, message, at) => enqueueMail(trx, message, at, secret), kick: () => dispatcher.kick() };
   const reminders = remindersJob({ config, db, clock, mail, renewableOnline });
   const purge = purgeJob({ db, clock, log, auditRetention: config.auditRetention });
-  return { dispatcher, jobs: [dispatcher.job, reminders, purge] };
+  const holds = reregistrationHoldsJob({ config, db, clock, mail, secret }, log);
+  return { dispatcher, jobs: [dispatcher.job, reminders, purge, holds] };
 }
 
 /** Runs the jobs on a worker in this process; mail kicks go to it. */
