@@ -17,6 +17,7 @@ export class MailCatcher {
   private server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    disableReverseLookup: true,
     logger: false,
     onData: (stream, _session, callback) => {
       simpleParser(stream)
