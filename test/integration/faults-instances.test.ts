@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { addDays } from '../../src/features/reminders/offsets.js';
+import { japanDate } from '../../src/platform/clock.js';
+import { newId } from '../../src/platform/crypto.js';
+import { ensureAppSecret } from '../../src/platform/db/settings.js';
+import { enqueueMail } from '../../src/platform/mail/outbox.js';
+import { startCli, type CliRun } from '../support/cli.js';
+import { insertCustomer } from '../support/customers.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { insertPolicy } from '../support/factories.js';
+import { MailCatcher } from '../support/mail-catcher.js';
+import { logLines, startServe, stopAll, untilReady, type Served } from '../support/processes.js';
+
+// Fault: two `serve` instances (JOBS on) and two `keizoku worker`s on one PostgreSQL database.
+// Reminders, the purge and mail delivery must each be done once, while both instances serve pages.
+
+const POLICIES = 120;
+const PLAIN_MAILS = 60;
+const OLD_THROTTLES = 1300;
+const REMINDER = '【みらい損保】自動車保険の満期のご案内';
+const holder = (i: number) => `holder${i}@example.com`;
+
+async function seed(database: TestDatabase): Promise<void> {
+  const { db } = database;
+  const endDate = addDays(japanDate(new Date()), 60);
+  const template = await insertPolicy(db, { policy_number: 'P000000000', end_date: endDate, start_date: addDays(endDate, -365) });
+  const first = await insertCustomer(db, { userId: holder(0), password: 'Mt4sQx9v' });
+  const customers = Array.from({ length: POLICIES }, (_, i) => ({ ...first, id: i === 0 ? first.id : newId(), user_id: holder(i) }));
+  await db.insertInto('customers').values(customers.slice(1)).execute();
+  await db.insertInto('policies').values(customers.slice(1).map((c, i) => ({ ...template, policy_number: `P${String(i + 1).padStart(9, '0')}`, customer_id: c.id }))).execute();
+  await db.updateTable('policies').set({ customer_id: first.id }).where('policy_number', '=', 'P000000000').execute();
+  const secret = await ensureAppSecret(db);
+  for (let i = 0; i < PLAIN_MAILS; i += 1) await enqueueMail(db, { to: `plain${i}@example.com`, subject: 'お知らせ', text: `本文 ${i}` }, new Date(), secret);
+  const old = new Date(Date.now() - 3 * 86_400_000).toISOString();
+  const rows = Array.from({ length: OLD_THROTTLES }, (_, i) => ({ key: `old:${i}`, failures: 1, window_started_at: old, locked_until: null }));
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('throttles').values(rows.slice(i, i + 500)).execute();
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('fault: two serve instances and two workers on one PostgreSQL database', () => {
+  let database: TestDatabase;
+  let catcher: MailCatcher;
+  const runs: CliRun[] = [];
+  before(async () => {
+    if (!process.env.TEST_DATABASE_URL) return;
+    catcher = await new MailCatcher().start();
+    database = await createTestDatabase('postgres');
+    await seed(database);
+  });
+  after(async () => {
+    await stopAll(runs);
+    await catcher?.stop();
+    await database?.drop();
+  });
+
+  it('each reminder, each mail and the purge done once, while both instances answer pages', { skip: !process.env.TEST_DATABASE_URL && 'PostgreSQL only: set TEST_DATABASE_URL' }, async (ctx) => {
+    const started = Date.now();
+    const env = { DATABASE_URL: database.url, SMTP_URL: catcher.url, RENEWAL_REMINDER_DAYS: '60,30,7', LOG_LEVEL: 'info' };
+    const serving: Served[] = await Promise.all([startServe(env), startServe(env)]);
+    runs.push(...serving.map((s) => s.run));
+    const workers = [startCli(['worker'], env), startCli(['worker'], env)];
+    runs.push(...workers);
+
+    const expected = POLICIES + PLAIN_MAILS;
+    let pages = 0;
+    while (catcher.messages.length < expected) {
+      if (Date.now() - started > 45_000) assert.fail(`${catcher.messages.length} of ${expected} mails within 45 s`);
+      for (const { baseUrl } of serving) {
+        for (const path of ['/', '/login', '/register']) {
+          const answer = await fetch(`${baseUrl}${path}`);
+          assert.equal(answer.status, 200, `${baseUrl}${path}`);
+          assert.match(await answer.text(), /みらい損保/);
+          pages += 1;
+        }
+      }
+      await pause(100);
+    }
+    const deliveredMs = Date.now() - started;
+    // Every process has run its start-up runs (the jobs rows say so) before we look for repeats.
+    for (const run of [...workers, ...serving.map((s) => s.run)]) await untilReady(run, () => logLines(run).some((l) => l.msg === 'worker started'), 'its worker started');
+    await pause(3000);
+
+    const perRecipient = new Map<string, number>();
+    for (const mail of catcher.messages) perRecipient.set(mail.to, (perRecipient.get(mail.to) ?? 0) + 1);
+    const twice = [...perRecipient].filter(([, n]) => n > 1);
+    assert.deepEqual(twice, [], 'no mail twice');
+    assert.equal(catcher.messages.length, expected);
+    for (let i = 0; i < POLICIES; i += 1) assert.ok(catcher.messages.some((m) => m.to === holder(i) && m.subject === REMINDER), `reminder to ${holder(i)}`);
+
+    const { db } = database;
+    const reminders = await db.selectFrom('renewal_reminders').select(['policy_number', 'offset_days']).execute();
+    assert.equal(reminders.length, POLICIES);
+    assert.equal(new Set(reminders.map((r) => r.policy_number)).size, POLICIES);
+    assert.ok(reminders.every((r) => r.offset_days === 60));
+    const outbox = await db.selectFrom('outbox').select('status').execute();
+    assert.ok(outbox.length === expected && outbox.every((o) => o.status === 'sent'), 'every outbox row sent');
+
+    // The purge: its deleted counts, summed over every process's log, are the rows that were there.
+    const purged = runs.flatMap(logLines).filter((l) => l.msg === 'purged expired rows');
+    const throttlesDeleted = purged.reduce((sum, l) => sum + Number((l.deleted as Record<string, number>).throttles), 0);
+    assert.equal(throttlesDeleted, OLD_THROTTLES);
+    assert.equal((await db.selectFrom('throttles').select('key').where('key', 'like', 'old:%').execute()).length, 0);
+
+    const jobs = await db.selectFrom('jobs').select(['name', 'runs', 'failures', 'leased_by']).orderBy('name').execute();
+    assert.ok(jobs.every((j) => j.failures === 0), JSON.stringify(jobs));
+    const reminderRuns = jobs.find((j) => j.name === 'reminders')?.runs ?? 0;
+    assert.ok(reminderRuns >= 1 && reminderRuns <= 4, `reminders ran ${reminderRuns} times: once per process start at most`);
+    ctx.diagnostic(`4 processes: ${expected} mails delivered ${deliveredMs} ms after the start, none twice; ${pages} pages answered 200; reminders job ran ${reminderRuns}×, purge deleted ${throttlesDeleted} throttle rows in ${purged.length} run(s)`);
+  });
+});
