@@ -47,7 +47,12 @@ export interface Config {
   renewalReminderDays: number[];
   /** AUDIT_RETENTION: how long audit events are kept before the purge deletes them. */
   auditRetention: Retention;
+  /** JOB_LEASE: how long a worker's claim on a job, or on a mail it is sending, lasts unrenewed (a killed worker's work waits this long). */
+  jobLeaseMs: number;
 }
+
+const MIN_JOB_LEASE_MS = 5000;
+const MAX_JOB_LEASE_MS = 3_600_000;
 
 /** A retention period in whole days or whole (calendar) years. */
 export interface Retention {
@@ -86,6 +91,7 @@ const env = z.object({
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   RENEWAL_REMINDER_DAYS: z.string().default('60,30,7'),
   AUDIT_RETENTION: z.string().default('7y'),
+  JOB_LEASE: z.string().default('5m'),
 });
 
 const MAX_REMINDER_DAYS = 365;
@@ -128,6 +134,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const auditRetention = parseRetention(e.AUDIT_RETENTION);
   if (auditRetention === null) throw new Error('Invalid configuration:\n  AUDIT_RETENTION: expected a number of days or years, e.g. 400d or 7y');
+  const jobLease = parseDuration(e.JOB_LEASE);
+  if (jobLease === null || jobLease < MIN_JOB_LEASE_MS || jobLease > MAX_JOB_LEASE_MS) throw new Error('Invalid configuration:\n  JOB_LEASE: expected a duration from 5s to 1h, e.g. 5m or 30s');
   if (e.PASSWORD_MIN_LENGTH > e.PASSWORD_MAX_LENGTH) {
     throw new Error('Invalid configuration:\n  PASSWORD_MIN_LENGTH is above PASSWORD_MAX_LENGTH');
   }
@@ -168,6 +176,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN ?? null,
     renewalReminderDays: reminderDays,
     auditRetention,
+    jobLeaseMs: jobLease,
   };
 }
 

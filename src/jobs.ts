@@ -29,12 +29,13 @@ export interface ServiceJobs {
 
 export function serviceJobs({ config, db, clock, log, secret }: JobDeps): ServiceJobs {
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport(db);
-  const dispatcher = new MailDispatcher(db, transport, clock, config.brand.mailFrom, log, secret);
+  const dispatcher = new MailDispatcher(db, transport, clock, config.brand.mailFrom, log, secret, config.jobLeaseMs);
   const mail: MailQueue = { enqueue: (trx, message, at) => enqueueMail(trx, message, at, secret), kick: () => dispatcher.kick() };
   const reminders = remindersJob({ config, db, clock, mail, renewableOnline });
   const purge = purgeJob({ db, clock, log, auditRetention: config.auditRetention });
   const holds = reregistrationHoldsJob({ config, db, clock, mail, secret }, log);
-  return { dispatcher, jobs: [dispatcher.job, reminders, purge, holds] };
+  const leased = (job: Job): Job => (job.everyWorker ? job : { ...job, leaseMs: job.leaseMs ?? config.jobLeaseMs });
+  return { dispatcher, jobs: [dispatcher.job, reminders, purge, holds].map(leased) };
 }
 
 /** Runs the jobs on a worker in this process; mail kicks go to it. */

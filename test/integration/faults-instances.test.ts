@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addDays } from '../../src/features/reminders/offsets.js';
-import { japanDate } from '../../src/platform/clock.js';
-import { newId } from '../../src/platform/crypto.js';
 import { ensureAppSecret } from '../../src/platform/db/settings.js';
 import { enqueueMail } from '../../src/platform/mail/outbox.js';
 import { startCli, type CliRun } from '../support/cli.js';
-import { insertCustomer } from '../support/customers.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { insertPolicy } from '../support/factories.js';
+import { holderAddress, REMINDER_SUBJECT, seedDueReminders } from '../support/due-reminders.js';
 import { MailCatcher } from '../support/mail-catcher.js';
 import { logLines, startServe, stopAll, untilReady, type Served } from '../support/processes.js';
 
@@ -18,18 +14,10 @@ import { logLines, startServe, stopAll, untilReady, type Served } from '../suppo
 const POLICIES = 120;
 const PLAIN_MAILS = 60;
 const OLD_THROTTLES = 1300;
-const REMINDER = '【みらい損保】自動車保険の満期のご案内';
-const holder = (i: number) => `holder${i}@example.com`;
 
 async function seed(database: TestDatabase): Promise<void> {
   const { db } = database;
-  const endDate = addDays(japanDate(new Date()), 60);
-  const template = await insertPolicy(db, { policy_number: 'P000000000', end_date: endDate, start_date: addDays(endDate, -365) });
-  const first = await insertCustomer(db, { userId: holder(0), password: 'Mt4sQx9v' });
-  const customers = Array.from({ length: POLICIES }, (_, i) => ({ ...first, id: i === 0 ? first.id : newId(), user_id: holder(i) }));
-  await db.insertInto('customers').values(customers.slice(1)).execute();
-  await db.insertInto('policies').values(customers.slice(1).map((c, i) => ({ ...template, policy_number: `P${String(i + 1).padStart(9, '0')}`, customer_id: c.id }))).execute();
-  await db.updateTable('policies').set({ customer_id: first.id }).where('policy_number', '=', 'P000000000').execute();
+  await seedDueReminders(db, POLICIES);
   const secret = await ensureAppSecret(db);
   for (let i = 0; i < PLAIN_MAILS; i += 1) await enqueueMail(db, { to: `plain${i}@example.com`, subject: 'お知らせ', text: `本文 ${i}` }, new Date(), secret);
   const old = new Date(Date.now() - 3 * 86_400_000).toISOString();
@@ -87,7 +75,7 @@ describe('fault: two serve instances and two workers on one PostgreSQL database'
     const twice = [...perRecipient].filter(([, n]) => n > 1);
     assert.deepEqual(twice, [], 'no mail twice');
     assert.equal(catcher.messages.length, expected);
-    for (let i = 0; i < POLICIES; i += 1) assert.ok(catcher.messages.some((m) => m.to === holder(i) && m.subject === REMINDER), `reminder to ${holder(i)}`);
+    for (let i = 0; i < POLICIES; i += 1) assert.ok(catcher.messages.some((m) => m.to === holderAddress(i) && m.subject === REMINDER_SUBJECT), `reminder to ${holderAddress(i)}`);
 
     const { db } = database;
     const reminders = await db.selectFrom('renewal_reminders').select(['policy_number', 'offset_days']).execute();
