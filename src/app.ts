@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { createDb, migrateToLatest, type Db } from './platform/db/database.js';
 import { ensureAppSecret } from './platform/db/settings.js';
 import type { AppDeps } from './platform/deps.js';
+import { problem, sendProblem } from './platform/http/api-context.js';
 import './platform/http/context.js';
 import { registerOperationsRoutes } from './platform/http/operations.js';
 import { securityHeaders } from './platform/http/security-headers.js';
@@ -18,10 +19,12 @@ import type { Worker } from './platform/jobs/index.js';
 import type { MailDispatcher } from './platform/mail/dispatcher.js';
 import { loggerOptions, requestId } from './platform/logging.js';
 import { enqueueMail } from './platform/mail/outbox.js';
+import { webhookQueue } from './platform/webhooks/outbox.js';
 import { anonymousPageContext } from './platform/ui/page-context.js';
 import { NotFoundPage } from './platform/ui/pages.js';
 import { sendPage } from './platform/ui/render.js';
 import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
+import { apiSite } from './sites/api.js';
 import { consoleSite } from './sites/console.js';
 import { customerSite } from './sites/customer.js';
 
@@ -77,8 +80,11 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     bodyLimit: 64 * 1024,
     // A malformed (bad %-encoding) or overlong URL is refused by the router before any hook: still a Japanese page, not JSON.
     frameworkErrors: (error, request, reply) => {
-      reply.headers(headers).header('x-request-id', request.id);
-      void sendPage(reply, NotFoundPage({ ctx: anonymousPageContext(deps) }), error.code === 'FST_ERR_BAD_URL' ? 400 : 404);
+      const status = error.code === 'FST_ERR_BAD_URL' ? 400 : 404;
+      reply.header('x-request-id', request.id);
+      if (request.url.startsWith('/api/')) return void sendProblem(reply, problem(status, 'The URL cannot be read (bad %-encoding or too long).'));
+      reply.headers(headers);
+      void sendPage(reply, NotFoundPage({ ctx: anonymousPageContext(deps) }), status);
     },
   });
   const db = options.db ?? createDb(config.databaseUrl, { onPoolError: (err) => app.log.warn({ err }, 'an idle database connection failed and was dropped') });
@@ -94,6 +100,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     clock,
     secret,
     mail: { enqueue: (trx, message, at) => enqueueMail(trx, message, at, secret), kick: () => dispatcher.kick() },
+    webhooks: webhookQueue(config.webhook !== null),
   };
   app.decorate('deps', deps);
 
@@ -105,7 +112,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     encodings: ['br', 'gzip'],
     threshold: 1024,
     customTypes: /^text\/(html|css)\b/,
-    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_LGWIN]: 16 } },
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 2, [zlib.BROTLI_PARAM_LGWIN]: 16 } },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 32 * 1024 });
@@ -116,6 +123,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   app.get('/favicon.ico', (_request, reply) => reply.type('image/png').sendFile('favicon.png', { maxAge: '1d' }));
   await app.register(customerSite, { deps });
   await app.register(consoleSite, { deps, prefix: '/console' });
+  await app.register(apiSite, { deps, prefix: '/api' });
 
   // JOBS=off: no worker here, so kicks do nothing and mail waits for `keizoku worker`.
   let worker: Worker | null = null;

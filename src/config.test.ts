@@ -93,4 +93,21 @@ describe('configuration', () => {
     );
     assert.equal(loadConfig({ KEIZOKU_ENV: 'production', HOST: '0.0.0.0', BASE_URL: 'https://keizoku.example.jp', SMTP_URL: 'smtp://mail:25' }).env, 'production');
   });
+
+  it('reads WEBHOOK_URL and WEBHOOK_SECRET together, refusing either alone, a bad URL or a secret not in the whsec_ form', () => {
+    const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+    assert.equal(loadConfig({}).webhook, null);
+    assert.deepEqual(loadConfig({ WEBHOOK_URL: 'https://core.example.jp/hooks', WEBHOOK_SECRET: secret }).webhook, { url: 'https://core.example.jp/hooks', secret });
+    const refused = (variables: Record<string, string>, message: RegExp) => assert.throws(() => loadConfig(variables), message);
+    refused({ WEBHOOK_URL: 'https://core.example.jp/hooks' }, /WEBHOOK_URL is set without WEBHOOK_SECRET/);
+    refused({ WEBHOOK_SECRET: secret }, /WEBHOOK_SECRET is set without WEBHOOK_URL/);
+    refused({ WEBHOOK_URL: 'core.example.jp', WEBHOOK_SECRET: secret }, /WEBHOOK_URL: expected an http\(s\) URL/);
+    refused({ WEBHOOK_URL: 'ftp://core.example.jp/', WEBHOOK_SECRET: secret }, /WEBHOOK_URL: expected an http\(s\) URL/);
+    for (const bad of ['s3cret', 'whsec_', `whsec_${Buffer.alloc(16, 1).toString('base64')}`, `whsec_${Buffer.alloc(65, 1).toString('base64')}`, 'whsec_not base64!']) {
+      refused({ WEBHOOK_URL: 'https://core.example.jp/hooks', WEBHOOK_SECRET: bad }, /WEBHOOK_SECRET: expected whsec_ followed by the base64 of 24 to 64 random bytes/);
+    }
+    const production = { KEIZOKU_ENV: 'production', SMTP_URL: 'smtp://mail.example.jp:587', WEBHOOK_SECRET: secret };
+    refused({ ...production, WEBHOOK_URL: 'http://core.example.jp/hooks' }, /WEBHOOK_URL must be https when KEIZOKU_ENV=production/);
+    assert.equal(loadConfig({ ...production, WEBHOOK_URL: 'http://127.0.0.1:8080/hooks' }).webhook?.url, 'http://127.0.0.1:8080/hooks');
+  });
 });

@@ -30,6 +30,8 @@ export interface Config {
   maintenanceText: string;
   /** Requests per minute one client IP may make before 429 (a flood guard; logins have their own locks). */
   rateLimitPerMinute: number;
+  /** API_RATE_LIMIT_PER_MINUTE: calls per minute one API client may make before 429. */
+  apiRateLimitPerMinute: number;
   /** Fastify's trustProxy: which proxies may set X-Forwarded-For (rate limits key on the client IP). */
   trustProxy: boolean | string;
   passwordMinLength: number;
@@ -49,6 +51,14 @@ export interface Config {
   auditRetention: Retention;
   /** JOB_LEASE: how long a worker's claim on a job, or on a mail it is sending, lasts unrenewed (a killed worker's work waits this long). */
   jobLeaseMs: number;
+  /** WEBHOOK_URL and WEBHOOK_SECRET: where events are posted and the Standard Webhooks signing secret; null: no webhooks. */
+  webhook: WebhookConfig | null;
+}
+
+export interface WebhookConfig {
+  url: string;
+  /** `whsec_<base64>`, as the standardwebhooks library takes it. */
+  secret: string;
 }
 
 const MIN_JOB_LEASE_MS = 5000;
@@ -77,6 +87,7 @@ const env = z.object({
   MAINTENANCE_WINDOWS: z.string().default('Mon 02:00-04:00'),
   TRUST_PROXY: z.string().default('false'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(600),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(64).default(6),
   PASSWORD_MAX_LENGTH: z.coerce.number().int().min(6).max(128).default(15),
   BRAND_NAME: z.string().min(1).default('みらい損保'),
@@ -92,6 +103,8 @@ const env = z.object({
   RENEWAL_REMINDER_DAYS: z.string().default('60,30,7'),
   AUDIT_RETENTION: z.string().default('7y'),
   JOB_LEASE: z.string().default('5m'),
+  WEBHOOK_URL: z.string().optional(),
+  WEBHOOK_SECRET: z.string().optional(),
 });
 
 const MAX_REMINDER_DAYS = 365;
@@ -139,6 +152,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (e.PASSWORD_MIN_LENGTH > e.PASSWORD_MAX_LENGTH) {
     throw new Error('Invalid configuration:\n  PASSWORD_MIN_LENGTH is above PASSWORD_MAX_LENGTH');
   }
+  const webhook = parseWebhook(e.KEIZOKU_ENV, e.WEBHOOK_URL, e.WEBHOOK_SECRET);
+  if (typeof webhook === 'string') throw new Error(`Invalid configuration:\n  ${webhook}`);
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   if (!e.SMTP_URL) {
     // Without SMTP the mail (links and all) is readable at /dev/mailbox: only ever for this machine.
@@ -159,6 +174,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     maintenanceText: e.MAINTENANCE_WINDOWS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     passwordMaxLength: e.PASSWORD_MAX_LENGTH,
     brand: {
@@ -177,7 +193,33 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     renewalReminderDays: reminderDays,
     auditRetention,
     jobLeaseMs: jobLease,
+    webhook,
   };
+}
+
+/** Standard Webhooks: `whsec_` and the base64 of 24 to 64 random bytes. */
+const WEBHOOK_SECRET_FORM = /^whsec_([A-Za-z0-9+/]+={0,2})$/;
+
+/** Both set, or neither; the URL http(s) (https in production unless on this machine); the secret in the `whsec_` form. A message when not. */
+export function parseWebhook(environment: Config['env'], url: string | undefined, secret: string | undefined): WebhookConfig | null | string {
+  const given = (text: string | undefined) => (text ?? '').trim();
+  if (given(url) === '' && given(secret) === '') return null;
+  if (given(secret) === '') return 'WEBHOOK_URL is set without WEBHOOK_SECRET: every webhook is signed, so set both (see README, "Webhooks")';
+  if (given(url) === '') return 'WEBHOOK_SECRET is set without WEBHOOK_URL: set both, or neither for no webhooks';
+  let parsed: URL;
+  try {
+    parsed = new URL(given(url));
+  } catch {
+    return 'WEBHOOK_URL: expected an http(s) URL, e.g. https://core.example.jp/keizoku/webhooks';
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'WEBHOOK_URL: expected an http(s) URL, e.g. https://core.example.jp/keizoku/webhooks';
+  if (environment === 'production' && parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
+    return 'WEBHOOK_URL must be https when KEIZOKU_ENV=production (the events carry customer and policy identifiers)';
+  }
+  const body = WEBHOOK_SECRET_FORM.exec(given(secret))?.[1];
+  const bytes = body && body.length % 4 === 0 ? Buffer.from(body, 'base64').length : 0;
+  if (bytes < 24 || bytes > 64) return 'WEBHOOK_SECRET: expected whsec_ followed by the base64 of 24 to 64 random bytes (e.g. whsec_$(openssl rand -base64 32))';
+  return { url: parsed.toString(), secret: given(secret) };
 }
 
 function isLoopbackHost(host: string): boolean {

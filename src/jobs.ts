@@ -9,6 +9,7 @@ import { MailDispatcher } from './platform/mail/dispatcher.js';
 import { enqueueMail, type MailQueue } from './platform/mail/outbox.js';
 import { purgeJob } from './platform/retention/purge.js';
 import { devMailboxTransport, smtpTransport } from './platform/mail/transports.js';
+import { WebhookDispatcher } from './platform/webhooks/delivery.js';
 
 export interface JobDeps {
   config: Config;
@@ -20,7 +21,8 @@ export interface JobDeps {
 
 /**
  * The service's jobs, the same for `serve` (unless JOBS=off) and `keizoku worker`: mail delivery
- * (every worker, every second), 満期案内 reminders and the purge (hourly, leased).
+ * (every worker, every second), webhook delivery (leased, every second, with WEBHOOK_URL only),
+ * 満期案内 reminders and the purge (hourly, leased).
  */
 export interface ServiceJobs {
   dispatcher: MailDispatcher;
@@ -33,9 +35,10 @@ export function serviceJobs({ config, db, clock, log, secret }: JobDeps): Servic
   const mail: MailQueue = { enqueue: (trx, message, at) => enqueueMail(trx, message, at, secret), kick: () => dispatcher.kick() };
   const reminders = remindersJob({ config, db, clock, mail, renewableOnline });
   const purge = purgeJob({ db, clock, log, auditRetention: config.auditRetention });
-  const holds = reregistrationHoldsJob({ config, db, clock, mail, secret }, log);
+  const holds = reregistrationHoldsJob({ config, db, clock, mail }, log);
+  const webhooks = config.webhook ? [new WebhookDispatcher(db, config.webhook, clock, log).job] : [];
   const leased = (job: Job): Job => (job.everyWorker ? job : { ...job, leaseMs: job.leaseMs ?? config.jobLeaseMs });
-  return { dispatcher, jobs: [dispatcher.job, reminders, purge, holds].map(leased) };
+  return { dispatcher, jobs: [dispatcher.job, ...webhooks, reminders, purge, holds].map(leased) };
 }
 
 /** Runs the jobs on a worker in this process; mail kicks go to it. */

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig, usesDevMailbox, type Config } from './config.js';
 import { demoBanner, prepareDemo } from './commands/demo/command.js';
+import { apiClientsCommand } from './features/api-clients/command.js';
 import { staffCommand } from './features/console/command.js';
 import { importPoliciesCommand } from './features/policy-import/command.js';
 import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
@@ -21,6 +22,11 @@ const USAGE = `usage: keizoku <command>
   staff add --login LOGIN --name NAME --role admin|desk|agency [--agency CODE] [--email ADDRESS]
                              a staff account for the console; prints its one-time setup URL (24 h)
   staff list                 the staff accounts: login, name, role, agency, enabled, MFA
+  api-clients add NAME --scopes policies:write,policies:read,applications:read,change-requests:read
+                             an integration API client; prints client_id and client_secret once
+  api-clients list           the API clients: client_id, name, scopes, created, last used, revoked
+  api-clients revoke CLIENT_ID [--reason TEXT]
+                             revokes a client; its tokens stop working at once
   demo                       demo data, the dev mailbox, and serve`;
 
 export async function serve(config: Config, logLevel = process.env.LOG_LEVEL ?? 'info'): Promise<void> {
@@ -99,6 +105,8 @@ export async function main(args: string[]): Promise<number> {
       return importPoliciesCommand(config, rest);
     case 'staff':
       return staffCommand(config, rest);
+    case 'api-clients':
+      return apiClientsCommand(config, rest);
     case 'demo': {
       const prepared = await prepareDemo(config);
       if (prepared !== 0) return prepared;

@@ -3,7 +3,12 @@ import { recordAudit } from '../platform/auth/audit.js';
 import { revokeActorSessions } from '../platform/auth/sessions.js';
 import { asConsoleStaff, consolePageContext } from '../features/console/http.js';
 import { liveStaff } from '../features/console/login-service.js';
+import { listApiClients, revokeApiClient } from '../features/api-clients/service.js';
+import { apiClientAdminRoutes } from '../features/console/admin/api-clients.js';
 import { adminRoutes } from '../features/console/admin/routes.js';
+import { webhookAdminRoutes } from '../features/console/admin/webhooks-routes.js';
+import { expiryRoutes } from '../features/console/agency/expiry-routes.js';
+import { newsRoutes } from '../features/console/agency/news-routes.js';
 import { consoleRoutes } from '../features/console/routes.js';
 import { deskRoutes } from '../features/console/desk/routes.js';
 import { ConsoleBadRequestPage, ConsoleCsrfFailedPage, ConsoleErrorPage, ConsoleNotFoundPage, ConsoleTooManyRequestsPage } from '../features/console/views.js';
@@ -46,6 +51,10 @@ export const consoleSite: FastifyPluginAsync<FeatureOptions> = async (site, { de
   await site.register(consoleRoutes, { deps });
   await site.register(deskRoutes, { deps });
   await site.register(adminRoutes, { deps });
+  await site.register(apiClientAdminRoutes({ list: listApiClients, revoke: revokeApiClient }), { deps });
+  await site.register(webhookAdminRoutes, { deps });
+  await site.register(expiryRoutes, { deps });
+  await site.register(newsRoutes, { deps });
 };
 
 function addInputAndCsrfChecks(site: FastifyInstance, deps: AppDeps): void {

@@ -11,6 +11,7 @@ import { applyDueHolds } from '../features/registration/hold.js';
 import { registrationRoutes } from '../features/registration/routes.js';
 import { registrationSpec } from '../features/registration/service.js';
 import { renewalRoutes } from '../features/renewal/routes.js';
+import { newPasswordRoutes, requireNewPassword } from '../features/settings/new-password-routes.js';
 import { settingsRoutes } from '../features/settings/routes.js';
 import { siteRoutes } from '../features/site/routes.js';
 import type { AppDeps, FeatureOptions } from '../platform/deps.js';
@@ -39,6 +40,7 @@ const FEATURES: Array<FastifyPluginAsync<FeatureOptions>> = [
   mailLinkSteps(recoverySpec),
   policyRoutes,
   settingsRoutes,
+  newPasswordRoutes,
   renewalRoutes,
 ];
 
@@ -52,6 +54,8 @@ export const customerSite: FastifyPluginAsync<FeatureOptions> = async (site, { d
   site.decorateRequest('csrfSecret', null);
   addMaintenanceWindow(site, deps);
   site.addHook('onRequest', async (request) => loadSession(deps, request));
+  // A session of an account with the desk's 仮パスワード sees 新しいパスワードの設定 first.
+  site.addHook('onRequest', requireNewPassword(deps));
   addInputAndCsrfChecks(site, deps);
   addErrorPages(site, deps);
   for (const routes of FEATURES) await site.register(routes, { deps });

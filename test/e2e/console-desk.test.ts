@@ -86,3 +86,51 @@ it('the desk finds a locked-out customer by kana, unlocks them with a reason, an
   await fillLogin(again, t.baseUrl, 'abc@example.com', CUSTOMER_PASSWORD);
   await again.waitForURL(/\/mypage$/);
 });
+
+it('the customer has forgotten the password: the desk issues a temporary password shown once, the customer logs in with it on the phone and must set a new one first', async () => {
+  clock.advance(60_000);
+  const desk = await officePage(browser);
+  await consoleLogIn(desk, t.baseUrl, { login: 'desk.suzuki', password: STAFF_PASSWORD, secret: SECRET }, clock.now());
+  await desk.goto(`${t.baseUrl}/console/customers?by=email&q=abc%40example.com`);
+  await desk.getByRole('link', { name: '三住 太郎 さんの詳細' }).click();
+  await desk.getByRole('heading', { name: 'お客さま詳細' }).waitFor();
+  await desk.getByLabel('画面に表示（お電話でお伝えする）').check();
+  await desk.getByLabel('仮パスワードの発行の理由').fill('パスワード失念のお電話。生年月日と証券番号で本人確認済み');
+  await desk.locator('#h-temporary-password').scrollIntoViewIfNeeded();
+  await checked(desk, 'c-13-desk-temporary-password-issue');
+  clock.advance(1000);
+  await desk.getByRole('button', { name: '仮パスワードを発行' }).click();
+  await desk.waitForURL(/\/temporary-password$/);
+  const password = ((await desk.locator('.temporary-password code').textContent()) ?? '').trim();
+  assert.match(password, /^[a-hjkmnp-z2-9]{10}$/);
+  await checked(desk, 'c-13-desk-temporary-password-shown');
+  await desk.reload();
+  await desk.getByText('すでに表示したため、もう表示できません').waitFor();
+  assert.equal(await desk.getByText(password).count(), 0, 'a reload does not show it again');
+
+  // The customer types what the desk read out, on their phone.
+  const phone = await (await browser.newContext({ viewport: PHONE, locale: 'ja-JP' })).newPage();
+  clock.advance(60_000);
+  await fillLogin(phone, t.baseUrl, 'abc@example.com', password);
+  await phone.waitForURL(/\/mypage\/new-password$/);
+  await checked(phone, 's-08-new-password');
+  await phone.goto(`${t.baseUrl}/mypage/changes`);
+  await phone.waitForURL(/\/mypage\/new-password$/);
+  await phone.getByLabel('新しいパスワード', { exact: true }).fill('Kamome2026x');
+  await phone.getByLabel('新しいパスワード（確認用）').fill('Kamome2026y');
+  await phone.getByRole('button', { name: '設定する' }).click();
+  await phone.getByText('新しいパスワード（確認用）が新しいパスワードと一致しません。').first().waitFor();
+  await phone.getByLabel('新しいパスワード', { exact: true }).fill('Kamome2026x');
+  await phone.getByLabel('新しいパスワード（確認用）').fill('Kamome2026x');
+  await phone.getByRole('button', { name: '設定する' }).click();
+  await phone.waitForURL(/\/mypage\/new-password\/complete$/);
+  await checked(phone, 's-09-new-password-complete');
+  await phone.getByRole('link', { name: 'ホームへ' }).click();
+  await phone.waitForURL(/\/mypage$/);
+  await t.mail.waitFor('abc@example.com', (m) => /パスワード変更のお知らせ/.test(m.subject));
+
+  await phone.getByRole('button', { name: 'ログアウト' }).click();
+  await phone.waitForURL(/\/logout$/);
+  await fillLogin(phone, t.baseUrl, 'abc@example.com', 'Kamome2026x');
+  await phone.waitForURL(/\/mypage$/);
+});

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -44,7 +44,7 @@ describe('keizoku, wrong usage', () => {
     assert.match(unknown.stderr, /unknown command: frobnicate/);
     const noFile = await runCli(['import-policies'], { DATABASE_URL: join(dir, 'usage.db') });
     assert.equal(noFile.code, 2);
-    assert.equal(noFile.stderr.trim(), 'usage: keizoku import-policies FILE.csv');
+    assert.equal(noFile.stderr.trim(), 'usage: keizoku import-policies FILE.csv [--retire-missing [--yes]]');
   });
 
   it('refuses a bad configuration by naming the variable (exit 1)', async () => {
@@ -100,6 +100,54 @@ for (const kind of databaseKinds()) {
       } finally {
         await db.destroy();
       }
+    });
+
+    it('takes the status column, and --retire-missing counts, then with --yes expires, the policies of the file\'s agencies it no longer names', async () => {
+      const sample = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
+      const [header = '', ...rows] = sample;
+      const file = join(dir, `retire-${kind}.csv`);
+      // D0001's C334455667 is gone from this export, D0002's C223344556 is cancelled; D0002's C445566778 stays.
+      const kept = rows.filter((r) => !r.startsWith('C334455667') && !r.startsWith('C123456790'));
+      writeFileSync(file, [`${header},status`, ...kept.map((r) => `${r},${r.startsWith('C223344556') ? 'cancelled' : ''}`), ''].join('\n'));
+      const own = await createTestDatabase(kind);
+      const url = own.url;
+      assert.equal((await runCli(['import-policies', SAMPLE], { DATABASE_URL: url })).code, 0);
+
+      const counted = await runCli(['import-policies', file, '--retire-missing'], { DATABASE_URL: url });
+      assert.equal(counted.code, 0, counted.stderr);
+      assert.deepEqual(counted.stdout.trimEnd().split('\n').slice(1), [
+        '--retire-missing: 2 policies in force of agencies D0001, D0002 are not in the file and would become expired',
+        'run again with --retire-missing --yes to retire them',
+      ]);
+      const db = own.db;
+      const statuses = async () => Object.fromEntries((await db.selectFrom('policies').select(['policy_number', 'status']).execute()).map((p) => [p.policy_number, p.status]));
+      try {
+        assert.deepEqual(await statuses(), { C123456789: 'in_force', C123456790: 'in_force', C223344556: 'cancelled', C334455667: 'in_force', C445566778: 'in_force' });
+        const retired = await runCli(['import-policies', file, '--retire-missing', '--yes'], { DATABASE_URL: url });
+        assert.equal(retired.code, 0, retired.stderr);
+        assert.equal(retired.stdout.trimEnd().split('\n').at(-1), '--retire-missing: 2 policies of agencies D0001, D0002 retired as expired');
+        assert.deepEqual(await statuses(), { C123456789: 'in_force', C123456790: 'expired', C223344556: 'cancelled', C334455667: 'expired', C445566778: 'in_force' });
+        const again = await runCli(['import-policies', file, '--retire-missing', '--yes'], { DATABASE_URL: url });
+        assert.equal(again.stdout.trimEnd().split('\n').at(-1), '--retire-missing: 0 policies of agencies D0001, D0002 retired as expired');
+        // The sample has no status column: importing it again leaves the statuses as they are.
+        assert.equal((await runCli(['import-policies', SAMPLE], { DATABASE_URL: url })).code, 0);
+        assert.equal((await statuses()).C223344556, 'cancelled');
+      } finally {
+        await own.drop();
+      }
+      const usage = await runCli(['import-policies', file, '--yes'], { DATABASE_URL: database.url });
+      assert.equal(usage.code, 2);
+      assert.equal(usage.stderr.trim(), 'usage: keizoku import-policies FILE.csv [--retire-missing [--yes]]');
+    });
+
+    it('retires nothing from a file with rejected rows', async () => {
+      const file = join(dir, `retire-bad-${kind}.csv`);
+      const [header = '', first = ''] = readFileSync(SAMPLE, 'utf8').split('\n');
+      writeFileSync(file, [header, first, first.replace('1975-01-01', '1975-02-30').replace('C123456789', 'C999'), ''].join('\n'));
+      assert.equal((await runCli(['import-policies', SAMPLE], { DATABASE_URL: database.url })).code, 0);
+      const result = await runCli(['import-policies', file, '--retire-missing', '--yes'], { DATABASE_URL: database.url });
+      assert.equal(result.code, 1);
+      assert.equal(result.stderr, '--retire-missing: nothing retired, because rows were rejected; fix the file and import it again\n');
     });
 
     it('exits 2 with a clear message when the file cannot be used', async () => {

@@ -81,10 +81,11 @@ for (const kind of databaseKinds()) {
         const day = String(i).padStart(2, '0');
         await insertPolicy(db, { policy_number: `Y0000000${day}`, holder_family_name: '山田', holder_given_name: '一郎', holder_family_kana: 'ヤマダ', holder_given_kana: 'イチロウ', birth_date: `1970-01-${day}`, email: null, phone: null });
       }
+      await db.insertInto('agencies').values({ code: 'D0002', name: 'あおば保険事務所', created_at: BASE.toISOString(), updated_at: BASE.toISOString() }).execute();
       await upsertReadyStaff(db, t.deps.secret, clock.now(), [
         { login: 'desk.one', name: '窓口 一子', role: 'desk', agencyCode: null, password: PASSWORD, totpSecret: SECRET },
         { login: 'admin.one', name: '管理 二郎', role: 'admin', agencyCode: null, password: PASSWORD, totpSecret: SECRET },
-        { login: 'agency.one', name: '代理 三子', role: 'agency', agencyCode: 'D0001', password: PASSWORD, totpSecret: SECRET },
+        { login: 'agency.one', name: '代理 三子', role: 'agency', agencyCode: 'D0002', password: PASSWORD, totpSecret: SECRET },
       ]);
       for (const row of await db.selectFrom('staff_accounts').select(['id', 'login']).execute()) staffIds.set(row.login, row.id);
       await db.insertInto('change_requests').values({ id: newId(), customer_id: customerId, kind: 'address', data: '{}', status: 'pending', created_at: BASE.toISOString() }).execute();
@@ -297,20 +298,23 @@ for (const kind of databaseKinds()) {
       assert.equal((await desk.get(`/console/customers/${customerId}?page=0`)).status, 404);
     });
 
-    it('agency staff get 404 on every desk URL; without a session it is the login page', async () => {
+    it("agency staff find none of another agency's customers and get 404 on their details and on every action; without a session it is the login page", async () => {
+      // Every policy here is D0001's; agency.one's agency is D0002.
       const agency = await staff('agency.one');
-      const before = (await t.deps.db.selectFrom('audit_events').select('id').where('actor_id', '=', staffIds.get('agency.one')!).execute()).length;
-      for (const path of ['/console/customers', q('name', 'ミツスミ'), `/console/customers/${customerId}`, '/console/customers/policy-S000000001']) {
+      const before = (await t.deps.db.selectFrom('audit_events').select('id').where('actor_id', '=', staffIds.get('agency.one')!).where('kind', '!=', 'console_customers_searched').execute()).length;
+      for (const path of [`/console/customers/${customerId}`, '/console/customers/policy-S000000001']) {
         const page = await agency.get(path);
         assert.equal(page.status, 404, path);
         assert.match(page.html, /ページが見つかりません/);
       }
-      assert.doesNotMatch((await agency.get('/console')).html, /お客さま検索/);
+      for (const [by, text] of [['name', 'ミツスミ'], ['policy', 'S000000001'], ['email', 'abc@example.com'], ['phone', '090-1111-2222']] as const) {
+        assert.match(textOf((await agency.get(q(by, text))).html), /該当するお客さまは見つかりませんでした/, `${by} ${text}`);
+      }
       for (const action of ['unlock', 'sessions/end', 'suspend', 'resume', `mail/${newId()}/resend`]) {
         await agency.get('/console');
         assert.equal((await agency.post(`/console/customers/${customerId}/${action}`, { reason: '確認' })).status, 404, action);
       }
-      const afterCount = (await t.deps.db.selectFrom('audit_events').select('id').where('actor_id', '=', staffIds.get('agency.one')!).execute()).length;
+      const afterCount = (await t.deps.db.selectFrom('audit_events').select('id').where('actor_id', '=', staffIds.get('agency.one')!).where('kind', '!=', 'console_customers_searched').execute()).length;
       assert.equal(afterCount, before, 'nothing was viewed or done');
       const customer = await t.deps.db.selectFrom('customers').select('suspended_at').where('id', '=', customerId).executeTakeFirstOrThrow();
       assert.equal(customer.suspended_at, null);

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { addDays, addMonths, demoEndDate } from '../../src/commands/demo/dates.js';
+import { addDays, addMonths, DEMO_EXAMPLE_OFFSETS, demoEndDate } from '../../src/commands/demo/dates.js';
+import { countTerms } from '../../src/features/console/agency/expiry-repository.js';
 import { loadDemoData } from '../../src/commands/demo/service.js';
 import { japanDate } from '../../src/platform/clock.js';
 import { newId } from '../../src/platform/crypto.js';
@@ -57,6 +58,7 @@ for (const kind of databaseKinds()) {
       const out = current.stdout();
       assert.match(out, /: 2 agencies, 6 news items\n/);
       assert.match(out, /demo\/policies\.csv: (inserted 5, updated 0|inserted 0, updated 5), rejected 0/);
+      assert.match(out, /demo\/expiry-examples\.csv: (inserted 3, updated 0|inserted 0, updated 3), rejected 0/);
       assert.match(out, new RegExp(`is running at http://localhost:${port}\\n`));
       assert.match(out, /三住 太郎 \/ ミツスミ タロウ \/ 1975-01-01 \/ 証券番号 C123456789 with your own e-mail address/);
       assert.match(out, new RegExp(`dev mailbox: http://localhost:${port}/dev/mailbox`));
@@ -88,10 +90,15 @@ for (const kind of databaseKinds()) {
         assert.equal(state.news.length, 6);
         assert.ok(state.news.every((n) => n.published_on <= today));
         const ends = [0, 1, 2, 3, 4].map((i) => demoEndDate(i, today));
+        const examples = [0, 1, 2].map((i) => demoEndDate(i, today, DEMO_EXAMPLE_OFFSETS));
         assert.deepEqual(
           state.policies.map((p) => [p.policy_number, p.start_date, p.end_date]),
-          ['C123456789', 'C123456790', 'C223344556', 'C334455667', 'C445566778'].map((number, i) => [number, addMonths(ends[i] ?? '', -12), ends[i]]),
+          [
+            ...['C123456789', 'C123456790', 'C223344556', 'C334455667', 'C445566778'].map((number, i) => [number, addMonths(ends[i] ?? '', -12), ends[i]]),
+            ...['C556677889', 'C667788990', 'C778899001'].map((number, i) => [number, addMonths(examples[i] ?? '', -12), examples[i]]),
+          ],
         );
+        assert.deepEqual(examples, [addDays(today, -10), addDays(today, 20), addDays(today, 50)]);
         assert.equal(ends[4], addDays(today, 60));
         const reminders = await db.selectFrom('renewal_reminders').select(['policy_number', 'end_date', 'offset_days']).execute();
         assert.deepEqual(reminders, [{ policy_number: 'C445566778', end_date: ends[4], offset_days: 60 }]);
@@ -112,6 +119,12 @@ for (const kind of databaseKinds()) {
       const { db } = database;
       const first = await loadDemoData(db, new Date('2026-11-25T01:00:00Z'));
       assert.equal(first.policies.inserted, 5);
+      assert.equal(first.examples.inserted, 3);
+      // The demo agency's 満期管理 (this month and the next) shows several states.
+      const where = { agencyCode: 'D0001', range: { from: '2026-11-01', until: '2027-01-01' }, today: '2026-11-25', nowIso: '2026-11-25T01:00:00.000Z' };
+      assert.deepEqual(Object.fromEntries(await countTerms(db, where)), { unregistered: 1, lapsed: 1, cancelled: 1 });
+      const other = { ...where, agencyCode: 'D0002', range: { from: '2026-12-01', until: '2027-02-01' } };
+      assert.deepEqual(Object.fromEntries(await countTerms(db, other)), { unregistered: 2, not_started: 1 }, "山田 花子's policy is 未手続");
       const hanako = await db.selectFrom('customers').select(['id', 'password_hash']).where('user_id', '=', 'hanako@example.com').executeTakeFirstOrThrow();
       const customerId = newId();
       const at = new Date().toISOString();
@@ -136,6 +149,9 @@ for (const kind of databaseKinds()) {
           ['C223344556', '2027-04-14', null],
           ['C334455667', '2027-04-21', null],
           ['C445566778', '2027-05-09', hanako.id],
+          ['C556677889', '2027-02-28', null],
+          ['C667788990', '2027-03-30', null],
+          ['C778899001', '2027-04-29', null],
         ],
       );
     });

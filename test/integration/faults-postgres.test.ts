@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { newId } from '../../src/platform/crypto.js';
 import { createDb, migrateToLatest, type Db } from '../../src/platform/db/database.js';
 import { insertCustomer } from '../support/customers.js';
 import { insertPolicy } from '../support/factories.js';
@@ -14,6 +15,8 @@ import { WebClient, type WebPage } from '../support/web-client.js';
 // the running service recovers by itself.
 
 const LOOPS = 6;
+const ACCOUNTS = 1000;
+const account = (i: number) => `aoki${i}@example.com`;
 const ERROR_TEXT = 'システムでエラーが発生しました。しばらくしてから、もう一度お試しください。';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,6 +42,8 @@ describe('fault: PostgreSQL restarted under load', () => {
   let catcher: MailCatcher;
   let db: Db;
   let serve: Served | null = null;
+  /** Ends the load loops, should the test fail midway. */
+  let endLoad = () => {};
   before(async () => {
     cluster = await startPrivatePostgres();
     catcher = await new MailCatcher().start();
@@ -46,10 +51,13 @@ describe('fault: PostgreSQL restarted under load', () => {
     await migrateToLatest(db);
     const template = await insertPolicy(db, { policy_number: 'L000000000' });
     await db.insertInto('policies').values(Array.from({ length: 400 }, (_, i) => ({ ...template, policy_number: `L${String(i + 1).padStart(9, '0')}` }))).execute();
-    await insertPolicy(db, { policy_number: 'C123456789', holder_family_name: '青木' });
-    await insertCustomer(db, { userId: 'aoki@example.com', password: 'Mt4sQx9v', familyName: '青木', policies: ['C123456789'] });
+    // An account per round: a login cut short by the outage keeps its counted attempt (counted before
+    // the check, by design), and five of those would lock one shared account.
+    const first = await insertCustomer(db, { userId: account(0), password: 'Mt4sQx9v', familyName: '青木' });
+    await db.insertInto('customers').values(Array.from({ length: ACCOUNTS - 1 }, (_, i) => ({ ...first, id: newId(), user_id: account(i + 1) }))).execute();
   });
   after(async () => {
+    endLoad();
     if (serve) await stopAll([serve.run]);
     await db?.destroy();
     await catcher?.stop();
@@ -63,6 +71,7 @@ describe('fault: PostgreSQL restarted under load', () => {
     const tally: Tally = { ok: 0, failed: 0, bad: [] };
     let seq = 0;
     let running = true;
+    endLoad = () => (running = false);
 
     async function oneRound(): Promise<void> {
       const n = (seq += 1);
@@ -80,10 +89,15 @@ describe('fault: PostgreSQL restarted under load', () => {
       const login = new WebClient(base, { 'x-forwarded-for': `198.18.${Math.floor(n / 250)}.${(n % 250) + 1}` });
       const form = await login.get('/login');
       judge(tally, form, 'login page', [200]);
-      if (form.status === 200) judge(tally, await login.post('/login', { userId: 'aoki@example.com', password: 'Mt4sQx9v' }), 'login', [303]);
+      if (form.status === 200) judge(tally, await login.post('/login', { userId: account(n), password: 'Mt4sQx9v' }), 'login', [303]);
     }
     const load = Promise.all(Array.from({ length: LOOPS }, async () => {
-      while (running) await oneRound();
+      while (running) {
+        await oneRound().catch((error: unknown) => {
+          const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+          tally.bad.push(`no answer (${cause}); serve ${serve?.run.child.exitCode === null ? 'running' : 'ended'}: ${serve?.run.stderr().slice(-500)}`);
+        });
+      }
     }));
 
     await pause(1500);
@@ -91,6 +105,7 @@ describe('fault: PostgreSQL restarted under load', () => {
     const stopped = Date.now();
     cluster.stop();
     await pause(1500);
+    if (serve.run.child.exitCode !== null) assert.fail(`serve ended while the database was down:\n${serve.run.stderr().slice(-2000)}\n${serve.run.stdout().slice(-4000)}`);
     const ready = await fetch(`${base}/readyz`);
     assert.equal(ready.status, 503, 'not ready while the database is down');
     assert.equal(((await ready.json()) as { reason: string }).reason, 'database unreachable');
@@ -116,7 +131,8 @@ describe('fault: PostgreSQL restarted under load', () => {
     assert.equal(tally.failed, afterRecovery.failed, 'no failures once /readyz is back (and the requests of the outage ended)');
     const login = new WebClient(base);
     await login.get('/login');
-    assert.equal((await login.post('/login', { userId: 'aoki@example.com', password: 'Mt4sQx9v' })).status, 303, 'a login after the fault');
+    assert.ok(seq < ACCOUNTS - 1, `more rounds (${seq}) than accounts`);
+    assert.equal((await login.post('/login', { userId: account(ACCOUNTS - 1), password: 'Mt4sQx9v' })).status, 303, 'a login after the fault');
     assert.equal((await login.get('/mypage')).status, 200);
 
     // Nothing by halves: every registration flow that reached 'mail_sent' has its token and its mail.

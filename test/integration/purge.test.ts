@@ -76,10 +76,16 @@ for (const kind of databaseKinds()) {
       await db.insertInto('dev_mailbox').values([dev('d-old', ago(8 * DAY)), dev('d-recent', ago(6 * DAY))]).execute();
       const audit = (id: string, at: string) => ({ id, at, kind: 'login_succeeded', actor_kind: null, actor_id: null, customer_id: customer.id, subject_kind: null, subject_id: null, ip: null, detail: '{}' });
       await db.insertInto('audit_events').values([audit('a-8y', ago(8 * 365 * DAY)), audit('a-6y', ago(6 * 365 * DAY)), audit('a-now', ago(0))]).execute();
+      await db.insertInto('api_clients').values({ id: 'c1', name: 'core', client_id: 'kzc_1', secret_hash: 'x', scopes: 'policies:read', created_at: ago(DAY), last_used_at: null, revoked_at: null, revoked_reason: null }).execute();
+      await db.insertInto('api_tokens').values([{ token_hash: 'tk-expired', client_id: 'c1', created_at: ago(2 * 3_600_000), expires_at: ago(3_600_000) }, { token_hash: 'tk-live', client_id: 'c1', created_at: ago(60_000), expires_at: ago(-3_540_000) }]).execute();
+      const key = (k: string, expiresAt: string) => ({ client_id: 'c1', key: k, request_hash: 'h', response_status: 200, response_body: '{}', created_at: ago(DAY), expires_at: expiresAt });
+      await db.insertInto('api_idempotency_keys').values([key('k-expired', ago(60_000)), key('k-live', ago(-60_000))]).execute();
       await db.insertInto('change_requests').values({ id: 'cr-old', customer_id: customer.id, kind: 'address', data: '{}', status: 'pending', created_at: ago(3000 * DAY) }).execute();
 
       const counts = await purgeExpired({ db, clock: new ManualClock(NOW), log: silent, auditRetention: { amount: 7, unit: 'years' } });
-      assert.deepEqual(counts, { mailTokens: 2, flows: 1, sessions: 2, throttles: 2, outbox: 2, devMailbox: 1, auditEvents: 1 });
+      assert.deepEqual(counts, { mailTokens: 2, flows: 1, sessions: 2, throttles: 2, outbox: 2, webhooks: 0, apiTokens: 1, idempotencyKeys: 1, devMailbox: 1, auditEvents: 1 });
+      assert.deepEqual((await db.selectFrom('api_tokens').select('token_hash').execute()).map((r) => r.token_hash), ['tk-live']);
+      assert.deepEqual((await db.selectFrom('api_idempotency_keys').select('key').execute()).map((r) => r.key), ['k-live']);
       assert.deepEqual(await ids(db, 'flows'), ['flow-just-expired', 'flow-live']);
       assert.deepEqual(await ids(db, 'mail_tokens'), ['tok-live', 'tok-recent']);
       assert.deepEqual(await ids(db, 'sessions'), ['s-current', 's-revoked-recent']);

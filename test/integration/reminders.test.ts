@@ -92,7 +92,7 @@ for (const kind of databaseKinds()) {
       );
     });
 
-    it('sends none for a policy applied for, a closed account, an opted-out customer, an unregistered holder, a product not renewed online, unreadable coverage', async () => {
+    it('sends none for a policy applied for, cancelled or retired, a closed account, an opted-out customer, an unregistered holder, a product not renewed online, unreadable coverage', async () => {
       const endDate = addDays(TODAY, 800);
       const control = await policy(endDate);
       const applied = await policy(endDate);
@@ -101,6 +101,8 @@ for (const kind of databaseKinds()) {
       const unregistered = await policy(endDate, { email: 'walkin@example.com' }, false);
       const fire = await policy(endDate, { product: 'fire' });
       const unreadable = await policy(endDate, { vehicle_class: null });
+      const cancelled = await policy(endDate, { status: 'cancelled' });
+      const retired = await policy(endDate, { status: 'expired' });
       const now = japanMorning(addDays(endDate, -60)).toISOString();
       await t.deps.db
         .insertInto('renewal_applications')
@@ -115,7 +117,7 @@ for (const kind of databaseKinds()) {
       clock.set(japanMorning(addDays(endDate, -60)));
       await runOnTwoWorkers();
       assert.equal((await outboxTo(control.userId)).length, 1, 'the control policy got its reminder');
-      for (const [what, p] of Object.entries({ applied, closed, optedOut, fire, unreadable })) {
+      for (const [what, p] of Object.entries({ applied, cancelled, retired, closed, optedOut, fire, unreadable })) {
         assert.equal((await outboxTo(p.userId)).length, 0, what);
         assert.deepEqual(await remindersOf(p.policyNumber), [], what);
       }

@@ -3,20 +3,9 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { ensureAppSecret } from '../../src/platform/db/settings.js';
 import { enqueueMail } from '../../src/platform/mail/outbox.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { freePort, startCli, type CliRun } from '../support/cli.js';
+import { freePort, startCli, until, type CliRun } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { MailCatcher } from '../support/mail-catcher.js';
-
-/** Resolves once `ready()` holds; fails as soon as the process ends first. */
-async function until(run: CliRun, ready: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  let ended: number | string | null = null;
-  void run.exited.then((code) => (ended = code));
-  for (;;) {
-    if (await ready()) return;
-    if (ended !== null) assert.fail(`keizoku ended (${ended}) before ${what}:\n${run.stdout()}\n${run.stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Longer than two of the delivery job's one-second polls: for checking that nothing is sent. */
 const twoPolls = () => new Promise((resolve) => setTimeout(resolve, 2500));

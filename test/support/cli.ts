@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -56,4 +57,15 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Resolves once `ready()` holds; fails as soon as the process ends first. */
+export async function until(run: CliRun, ready: () => Promise<boolean> | boolean, what: string): Promise<void> {
+  let ended: number | string | null = null;
+  void run.exited.then((code) => (ended = code));
+  for (;;) {
+    if (await ready()) return;
+    if (ended !== null) assert.fail(`keizoku ended (${ended}) before ${what}:\n${run.stdout()}\n${run.stderr()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

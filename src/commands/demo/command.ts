@@ -16,7 +16,8 @@ export async function prepareDemo(config: Config, clock: Clock = systemClock): P
     console.log(`demo data in ${where}: ${report.agencies} agencies, ${report.news} news items`);
     console.log(`console staff with the demo credentials: ${report.staff}`);
     for (const line of formatReport(report.policies, 'demo/policies.csv')) console.log(line);
-    return report.policies.rejected.length ? 1 : 0;
+    for (const line of formatReport(report.examples, 'demo/expiry-examples.csv')) console.log(line);
+    return report.policies.rejected.length || report.examples.rejected.length ? 1 : 0;
   } catch (error) {
     console.error(`cannot prepare the demo in ${where}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

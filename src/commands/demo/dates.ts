@@ -46,7 +46,13 @@ export type Offset = { months: number } | { days: number };
  */
 export const DEMO_END_OFFSETS: readonly Offset[] = [{ months: 1 }, { months: 3 }, { days: 35 }, { days: 42 }, { days: 60 }];
 
-export function demoEndDate(index: number, today: string): string {
-  const offset = DEMO_END_OFFSETS[index % DEMO_END_OFFSETS.length] ?? { months: 1 };
+/**
+ * Where demo/expiry-examples.csv's policies end, so that 満期管理 shows more than 未登録 and 未手続:
+ * 10 days ago (満期経過), in 20 days (a cancelled policy: 解約), in 50 days (the other agency's).
+ */
+export const DEMO_EXAMPLE_OFFSETS: readonly Offset[] = [{ days: -10 }, { days: 20 }, { days: 50 }];
+
+export function demoEndDate(index: number, today: string, offsets: readonly Offset[] = DEMO_END_OFFSETS): string {
+  const offset = offsets[index % offsets.length] ?? { months: 1 };
   return 'months' in offset ? addMonths(today, offset.months) : addDays(today, offset.days);
 }

@@ -24,7 +24,7 @@ export async function upsertNews(db: Db, news: DemoNews[], at: string): Promise<
   if (!news.length) return;
   await db
     .insertInto('agency_news')
-    .values(news.map((n) => ({ id: n.id, agency_code: n.agencyCode, published_on: n.publishedOn, title: n.title, body: n.body, created_at: at })))
+    .values(news.map((n) => ({ id: n.id, agency_code: n.agencyCode, published_on: n.publishedOn, title: n.title, body: n.body, published: 1, created_at: at, updated_at: null })))
     .onConflict((oc) =>
       oc.column('id').doUpdateSet((eb) => ({
         agency_code: eb.ref('excluded.agency_code'),

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/database.js';
 import { ensureAppSecret } from '../../platform/db/settings.js';
 import { upsertReadyStaff } from '../../features/console/staff-service.js';
 import { importPolicies, type ImportReport } from '../../features/policy-import/service.js';
-import { addDays, demoEndDate, moveTerm } from './dates.js';
+import { addDays, DEMO_EXAMPLE_OFFSETS, demoEndDate, moveTerm } from './dates.js';
 import { demoStaff } from './staff.js';
 import { hashSecret } from '../../platform/crypto.js';
 import { ensureDemoCustomer, upsertAgencies, upsertNews } from './repository.js';
@@ -46,12 +46,14 @@ export interface DemoReport {
   /** Console accounts with the demo's fixed password and TOTP secret (demo/staff.ts). */
   staff: number;
   policies: ImportReport;
+  /** demo/expiry-examples.csv: more policies for 満期管理 (満期経過, 解約). */
+  examples: ImportReport;
 }
 
 /**
  * Loads the demo: the agencies and their news from demo/agencies.json (news dated relative to
  * today), then demo/policies.csv through the policy import, each policy's term moved so that it
- * ends where DEMO_END_OFFSETS says, and the console's demo staff (an admin, a desk user, one user
+ * ends where DEMO_END_OFFSETS says, demo/expiry-examples.csv likewise (DEMO_EXAMPLE_OFFSETS), and the console's demo staff (an admin, a desk user, one user
  * per agency). Loading again updates in place.
  */
 export async function loadDemoData(db: Db, now: Date, dir: string = DEMO_DIR): Promise<DemoReport> {
@@ -70,9 +72,13 @@ export async function loadDemoData(db: Db, now: Date, dir: string = DEMO_DIR): P
     // Line 2 holds the first policy.
     adjust: (policy, line) => ({ ...policy, ...moveTerm(policy, demoEndDate(line - 2, today)) }),
   });
+  const examples = await importPolicies(db, `${dir}/expiry-examples.csv`, {
+    now,
+    adjust: (policy, line) => ({ ...policy, ...moveTerm(policy, demoEndDate(line - 2, today, DEMO_EXAMPLE_OFFSETS)) }),
+  });
   const staff = await upsertReadyStaff(db, await ensureAppSecret(db), now, demoStaff(agencies));
   const { password, ...customer } = DEMO_CUSTOMER;
   // Loading again keeps the account as it is (a password changed in the demo stays changed).
   await ensureDemoCustomer(db, { ...customer, passwordHash: await hashSecret(password) }, at);
-  return { agencies: agencies.length, news: news.length, staff, policies };
+  return { agencies: agencies.length, news: news.length, staff, policies, examples };
 }

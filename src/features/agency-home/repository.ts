@@ -21,12 +21,13 @@ export async function findAgency(db: Db, code: string): Promise<AgencyRow | unde
   return db.selectFrom('agencies').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
 }
 
-/** Newest first; news published the same day in the order it was written, newest first too. */
+/** The published news (公開), newest first; news published the same day in the order it was written, newest first too. */
 export async function listNews(db: Db, agencyCode: string, limit: number): Promise<NewsRow[]> {
   return db
     .selectFrom('agency_news')
     .select(['id', 'published_on', 'title', 'body'])
     .where('agency_code', '=', agencyCode)
+    .where('published', '=', 1)
     .orderBy('published_on', 'desc')
     .orderBy('created_at', 'desc')
     .limit(limit)
@@ -45,7 +46,7 @@ export async function insertNews(db: Db, news: NewNews, at: Date): Promise<strin
   const id = newId();
   await db
     .insertInto('agency_news')
-    .values({ id, agency_code: news.agencyCode, published_on: news.publishedOn, title: news.title, body: news.body, created_at: at.toISOString() })
+    .values({ id, agency_code: news.agencyCode, published_on: news.publishedOn, title: news.title, body: news.body, published: 1, created_at: at.toISOString(), updated_at: null })
     .execute();
   return id;
 }

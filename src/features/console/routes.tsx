@@ -7,6 +7,7 @@ import { cookieName, cookieOptions } from '../../platform/http/cookies.js';
 import { endStaffSession, startStaffSession } from '../../platform/http/staff-session.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { ADMIN_MENU } from './admin/menu.js';
+import { EXPIRY_MENU, NEWS_MENU } from './agency/menu.js';
 import { DESK_MENU } from './desk/menu.js';
 import { consolePageContext, requireStaff } from './http.js';
 import { checkStaffCode, checkStaffPassword } from './login-service.js';
@@ -54,7 +55,7 @@ export const consoleRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { d
   app.get('/', { preHandler: requireStaff() }, async (request, reply) => {
     const staff = request.staff!;
     const recoveryCodesLeft = await countUnusedRecoveryCodes(deps.db, staff.id);
-    return sendPage(reply, ConsoleHomePage({ ctx: page(request, reply), staff: { name: staff.name, login: staff.login, roleLabel: ROLE_LABELS[staff.role], agencyCode: staff.agencyCode, recoveryCodesLeft, menu: [...(staff.role === 'desk' || staff.role === 'admin' ? DESK_MENU : []), ...(staff.role === 'admin' ? ADMIN_MENU : [])] } }));
+    return sendPage(reply, ConsoleHomePage({ ctx: page(request, reply), staff: { name: staff.name, login: staff.login, roleLabel: ROLE_LABELS[staff.role], agencyCode: staff.agencyCode, recoveryCodesLeft, menu: [...DESK_MENU, ...EXPIRY_MENU, ...(staff.role === 'desk' ? [] : NEWS_MENU), ...(staff.role === 'admin' ? ADMIN_MENU : [])] } }));
   });
 
   app.get('/login', async (request, reply) => {

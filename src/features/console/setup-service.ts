@@ -3,10 +3,9 @@ import { takeAttempt, type ThrottlePolicy } from '../../platform/auth/throttle.j
 import type { Clock } from '../../platform/clock.js';
 import { hashSecret, newId, sha256 } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
-import { passwordProblem } from '../../platform/auth/password-rule.js';
 import { newRecoveryCodes, normalizeRecoveryCode, recoveryCodeHash } from './recovery-codes.js';
 import { completeStaffSetup, consumeSetupToken, findOpenSetupToken, findStaffById, replaceRecoveryCodes, setPendingCredentials, type StaffRow } from './repository.js';
-import { STAFF_PASSWORD_POLICY } from './staff-rules.js';
+import { staffPasswordProblem } from './staff-rules.js';
 import { matchTotp, newTotpSecret, sealTotpSecret, unsealTotpSecret } from './totp.js';
 import './audit-kinds.js';
 
@@ -48,7 +47,7 @@ export type PasswordOutcome = { kind: 'ok' } | { kind: 'gone' } | { kind: 'probl
 export async function choosePassword(deps: SetupDeps, rawToken: string, password: string, confirm: string, ip: string): Promise<PasswordOutcome> {
   const setup = await openSetup(deps, rawToken);
   if (!setup) return { kind: 'gone' };
-  const problem = passwordProblem(password, setup.staff.login, STAFF_PASSWORD_POLICY);
+  const problem = staffPasswordProblem(password, setup.staff.login);
   if (problem) return { kind: 'problem', errors: { password: problem } };
   if (password !== confirm) return { kind: 'problem', errors: { confirm: 'パスワードと確認用のパスワードが一致しません。' } };
   const now = deps.clock.now();

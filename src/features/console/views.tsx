@@ -186,8 +186,8 @@ export function SetupPasswordPage({ ctx, token, staff, errors }: { ctx: ConsoleP
       <p>{`${staff.name} さん（ログインID：${staff.login}）のコンソール用パスワードを設定してください。`}</p>
       <PostForm action="/console/setup" csrf={ctx.csrf}>
         <input type="hidden" name="token" value={token} />
-        <TextField name="password" label="パスワード" type="password" hint="12文字以上64文字以下の半角英数字・記号で、英字と数字を必ず混ぜてください。推測されやすいパスワードは使えません。" error={errors?.password} autocomplete="new-password" maxLength={64} />
-        <TextField name="confirm" label="パスワード（確認用）" type="password" error={errors?.confirm} autocomplete="new-password" maxLength={64} />
+        <TextField name="password" label="パスワード" type="password" hint="12文字以上64文字以下。文字の種類は問いません（長い文やスペースも使えます）。推測されやすいパスワードやログインIDを含むものは使えません。" error={errors?.password} autocomplete="new-password" maxLength={128} />
+        <TextField name="confirm" label="パスワード（確認用）" type="password" error={errors?.confirm} autocomplete="new-password" maxLength={128} />
         <div class="actions">
           <SubmitButton>次へ</SubmitButton>
         </div>

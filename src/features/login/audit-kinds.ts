@@ -5,6 +5,8 @@ declare module '../../platform/auth/audit.js' {
     login_failed: true;
     login_locked: true;
     logout: true;
+    /** The right 仮パスワード after its 72 hours: refused. */
+    login_temporary_password_expired: true;
   }
 }
 

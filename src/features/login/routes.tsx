@@ -51,10 +51,8 @@ export const loginRoutes = (beforeLogin: BeforeLogin): FastifyPluginAsync<Featur
       return reply.redirect(parsed.next ?? HOME, 303);
     }
     const problem =
-      outcome.kind === 'invalid'
-        ? outcome
-        : { kind: 'locked' as const, scope: outcome.scope, minutes: minutesLeft(outcome.until, deps.clock.now()) };
-    return sendLoginPage(deps, request, reply, { next: parsed.next, userId: parsed.form.userId, problem }, outcome.kind === 'invalid' ? 401 : 429);
+      outcome.kind === 'locked' ? { kind: 'locked' as const, scope: outcome.scope, minutes: minutesLeft(outcome.until, deps.clock.now()) } : outcome;
+    return sendLoginPage(deps, request, reply, { next: parsed.next, userId: parsed.form.userId, problem }, outcome.kind === 'locked' ? 429 : 401);
   });
 
   app.post('/logout', async (request, reply) => {

@@ -6,6 +6,7 @@ import { decoySecretHash, verifySecret } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
 import { deviceOwner, rememberDevice } from './devices.js';
 import { recordSuccessfulLogin } from '../../platform/auth/logins.js';
+import { temporaryPasswordOf } from '../policies/account/temporary-password.js';
 import { findAccountByUserId } from './repository.js';
 import { ACCOUNT_POLICY, DEVICE_POLICY, IP_POLICY, accountThrottleKey, deviceThrottleKey, ipThrottleKey } from './throttling.js';
 
@@ -34,7 +35,8 @@ export interface Locked {
 }
 
 /** `deviceToken`: the device cookie to (re)set on this browser. */
-export type LoginOutcome = { kind: 'ok'; customerId: string; deviceToken: string } | { kind: 'invalid' } | Locked;
+/** `temporary_expired`: the right 仮パスワード, past its 72 hours (only its holder learns that). */
+export type LoginOutcome = { kind: 'ok'; customerId: string; deviceToken: string } | { kind: 'invalid' } | { kind: 'temporary_expired' } | Locked;
 
 /**
  * A browser that logged in to this ID before counts on its own key; any other counts on the
@@ -78,6 +80,11 @@ export async function attemptLogin(deps: LoginDeps, attempt: LoginAttempt): Prom
   const account = await findAccountByUserId(db, attempt.userId);
   const passwordOk = await verifySecret(account?.password_hash ?? (await decoySecretHash()), attempt.password);
   if (account && passwordOk) {
+    const temporary = await temporaryPasswordOf(db, account.id);
+    if (temporary && temporary.expiresAt <= now) {
+      await recordAudit(db, now, { kind: 'login_temporary_password_expired', actor: null, customerId: account.id, ip: attempt.ip, detail: { expiredAt: temporary.expiresAt.toISOString(), device } });
+      return { kind: 'temporary_expired' };
+    }
     const deviceToken = await db.transaction().execute(async (trx) => {
       await recordSuccessfulLogin(trx, account.id, now);
       for (const { key, policy } of keys) {

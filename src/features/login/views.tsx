@@ -7,7 +7,7 @@ import { AccountHelpLinks } from '../../platform/ui/account-links.js';
 export const INVALID_CREDENTIALS = 'ユーザーIDまたはパスワードが正しくありません。入力内容をご確認のうえ、もう一度お試しください。';
 
 /** What went wrong, as shown above the form. */
-export type LoginProblem = { kind: 'invalid' } | { kind: 'locked'; scope: 'account' | 'ip'; minutes: number };
+export type LoginProblem = { kind: 'invalid' } | { kind: 'temporary_expired' } | { kind: 'locked'; scope: 'account' | 'ip'; minutes: number };
 
 interface LoginPageProps {
   ctx: PageContext;
@@ -31,8 +31,13 @@ function lockLines(problem: Extract<LoginProblem, { kind: 'locked' }>, ctx: Page
   ];
 }
 
+const temporaryExpiredLines = (ctx: PageContext): string[] => [
+  '仮パスワードの有効期限（発行から72時間）が過ぎているため、ログインできません。',
+  `お手数ですが、${ctx.brand.deskName}（${ctx.brand.deskPhone}）までお電話ください。あらためて仮パスワードを発行いたします。`,
+];
+
 function Problem({ problem, ctx }: { problem: LoginProblem; ctx: PageContext }) {
-  const lines = problem.kind === 'invalid' ? [INVALID_CREDENTIALS] : lockLines(problem, ctx);
+  const lines = problem.kind === 'invalid' ? [INVALID_CREDENTIALS] : problem.kind === 'temporary_expired' ? temporaryExpiredLines(ctx) : lockLines(problem, ctx);
   return (
     <div class="error-summary" role="alert" id="login-problem">
       {lines.map((line) => (

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { policyStatus, policyStatusLabel } from './policy-status.js';
+import { policyStatus, policyStatusLabel, type StatusInput } from './policy-status.js';
 
-const policy = { end_date: '2026-12-27', last_procedure_at: null };
-const label = (p: { end_date: string; last_procedure_at: string | null }, today: string) => policyStatusLabel(policyStatus(p, today));
+const policy: StatusInput = { end_date: '2026-12-27', last_procedure_at: null, status: 'in_force' };
+const label = (p: StatusInput, today: string) => policyStatusLabel(policyStatus(p, today));
 
 it('is 契約中 through 満期日 and 満期日経過 from the day after', () => {
   assert.equal(label(policy, '2026-11-25'), '契約中');
@@ -24,4 +24,10 @@ it('ignores a procedure from before this term’s window (an earlier term’s re
   assert.equal(label(dayBefore, '2026-11-25'), '契約中');
   const firstDay = { ...policy, last_procedure_at: '2026-10-27T01:00:00.000Z' };
   assert.equal(label(firstDay, '2026-11-25'), '継続手続済（2026年10月27日）');
+});
+
+it('is 解約 when the core system says cancelled, and 満期日経過 when it retired the policy as expired', () => {
+  assert.equal(label({ ...policy, status: 'cancelled' }, '2026-11-25'), '解約');
+  assert.equal(label({ ...policy, status: 'cancelled', last_procedure_at: '2026-11-25T01:00:00.000Z' }, '2026-11-26'), '解約');
+  assert.equal(label({ ...policy, status: 'expired' }, '2026-11-25'), '満期日経過');
 });

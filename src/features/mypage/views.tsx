@@ -64,11 +64,13 @@ export function HomeTab({ ctx, data }: TabProps) {
 }
 
 export function RenewalsTab({ ctx, data }: TabProps) {
+  // A cancelled or retired policy leaves the renewal list (it cannot be renewed).
+  const policies = data.policies.filter((p) => p.inForce);
   return (
     <MyPageLayout ctx={ctx} data={data} active="renewals">
       <p>継続手続を行うご契約の「継続手続」ボタンを押してください。手続画面へ進みます。</p>
       <AddPolicyNote ctx={ctx} />
-      {data.policies.length === 0 ? (
+      {policies.length === 0 ? (
         <NoPolicies />
       ) : (
         <table class="policy-table">
@@ -83,7 +85,7 @@ export function RenewalsTab({ ctx, data }: TabProps) {
             </tr>
           </thead>
           <tbody>
-            {data.policies.map((p) => (
+            {policies.map((p) => (
               <tr>
                 <td data-label="証券番号">{p.policy_number}</td>
                 <td data-label="始期日">{dateJa(p.start_date)}</td>

@@ -2,6 +2,7 @@ import { japanDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { findCustomer, listOwnPolicies, type CustomerSummary, type OwnPolicy } from './policy-query.js';
 import { ONLINE_RENEWAL_PRODUCTS } from './products.js';
+import { isInForce } from './status.js';
 import { renewalPhase, renewalWindow, type RenewalPhase, type RenewalWindow } from './renewal-window.js';
 
 export interface PolicyView extends OwnPolicy {
@@ -9,7 +10,9 @@ export interface PolicyView extends OwnPolicy {
   phase: RenewalPhase;
   /** Its product can be renewed online at all. */
   online: boolean;
-  /** The 継続手続 button is shown: online, inside the window, and not yet applied for this term. */
+  /** In force as the core system says (not cancelled or retired as expired). */
+  inForce: boolean;
+  /** The 継続手続 button is shown: in force, online, inside the window, and not yet applied for this term. */
   renewable: boolean;
   /** This term's renewal was applied for online (継続手続受付済). */
   renewalReceived: boolean;
@@ -27,7 +30,9 @@ export function policyView(policy: OwnPolicy, today: string): PolicyView {
   const online = ONLINE_RENEWAL_PRODUCTS.has(policy.product);
   const phase = renewalPhase(policy.end_date, today);
   const renewalReceived = policy.renewal_reception_number !== null;
-  return { ...policy, window: renewalWindow(policy.end_date), phase, online, renewable: online && phase === 'open' && !renewalReceived, renewalReceived };
+  const inForce = isInForce(policy);
+  const renewable = inForce && online && phase === 'open' && !renewalReceived;
+  return { ...policy, window: renewalWindow(policy.end_date), phase, online, inForce, renewable, renewalReceived };
 }
 
 /** The customer and their own policies, judged against today's date in Japan. Null if the customer is gone. */

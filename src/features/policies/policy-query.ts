@@ -71,6 +71,8 @@ export interface OwnPolicy {
   annual_premium: number | null;
   payment_method: string | null;
   last_procedure_at: string | null;
+  /** in_force | cancelled | expired, as the core system says (features/policies/status.ts). */
+  status: string;
   /** 受付番号 of this term's online renewal application, null while none. */
   renewal_reception_number: string | null;
 }
@@ -89,6 +91,7 @@ const POLICY_WITH_RENEWAL = [
   'policies.annual_premium',
   'policies.payment_method',
   'policies.last_procedure_at',
+  'policies.status',
   'renewal_applications.reception_number as renewal_reception_number',
 ] as const;
 

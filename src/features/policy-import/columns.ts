@@ -66,4 +66,4 @@ export const RIDERS = ['lawyer', 'road_assistance', 'personal_liability', 'famil
 export const PAYMENT_METHODS = ['bank', 'card', 'convenience'] as const;
 export const PRODUCTS = ['auto'] as const;
 /** The core system's policy status (API and CSV); an empty cell is in_force. */
-export const POLICY_STATUSES = ['in_force', 'cancelled', 'expired'] as const;
+export { POLICY_STATUSES } from '../policies/status.js';

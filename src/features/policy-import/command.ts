@@ -3,26 +3,32 @@ import { systemClock, type Clock } from '../../platform/clock.js';
 import { createDb, describeDatabaseUrl, migrateToLatest, type Db } from '../../platform/db/database.js';
 import { CsvFileError } from './csv-file.js';
 import { exitCodeOf, formatReport } from './report.js';
-import { importPolicies } from './service.js';
+import { policiesMissingFrom, retirePolicies, type FileScope } from './retire.js';
+import { importPolicies, type ImportReport } from './service.js';
 
-export const IMPORT_USAGE = 'usage: keizoku import-policies FILE.csv';
+export const IMPORT_USAGE = 'usage: keizoku import-policies FILE.csv [--retire-missing [--yes]]';
 
 /**
- * `keizoku import-policies FILE.csv`. Exit codes: 0 every row stored; 1 some rows rejected, the
- * others stored; 2 nothing could be done (usage, unreadable file or header, database unusable).
+ * `keizoku import-policies FILE.csv [--retire-missing [--yes]]`. Exit codes: 0 every row stored;
+ * 1 some rows rejected, the others stored; 2 nothing could be done (usage, unreadable file or
+ * header, database unusable). --retire-missing counts the in-force policies of the file's agencies
+ * that the file does not name; with --yes they become expired.
  */
 export async function importPoliciesCommand(config: Config, args: string[], clock: Clock = systemClock): Promise<number> {
-  const [file, ...extra] = args;
-  if (!file || extra.length) {
+  const options = parseArgs(args);
+  if (!options) {
     console.error(IMPORT_USAGE);
     return 2;
   }
+  const { file } = options;
   let db: Db | undefined;
   try {
     db = createDb(config.databaseUrl);
     await migrateToLatest(db);
-    const report = await importPolicies(db, file, { now: clock.now() });
+    const scope: FileScope = { agencies: new Set(), policyNumbers: new Set() };
+    const report = await importPolicies(db, file, { now: clock.now(), scope });
     for (const line of formatReport(report, file)) console.log(line);
+    if (options.retireMissing) return await retireMissing(db, report, scope, { file, yes: options.yes, now: clock.now() });
     return exitCodeOf(report);
   } catch (error) {
     if (error instanceof CsvFileError) {
@@ -36,4 +42,38 @@ export async function importPoliciesCommand(config: Config, args: string[], cloc
   } finally {
     await db?.destroy();
   }
+}
+
+interface ImportArgs {
+  file: string;
+  retireMissing: boolean;
+  yes: boolean;
+}
+
+function parseArgs(args: string[]): ImportArgs | null {
+  const flags = args.filter((a) => a.startsWith('--'));
+  const files = args.filter((a) => !a.startsWith('--'));
+  const retireMissing = flags.includes('--retire-missing');
+  const yes = flags.includes('--yes');
+  const known = flags.every((f) => f === '--retire-missing' || f === '--yes');
+  if (files.length !== 1 || !known || (yes && !retireMissing)) return null;
+  return { file: files[0]!, retireMissing, yes };
+}
+
+/** The count first; the change only with --yes, and never from a file with rejected rows (it may have lost policies). */
+async function retireMissing(db: Db, report: ImportReport, scope: FileScope, { file, yes, now }: { file: string; yes: boolean; now: Date }): Promise<number> {
+  if (report.rejected.length) {
+    console.error('--retire-missing: nothing retired, because rows were rejected; fix the file and import it again');
+    return 1;
+  }
+  const missing = await policiesMissingFrom(db, scope);
+  const agencies = [...scope.agencies].sort().join(', ');
+  if (!yes) {
+    console.log(`--retire-missing: ${missing.length} policies in force of agencies ${agencies || '(none)'} are not in the file and would become expired`);
+    if (missing.length) console.log('run again with --retire-missing --yes to retire them');
+    return 0;
+  }
+  const retired = await retirePolicies(db, missing, now, file);
+  console.log(`--retire-missing: ${retired} policies of agencies ${agencies || '(none)'} retired as expired`);
+  return 0;
 }

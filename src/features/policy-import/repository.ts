@@ -21,38 +21,60 @@ const UPDATED_COLUMNS = [
  * Upserts a batch of valid rows (distinct policy numbers) and their agencies in one transaction:
  * an agency is created or renamed by its code, a policy inserted or updated by its number.
  */
-export async function upsertPolicies(db: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string): Promise<BatchCounts> {
-  return db.transaction().execute(async (trx) => {
-    const codes = [...agencies.keys()];
-    const known = new Map(
-      (await trx.selectFrom('agencies').select(['code', 'name']).where('code', 'in', codes).execute()).map((a) => [a.code, a.name]),
-    );
-    await trx
-      .insertInto('agencies')
-      .values(codes.map((code) => ({ code, name: agencies.get(code) ?? code, created_at: at, updated_at: at })))
-      .onConflict((oc) =>
-        oc
-          .column('code')
-          .doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), updated_at: eb.ref('excluded.updated_at') }))
-          .where((eb) => eb('agencies.name', '<>', eb.ref('excluded.name'))),
-      )
-      .execute();
-
-    const numbers = policies.map((p) => p.policy_number);
-    const existing = await trx.selectFrom('policies').select('policy_number').where('policy_number', 'in', numbers).execute();
-    await trx
-      .insertInto('policies')
-      .values(policies.map((p) => ({ ...p, customer_id: null, last_procedure_at: null, created_at: at, updated_at: at })))
-      .onConflict((oc) =>
-        oc.column('policy_number').doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
-      )
-      .execute();
-
-    return {
-      inserted: policies.length - existing.length,
-      updated: existing.length,
-      agenciesCreated: codes.filter((code) => !known.has(code)).length,
-      agenciesRenamed: codes.filter((code) => known.has(code) && known.get(code) !== agencies.get(code)).length,
-    };
-  });
+export async function upsertPolicies(db: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string, keepStatus = false): Promise<BatchCounts> {
+  return db.transaction().execute((trx) => upsertPoliciesIn(trx, policies, agencies, at, keepStatus));
 }
+
+async function upsertPoliciesIn(trx: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string, keepStatus: boolean): Promise<BatchCounts> {
+  const agencyCounts = await upsertAgencies(trx, agencies, at);
+  const numbers = policies.map((p) => p.policy_number);
+  const existing = await trx.selectFrom('policies').select('policy_number').where('policy_number', 'in', numbers).execute();
+  await writePolicies(trx, policies, at, keepStatus);
+  return { inserted: policies.length - existing.length, updated: existing.length, ...agencyCounts };
+}
+
+/** Creates or renames agencies by code (code → name). */
+export async function upsertAgencies(db: Db, agencies: Map<string, string>, at: string): Promise<Pick<BatchCounts, 'agenciesCreated' | 'agenciesRenamed'>> {
+  const codes = [...agencies.keys()];
+  if (!codes.length) return { agenciesCreated: 0, agenciesRenamed: 0 };
+  const known = new Map((await db.selectFrom('agencies').select(['code', 'name']).where('code', 'in', codes).execute()).map((a) => [a.code, a.name]));
+  await db
+    .insertInto('agencies')
+    .values(codes.map((code) => ({ code, name: agencies.get(code) ?? code, created_at: at, updated_at: at })))
+    .onConflict((oc) =>
+      oc
+        .column('code')
+        .doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), updated_at: eb.ref('excluded.updated_at') }))
+        .where((eb) => eb('agencies.name', '<>', eb.ref('excluded.name'))),
+    )
+    .execute();
+  return {
+    agenciesCreated: codes.filter((code) => !known.has(code)).length,
+    agenciesRenamed: codes.filter((code) => known.has(code) && known.get(code) !== agencies.get(code)).length,
+  };
+}
+
+/**
+ * Inserts or updates policies by number (their agencies exist). keepStatus: a file without a
+ * status column says nothing of it, so a cancellation the API reported stays.
+ */
+export async function writePolicies(db: Db, policies: PolicyRow[], at: string, keepStatus = false): Promise<void> {
+  const updated = keepStatus ? UPDATED_COLUMNS.filter((c) => c !== 'status') : UPDATED_COLUMNS;
+  await db
+    .insertInto('policies')
+    .values(policies.map((p) => ({ ...p, customer_id: null, last_procedure_at: null, created_at: at, updated_at: at })))
+    .onConflict((oc) => oc.column('policy_number').doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+    .execute();
+}
+
+/** A policy's stored columns (to compare before an update). */
+export const findPolicyRow = (db: Db, policyNumber: string) => db.selectFrom('policies').selectAll().where('policy_number', '=', policyNumber).executeTakeFirst();
+
+export const findPolicy = (db: Db, policyNumber: string) =>
+  db
+    .selectFrom('policies')
+    .innerJoin('agencies', 'agencies.code', 'policies.agency_code')
+    .selectAll('policies')
+    .select('agencies.name as agency_name')
+    .where('policies.policy_number', '=', policyNumber)
+    .executeTakeFirst();

@@ -24,7 +24,10 @@ export interface ValidRow {
 }
 export interface RejectedRow {
   ok: false;
+  /** `column: problem`, as the CSV report prints them. */
   reasons: string[];
+  /** The same problems by column, as the API lists them. */
+  issues: Array<{ field: string; message: string }>;
 }
 
 function unwrap<T>(parsed: f.Parsed<T>, ctx: z.RefinementCtx): T {
@@ -105,7 +108,8 @@ export function policyRowValidator(today: string): (record: PolicyRecord) => Val
   return (record) => {
     const parsed = schema.safeParse(record);
     if (!parsed.success) {
-      return { ok: false, reasons: parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'row')}: ${issue.message}`) };
+      const issues = parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'row'), message: issue.message }));
+      return { ok: false, reasons: issues.map((issue) => `${issue.field}: ${issue.message}`), issues };
     }
     const { agency_name: agencyName, product, riders, status, ...rest } = parsed.data;
     return { ok: true, agencyName, policy: { ...rest, product: product ?? 'auto', riders: riders ?? null, status: status ?? 'in_force' } };

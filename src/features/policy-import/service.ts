@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database.js';
 import { isPolicyColumn, POLICY_COLUMNS, REQUIRED_COLUMNS, type PolicyColumn, type PolicyRecord } from './columns.js';
 import { CsvFileError, readCsvFile } from './csv-file.js';
 import { upsertPolicies } from './repository.js';
+import type { FileScope } from './retire.js';
 import { policyRowValidator, type PolicyRow } from './row.js';
 
 export interface Rejection {
@@ -28,6 +29,8 @@ export interface ImportOptions {
   adjust?: (policy: PolicyRow, line: number) => PolicyRow;
   /** Rows per transaction: small enough not to hold SQLite's write lock long, big enough to be fast. */
   batchSize?: number;
+  /** Filled with what the file covered (--retire-missing). */
+  scope?: FileScope;
 }
 
 interface Header {
@@ -80,6 +83,7 @@ export async function importPolicies(db: Db, path: string, options: ImportOption
   const at = options.now.toISOString();
   // 37 columns a row: 800 rows stay under SQLite's 32,766 bound variables per statement.
   const batchSize = Math.min(options.batchSize ?? 500, 800);
+  const scope = options.scope ?? { agencies: new Set<string>(), policyNumbers: new Set<string>() };
   const report: ImportReport = { inserted: 0, updated: 0, rejected: [], agenciesCreated: 0, agenciesRenamed: 0, ignoredColumns: header.ignored };
   const firstSeen = new Map<string, number>();
   let batch: PolicyRow[] = [];
@@ -87,7 +91,7 @@ export async function importPolicies(db: Db, path: string, options: ImportOption
 
   const flush = async () => {
     if (!batch.length) return;
-    const counts = await upsertPolicies(db, batch, agencies, at);
+    const counts = await upsertPolicies(db, batch, agencies, at, !header.index.has('status'));
     report.inserted += counts.inserted;
     report.updated += counts.updated;
     report.agenciesCreated += counts.agenciesCreated;
@@ -106,7 +110,10 @@ export async function importPolicies(db: Db, path: string, options: ImportOption
       report.rejected.push({ line, reason: `has ${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${header.width}` });
       continue;
     }
-    const result = validate(toRecord(header, fields));
+    const record = toRecord(header, fields);
+    // A rejected row still names its policy: it is in the file, so never retired for being missing.
+    scope.policyNumbers.add(record.policy_number.trim());
+    const result = validate(record);
     if (!result.ok) {
       report.rejected.push({ line, reason: result.reasons.join('; ') });
       continue;
@@ -118,6 +125,8 @@ export async function importPolicies(db: Db, path: string, options: ImportOption
       continue;
     }
     firstSeen.set(number, line);
+    scope.policyNumbers.add(number);
+    scope.agencies.add(result.policy.agency_code);
     batch.push(options.adjust ? options.adjust(result.policy, line) : result.policy);
     agencies.set(result.policy.agency_code, result.agencyName);
     if (batch.length >= batchSize) await flush();

@@ -103,11 +103,14 @@ export async function applyDueHolds(deps: AppDeps, userId: string, ip: string): 
 
 const HOLDS_PER_BATCH = 200;
 
+/** What applying a hold needs (the job has no request, and no webhooks to send). */
+export type HoldDeps = Pick<AppDeps, 'config' | 'db' | 'clock' | 'mail'>;
+
 /**
  * The `reregistration-holds` job: every due hold takes effect, whether or not anyone logs in
  * (the 再登録完了 notice goes out at the time the first mail stated). Batches of 200.
  */
-export async function applyAllDueHolds(deps: AppDeps, signal?: AbortSignal): Promise<number> {
+export async function applyAllDueHolds(deps: HoldDeps, signal?: AbortSignal): Promise<number> {
   let applied = 0;
   while (!signal?.aborted) {
     const now = deps.clock.now();
@@ -119,7 +122,7 @@ export async function applyAllDueHolds(deps: AppDeps, signal?: AbortSignal): Pro
 }
 
 /** Applies the holds, each in its own transaction; returns how many took effect. */
-async function applyHolds(deps: AppDeps, ids: string[], now: Date, ip: string | null): Promise<number> {
+async function applyHolds(deps: HoldDeps, ids: string[], now: Date, ip: string | null): Promise<number> {
   let applied = 0;
   let mailed = false;
   for (const id of ids) {
@@ -137,7 +140,7 @@ async function applyHolds(deps: AppDeps, ids: string[], now: Date, ip: string | 
 }
 
 /** One hold, once: the conditional update claims it; says whether it took effect and a notice was queued. */
-async function applyHold(trx: Db, deps: AppDeps, id: string, now: Date, ip: string | null): Promise<'not_applied' | 'applied' | 'mailed'> {
+async function applyHold(trx: Db, deps: HoldDeps, id: string, now: Date, ip: string | null): Promise<'not_applied' | 'applied' | 'mailed'> {
   const hold = await claimDueHold(trx, id, now);
   if (!hold?.passwordHash) return 'not_applied';
   const account = await findHoldAccount(trx, hold.customerId);

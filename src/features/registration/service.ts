@@ -147,6 +147,7 @@ async function completeRegistration(
     customerId = await insertCustomer(trx, policy.holder, credentials, at);
   }
   const linked = await linkHolderPolicies(trx, customerId, policy.holder, at);
+  if (!reRegistration) await deps.webhooks.enqueue(trx, { type: 'customer.registered', data: { customer_id: customerId, policy_numbers: linked } }, at);
   await recordAudit(trx, at, { kind: 'registration_completed', actor: customerActor(customerId), customerId, ip, detail: { flowId: flow.id, reRegistration, linkedPolicies: linked } });
   return { customerId, previousUserId };
 }

@@ -43,6 +43,7 @@ export async function reminderCandidates(db: Db, q: CandidateQuery): Promise<Rem
     .where('policies.end_date', '>=', q.endFrom)
     .where('policies.end_date', '<=', q.endTo)
     .where('policies.product', 'in', [...q.products])
+    .where('policies.status', '=', 'in_force')
     .where('customers.closed_at', 'is', null)
     .where(({ eb, not, exists, selectFrom }) =>
       eb.and([
@@ -117,6 +118,7 @@ export async function recordReminder(db: Db, r: NewReminder): Promise<boolean> {
         .where('policies.policy_number', '=', r.policyNumber)
         .where('policies.end_date', '=', r.endDate)
         .where('policies.customer_id', '=', r.customerId)
+        .where('policies.status', '=', 'in_force')
         .where('customers.closed_at', 'is', null)
         .where(({ not, exists, selectFrom }) =>
           not(exists(selectFrom('reminder_opt_outs').select('reminder_opt_outs.customer_id').whereRef('reminder_opt_outs.customer_id', '=', 'customers.id'))),

@@ -77,3 +77,6 @@ export interface RenewalData {
 
 /** A flow lives 7 days from its last change, and never past the end of its window (満期日 0:00 in Japan). */
 export const RENEWAL_IDLE_TTL_MS = 7 * 24 * 3_600_000;
+
+/** Why an own policy has no online renewal now: before the window, from 満期日 on, not online, or no longer in force. */
+export type RenewalClosedReason = 'before' | 'after' | 'not_online' | 'not_in_force';

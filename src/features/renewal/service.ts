@@ -9,6 +9,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { findOwnPolicyDetails } from '../policies/policy-query.js';
 import { isPolicyNumber } from '../policies/policy-number.js';
 import { ONLINE_RENEWAL_PRODUCTS } from '../policies/products.js';
+import { isInForce } from '../policies/status.js';
 import { renewalPhase, renewalWindow, type RenewalWindow } from '../policies/renewal-window.js';
 import { currentCoverage, economyCoverage, ratingFacts, recommendedCoverage, sameCoverage, type RatingFacts } from './coverage.js';
 import {
@@ -17,6 +18,7 @@ import {
   RENEWAL_KIND,
   RENEWAL_STATES,
   type PlanId,
+  type RenewalClosedReason,
   type RenewalData,
   type RenewalPayment,
   type RenewalState,
@@ -53,7 +55,7 @@ export interface Renewal {
 
 export type RenewalEntry =
   | { kind: 'not_found' }
-  | { kind: 'closed'; policy: RenewalPolicy; window: RenewalWindow; reason: 'before' | 'after' | 'not_online' }
+  | { kind: 'closed'; policy: RenewalPolicy; window: RenewalWindow; reason: RenewalClosedReason }
   | { kind: 'applied'; policy: RenewalPolicy; application: RenewalApplicationTable }
   | { kind: 'open'; renewal: Renewal };
 
@@ -82,6 +84,7 @@ export async function openRenewal(deps: RenewalDeps, customerId: string, policyN
   const window = renewalWindow(policy.end_date);
   const application = await findApplication(deps.db, policy.policy_number, policy.end_date);
   if (application) return { kind: 'applied', policy, application };
+  if (!isInForce(policy)) return { kind: 'closed', policy, window, reason: 'not_in_force' };
   const current = currentCoverage(policy);
   const facts = ratingFacts(policy);
   if (!ONLINE_RENEWAL_PRODUCTS.has(policy.product) || !current || !facts) return { kind: 'closed', policy, window, reason: 'not_online' };
@@ -266,6 +269,7 @@ export async function applyRenewal(deps: RenewalDeps, renewal: Renewal, ip: stri
       if (!completed) throw new FlowMoved();
       await markProcedure(trx, row.policy_number, now);
       await recordAudit(trx, now, { kind: 'renewal_applied', actor: customerActor(renewal.customerId), customerId: renewal.customerId, ip, detail: { policyNumber: row.policy_number, receptionNumber: number, flowId: flow.id } });
+      await deps.webhooks.enqueue(trx, { type: 'renewal_application.created', data: { reception_number: number, policy_number: row.policy_number } }, now);
       if (to) await deps.mail.enqueue(trx, renewalMail({ brand: config.brand, baseUrl: config.baseUrl, to, receptionNumber: number, policyNumber: row.policy_number, appliedAt: now, termStart: row.new_start_date, termEnd: row.new_end_date, paymentChanged: row.payment_method_changed === 1 }), now);
       return { outcome: 'applied', receptionNumber: number };
     });

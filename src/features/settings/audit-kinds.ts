@@ -4,6 +4,8 @@ declare module '../../platform/auth/audit.js' {
     settings_password_throttled: true;
     settings_password_failed: true;
     password_changed: true;
+    /** 新しいパスワードの設定 after a login with the desk's 仮パスワード. */
+    temporary_password_replaced: true;
     email_change_throttled: true;
     email_change_requested: true;
     email_change_refused: true;

@@ -81,18 +81,30 @@ export function parseEmailChangeForm(body: unknown, currentUserId: string): Form
 
 const passwordForm = z.object({ current_password: currentPasswordField('現在のパスワード'), password: formText, password_confirm: formText });
 
+/** The new password and its confirmation: the rule, then the match; `differsFrom` a password it may not equal. */
+function newPasswordErrors(typed: { password: string; password_confirm: string }, userId: string, policy: PasswordPolicy, differsFrom?: string): FieldErrors {
+  const problem = passwordProblem(typed.password, userId, policy);
+  if (problem) return { password: problem.replace(/^パスワードを/, '新しいパスワードを') };
+  if (differsFrom !== undefined && typed.password === differsFrom) return { password: '現在のパスワードとは異なるパスワードをご指定ください。' };
+  if (typed.password_confirm === '') return { password_confirm: missing('新しいパスワード（確認用）') };
+  if (typed.password_confirm !== typed.password) return { password_confirm: '新しいパスワード（確認用）が新しいパスワードと一致しません。' };
+  return {};
+}
+
 /** Current password, and the new one twice under the registration rule; the new one must differ. */
 export function parsePasswordChangeForm(body: unknown, userId: string, policy: PasswordPolicy): FormResult<{ currentPassword: string; newPassword: string }> {
   const parsed = parseForm(passwordForm, body);
-  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   const typed = typedValues(body, ['current_password', 'password', 'password_confirm']);
-  const problem = passwordProblem(typed.password, userId, policy);
-  if (problem) errors.password = problem.replace(/^パスワードを/, '新しいパスワードを');
-  else if (typed.password === typed.current_password) errors.password = '現在のパスワードとは異なるパスワードをご指定ください。';
-  else if (typed.password_confirm === '') errors.password_confirm = missing('新しいパスワード（確認用）');
-  else if (typed.password_confirm !== typed.password) errors.password_confirm = '新しいパスワード（確認用）が新しいパスワードと一致しません。';
+  const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...newPasswordErrors(typed, userId, policy, typed.current_password) };
   if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { currentPassword: parsed.value.current_password, newPassword: typed.password } };
+}
+
+/** 新しいパスワードの設定 (after a 仮パスワード): the new password twice. */
+export function parseNewPasswordForm(body: unknown, userId: string, policy: PasswordPolicy): FormResult<{ newPassword: string }> {
+  const typed = typedValues(body, ['password', 'password_confirm']);
+  const errors = newPasswordErrors(typed, userId, policy);
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: { newPassword: typed.password } };
 }
 
 // ---- お客さまWebサービスの利用停止

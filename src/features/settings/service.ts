@@ -1,11 +1,13 @@
 import type { Config } from '../../config.js';
 import { recordAudit } from '../../platform/auth/audit.js';
 import { customerActor } from '../../platform/auth/actor.js';
-import { hashSecret } from '../../platform/crypto.js';
+import { hashSecret, verifySecret } from '../../platform/crypto.js';
 import { retireMailTokens } from '../../platform/flow/mail-token.js';
 import { loadFlow, otherFlowIdsOfCustomer } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import type { MailQueue } from '../../platform/mail/outbox.js';
+import type { WebhookQueue } from '../../platform/webhooks/outbox.js';
+import { clearTemporaryPassword, temporaryPasswordOf } from '../policies/account/temporary-password.js';
 import { ownPolicyNumbers } from '../policies/policy-query.js';
 import type { AddressChange } from './forms.js';
 import { EMAIL_CHANGE_KIND, EMAIL_CHANGE_STATES, type EmailChangeData, type EmailChangeState } from './email-change.js';
@@ -29,6 +31,7 @@ import {
 export interface ServiceDeps extends SettingsDeps {
   config: Config;
   mail: MailQueue;
+  webhooks: WebhookQueue;
 }
 
 /** A password-checked form's outcome when the check failed. */
@@ -51,6 +54,7 @@ export async function requestAddressChange(deps: ServiceDeps, input: { customerI
     if (!account) return false;
     const data: AddressRequestData = { ...input.change, policyNumbers: await ownPolicyNumbers(trx, input.customerId) };
     const requestId = await insertChangeRequest(trx, { customerId: input.customerId, kind: 'address', data, at: now });
+    await deps.webhooks.enqueue(trx, { type: 'change_request.created', data: { id: requestId, kind: 'address' } }, now);
     await deps.mail.enqueue(trx, addressChangeReceivedMail({ brand: deps.config.brand, to: account.userId, at: now }), now);
     await recordAudit(trx, now, { kind: 'address_change_requested', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { requestId, policyNumbers: data.policyNumbers } });
     return true;
@@ -143,16 +147,35 @@ export async function changePassword(
 ): Promise<'changed' | Refused> {
   const check = await checkPassword(deps, { customerId: input.customerId, password: input.currentPassword, ip: input.ip, purpose: 'password_change' });
   if (!check.ok) return refusal(check.reason);
+  await replacePassword(deps, { customerId: input.customerId, userId: check.account.userId, newPassword: input.newPassword, ip: input.ip, audit: 'password_changed' });
+  return 'changed';
+}
+
+/** In one transaction: the hash, every session ended, recovery links retired, the notice queued, the audit event. */
+async function replacePassword(deps: ServiceDeps, input: { customerId: string; userId: string; newPassword: string; ip: string; audit: 'password_changed' | 'temporary_password_replaced' }): Promise<void> {
   const passwordHash = await hashSecret(input.newPassword);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await updatePasswordHash(trx, input.customerId, passwordHash, now);
+    await clearTemporaryPassword(trx, input.customerId);
     await revokeCustomerSessions(trx, input.customerId, now);
     await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, input.customerId, '', 'recovery'), now);
-    await deps.mail.enqueue(trx, passwordChangedMail({ brand: deps.config.brand, to: check.account.userId, at: now }), now);
-    await recordAudit(trx, now, { kind: 'password_changed', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip });
+    await deps.mail.enqueue(trx, passwordChangedMail({ brand: deps.config.brand, to: input.userId, at: now }), now);
+    await recordAudit(trx, now, { kind: input.audit, actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip });
   });
   deps.mail.kick();
+}
+
+/**
+ * 新しいパスワードの設定 after a login with a 仮パスワード: the session proved it, so no current
+ * password is asked; the new one must differ from it. Then as a password change.
+ */
+export async function replaceTemporaryPassword(deps: ServiceDeps, input: { customerId: string; newPassword: string; ip: string }): Promise<'changed' | 'same_as_temporary' | 'not_temporary' | 'closed'> {
+  const account = await findAccount(deps.db, input.customerId);
+  if (!account) return 'closed';
+  if (!(await temporaryPasswordOf(deps.db, input.customerId))) return 'not_temporary';
+  if (await verifySecret(account.passwordHash, input.newPassword)) return 'same_as_temporary';
+  await replacePassword(deps, { customerId: input.customerId, userId: account.userId, newPassword: input.newPassword, ip: input.ip, audit: 'temporary_password_replaced' });
   return 'changed';
 }
 

@@ -7,6 +7,9 @@ export interface PasswordPolicy {
 
 const common = new Set((dictionary['passwords-common'] as string[]).map((word) => word.toLowerCase()));
 
+/** Whether a password is on the common-passwords list (zxcvbn-ts), case forgiven. */
+export const isCommonPassword = (password: string): boolean => common.has(password.toLowerCase());
+
 /** The rule as the form states it (the guide's: 半角6桁以上15桁以下で、必ず英文字と数字を混ぜて). */
 export const passwordRuleText = (policy: PasswordPolicy): string =>
   `半角${policy.minLength}文字以上${policy.maxLength}文字以下で、必ず英字と数字を混ぜてご入力ください（記号も使えます）。`;
@@ -20,6 +23,6 @@ export function passwordProblem(password: string, userId: string, policy: Passwo
   }
   if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) return '英字と数字を必ず混ぜて入力してください。';
   if (password.toLowerCase() === userId.toLowerCase()) return 'ユーザーIDと同じパスワードは使えません。';
-  if (common.has(password.toLowerCase())) return '推測されやすいパスワードのため使えません。別のパスワードをご指定ください。';
+  if (isCommonPassword(password)) return '推測されやすいパスワードのため使えません。別のパスワードをご指定ください。';
   return null;
 }

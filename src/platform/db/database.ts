@@ -17,6 +17,10 @@ import * as desk from './migrations/0010_desk.js';
 import * as reminders from './migrations/0011_reminders.js';
 import * as admin from './migrations/0012_admin.js';
 import * as policyStatus from './migrations/0013_policy_status.js';
+import * as api from './migrations/0014_api.js';
+import * as webhooks from './migrations/0015_webhooks.js';
+import * as agencyConsole from './migrations/0017_agency_console.js';
+import * as temporaryPasswords from './migrations/0018_temporary_passwords.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -53,6 +57,10 @@ function createPool(url: string, onPoolError: (error: Error) => void): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // Without a listener, an idle client's error is an 'error' event nobody handles: the process dies.
   pool.on('error', onPoolError);
+  // So is the error of a client checked out between two queries (a transaction's) when the server
+  // goes away (a restart: 57P01): its next query fails, the request gets its error page, and the
+  // pool drops the client on release.
+  pool.on('connect', (client) => client.on('error', onPoolError));
   return pool;
 }
 
@@ -85,6 +93,10 @@ const migrations: Record<string, Migration> = {
   '0011_reminders': reminders,
   '0012_admin': admin,
   '0013_policy_status': policyStatus,
+  '0014_api': api,
+  '0015_webhooks': webhooks,
+  '0017_agency_console': agencyConsole,
+  '0018_temporary_passwords': temporaryPasswords,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -19,7 +19,11 @@ export interface AgencyNewsTable {
   published_on: string;
   title: string;
   body: string;
+  /** 1: shown on the agency page (公開); 0: kept but not shown (非公開). */
+  published: number;
   created_at: string;
+  /** Last edited; null until then. */
+  updated_at: string | null;
 }
 
 export interface PolicyTable {
@@ -84,6 +88,20 @@ export interface CustomerTable {
   suspended_at: string | null;
 }
 
+/** 仮パスワード (migration 0018): temporary while password_hash equals the account's. */
+export interface TemporaryPasswordTable {
+  customer_id: string;
+  password_hash: string;
+  /** 'screen' (shown once to the operator) or 'mail'. */
+  delivery: string;
+  /** The staff member who issued it. */
+  issued_by: string;
+  issued_at: string;
+  expires_at: string;
+  /** The clear text sealed for the issuing staff member until its one showing; null afterwards (and for mail). */
+  reveal_sealed: string | null;
+}
+
 export interface SessionTable {
   /** SHA-256 of the cookie value. */
   id_hash: string;
@@ -145,6 +163,26 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+}
+
+/** A webhook event waiting for, or past, delivery: pending while neither delivered_at nor gave_up_at is set. */
+export interface WebhookOutboxTable {
+  /** The webhook-id (`msg_…`), the same on every retry. */
+  id: string;
+  event_type: string;
+  /** The JSON body, `{"type", "timestamp", "data"}`, posted as it is on every attempt. */
+  payload: string;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** Retries stop after this (3 days after the event, or after a 再送). */
+  retry_until: string;
+  last_attempt_at: string | null;
+  delivered_at: string | null;
+  /** The receiver's HTTP status at the last attempt; null when it gave none (refused, timed out). */
+  last_status: number | null;
+  last_error: string | null;
+  gave_up_at: string | null;
 }
 
 export interface DevMailTable {
@@ -323,6 +361,43 @@ export interface ReminderOptOutTable {
   created_at: string;
 }
 
+/** A core system's client of the integration API (keizoku api-clients add). */
+export interface ApiClientTable {
+  id: string;
+  name: string;
+  /** The public OAuth client_id. */
+  client_id: string;
+  /** SHA-256 (hex) of the 32-byte random client_secret. */
+  secret_hash: string;
+  /** Space-separated scopes (policies:write policies:read …). */
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+}
+
+/** A bearer token issued by /api/v1/oauth/token: only its SHA-256 (hex). */
+export interface ApiTokenTable {
+  token_hash: string;
+  /** api_clients.id */
+  client_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** An Idempotency-Key seen on a POST: the request's hash and, once answered, the answer (24 h). */
+export interface ApiIdempotencyKeyTable {
+  client_id: string;
+  key: string;
+  request_hash: string;
+  /** null while the first request with the key is running. */
+  response_status: number | null;
+  response_body: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   settings: SettingTable;
   agencies: AgencyTable;
@@ -346,4 +421,9 @@ export interface Database {
   staff_recovery_codes: StaffRecoveryCodeTable;
   renewal_reminders: RenewalReminderTable;
   reminder_opt_outs: ReminderOptOutTable;
+  api_clients: ApiClientTable;
+  api_tokens: ApiTokenTable;
+  api_idempotency_keys: ApiIdempotencyKeyTable;
+  webhook_outbox: WebhookOutboxTable;
+  temporary_passwords: TemporaryPasswordTable;
 }

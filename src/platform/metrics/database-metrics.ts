@@ -1,10 +1,11 @@
 import client from 'prom-client';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
+import { oldestPendingWebhook, webhookCounts } from '../webhooks/store.js';
 
 const seconds = (from: string | null | undefined, now: Date) => (from ? Math.max(0, (now.getTime() - new Date(from).getTime()) / 1000) : 0);
 
-/** Figures read from the database at scrape time: the outbox, and every leased job. */
+/** Figures read from the database at scrape time: the mail and webhook outboxes, and every leased job. */
 export function databaseMetrics(db: Db, clock: Clock): client.Registry {
   const registry = new client.Registry();
   new client.Gauge({
@@ -34,8 +35,36 @@ export function databaseMetrics(db: Db, clock: Clock): client.Registry {
       this.set(Number(row.n));
     },
   });
+  webhookMetrics(db, clock, registry);
   jobMetrics(db, clock, registry);
   return registry;
+}
+
+function webhookMetrics(db: Db, clock: Clock, registry: client.Registry): void {
+  new client.Gauge({
+    name: 'keizoku_webhooks_pending',
+    help: 'Webhook events not yet delivered and not given up (the queue depth)',
+    registers: [registry],
+    async collect() {
+      this.set((await webhookCounts(db)).pending);
+    },
+  });
+  new client.Gauge({
+    name: 'keizoku_webhooks_oldest_pending_seconds',
+    help: 'Age of the oldest webhook event not yet delivered (0 when none)',
+    registers: [registry],
+    async collect() {
+      this.set(seconds(await oldestPendingWebhook(db), clock.now()));
+    },
+  });
+  new client.Gauge({
+    name: 'keizoku_webhooks_given_up',
+    help: 'Webhook events given up after 3 days of retries (an admin may resend them)',
+    registers: [registry],
+    async collect() {
+      this.set((await webhookCounts(db)).gave_up);
+    },
+  });
 }
 
 function jobMetrics(db: Db, clock: Clock, registry: client.Registry): void {

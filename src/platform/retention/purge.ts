@@ -12,7 +12,7 @@ export const PURGE_JOB = 'purge';
 export const PURGE_BATCH = 500;
 
 const DAY_MS = 86_400_000;
-/** Ended sessions, delivered or failed mail: kept 30 days for support questions. */
+/** Ended sessions, delivered or failed mail and webhook events: kept 30 days for support questions. */
 export const SESSION_AND_OUTBOX_DAYS = 30;
 /** The dev mailbox: a week. */
 export const DEV_MAILBOX_DAYS = 7;
@@ -34,7 +34,7 @@ export interface PurgeDeps {
   auditRetention: Retention;
 }
 
-export type PurgeCounts = Record<'mailTokens' | 'flows' | 'sessions' | 'throttles' | 'outbox' | 'devMailbox' | 'auditEvents', number>;
+export type PurgeCounts = Record<'mailTokens' | 'flows' | 'sessions' | 'throttles' | 'outbox' | 'webhooks' | 'apiTokens' | 'idempotencyKeys' | 'devMailbox' | 'auditEvents', number>;
 
 /** `now` minus the retention: whole days, or calendar years (29 February falls back to 28 February). */
 export function retentionCutoff(now: Date, retention: Retention): Date {
@@ -148,6 +148,38 @@ export async function purgeExpired(deps: PurgeDeps, signal?: AbortSignal): Promi
     return result.numDeletedRows;
   });
 
+  // Webhook events delivered, or given up, 30 days ago (pending ones are never touched).
+  const webhooks = await counted(async (limit) => {
+    const result = await db
+      .deleteFrom('webhook_outbox')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('webhook_outbox as w')
+          .select('w.id')
+          .where((w) => w.or([w('w.delivered_at', '<', keepDays), w('w.gave_up_at', '<', keepDays)]))
+          .limit(limit),
+      )
+      .executeTakeFirst();
+    return result.numDeletedRows;
+  });
+
+  // API bearer tokens past their hour, and Idempotency-Keys past their 24 hours.
+  const at = iso(now);
+  const apiTokens = await counted(async (limit) => {
+    const result = await db
+      .deleteFrom('api_tokens')
+      .where('token_hash', 'in', (eb) => eb.selectFrom('api_tokens as t').select('t.token_hash').where('t.expires_at', '<=', at).limit(limit))
+      .executeTakeFirst();
+    return result.numDeletedRows;
+  });
+  const idempotencyKeys = await counted(async (limit) => {
+    const result = await db
+      .deleteFrom('api_idempotency_keys')
+      .where((eb) => eb(eb.refTuple('client_id', 'key'), 'in', eb.selectFrom('api_idempotency_keys as k').select(['k.client_id', 'k.key']).where('k.expires_at', '<=', at).limit(limit).$asTuple('client_id', 'key')))
+      .executeTakeFirst();
+    return result.numDeletedRows;
+  });
+
   const devMailbox = await counted(async (limit) => {
     const result = await db
       .deleteFrom('dev_mailbox')
@@ -165,7 +197,7 @@ export async function purgeExpired(deps: PurgeDeps, signal?: AbortSignal): Promi
     return result.numDeletedRows;
   });
 
-  return { mailTokens, flows, sessions, throttles, outbox, devMailbox, auditEvents };
+  return { mailTokens, flows, sessions, throttles, outbox, webhooks, apiTokens, idempotencyKeys, devMailbox, auditEvents };
 }
 
 /** `purge`: hourly, leased; logs what it deleted. */

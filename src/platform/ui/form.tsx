@@ -63,6 +63,11 @@ export function TextField({ name, label, value, error, type = 'text', hint, auto
   );
 }
 
+/** Several lines of plain text (kept as typed, shown escaped). */
+export function TextArea({ name, label, value, error, hint, maxLength, rows = 8 }: { name: string; label: string; value?: string; error?: string | undefined; hint?: string; maxLength?: number; rows?: number }) {
+  return <LabelledField name={name} label={label} hint={hint} error={error} control={(a11y) => <textarea {...a11y} name={name} rows={rows} maxLength={maxLength} value={value ?? ''} />} />;
+}
+
 /** A drop-down; without a valid current value it starts at 選択してください. */
 export function SelectField({ name, label, options, value, error, hint }: {
   name: string;

@@ -6,8 +6,11 @@ declare module '../../../platform/auth/audit.js' {
     staff_enabled: true;
     staff_role_changed: true;
     staff_mfa_reset: true;
+    staff_setup_reissued: true;
     audit_log_viewed: true;
     audit_log_exported: true;
+    /** Subject { kind: 'webhook', id: the webhook-id }. */
+    webhook_resent: true;
   }
 }
 

@@ -11,16 +11,18 @@ export interface SetupMailInput {
   url: string;
   sentAt: Date;
   ttlMs: number;
-  /** A new account, or an account whose 2-step verification an admin has reset. */
-  reason: 'created' | 'mfa_reset';
+  /** A new account, an account whose 2-step verification an admin has reset, or a setup link sent again. */
+  reason: 'created' | 'mfa_reset' | 'reissued';
 }
 
 /** The one-time setup link for a staff member (24 h): password, authenticator app, recovery codes. */
 export function staffSetupMail(input: SetupMailInput): MailMessage {
-  const opening =
-    input.reason === 'created'
-      ? `${input.name} さんの管理コンソールのアカウント（ログインID:${input.login}）が作成されました。`
-      : `${input.name} さん（ログインID:${input.login}）の管理コンソールの2段階認証が、管理者によりリセットされました。`;
+  const openings: Record<SetupMailInput['reason'], string> = {
+    created: `${input.name} さんの管理コンソールのアカウント（ログインID:${input.login}）が作成されました。`,
+    mfa_reset: `${input.name} さん（ログインID:${input.login}）の管理コンソールの2段階認証が、管理者によりリセットされました。`,
+    reissued: `${input.name} さん（ログインID:${input.login}）の管理コンソールの初期設定のURLを、管理者が再発行しました。以前にお送りしたURLは使えなくなりました。`,
+  };
+  const opening = openings[input.reason];
   const text = [
     `${input.brand.name} 管理コンソール`,
     '',

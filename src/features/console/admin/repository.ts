@@ -107,3 +107,7 @@ export function findAuditEvents(db: Db, filter: AuditFilter, limit: number, offs
 export async function auditKindsInUse(db: Db): Promise<string[]> {
   return (await db.selectFrom('audit_events').select('kind').distinct().orderBy('kind').execute()).map((r) => r.kind);
 }
+
+/** The member's newest setup link (used, expired or open), for an audit event's before. */
+export const latestSetupToken = (db: Db, staffId: string) =>
+  db.selectFrom('staff_setup_tokens').select(['expires_at', 'used_at']).where('staff_id', '=', staffId).orderBy('created_at', 'desc').executeTakeFirst();

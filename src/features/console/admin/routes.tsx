@@ -7,7 +7,7 @@ import { consolePageContext, requireStaff } from '../http.js';
 import { auditLogCsv, auditLogPage, parseAuditQuery, type AuditQueryProblem } from './audit-log-service.js';
 import { parseNewStaff, parseRole, reasonOf } from './form.js';
 import { listAgencies } from './repository.js';
-import { addStaffByAdmin, changeStaffRole, disableStaff, enableStaff, resetStaffMfa, staffSummaries, staffSummary, type AdminActor, type StaffActionOutcome } from './staff-admin-service.js';
+import { addStaffByAdmin, changeStaffRole, disableStaff, enableStaff, reissueSetupLink, resetStaffMfa, staffSummaries, staffSummary, type AdminActor, type StaffActionOutcome } from './staff-admin-service.js';
 import { AuditLogPage, DONE_MESSAGES, NewStaffPage, StaffDetailPage, StaffListPage, type DoneMessage, type StaffPageProblem } from './views.js';
 
 const NEW_FIELDS = ['login', 'name', 'email', 'role', 'agency', 'reason'] as const;
@@ -23,6 +23,7 @@ const REFUSALS = {
   last_admin: '有効な管理者がいなくなるため、この操作はできません。先にほかの職員を管理者にしてください。',
   not_applicable: 'この職員の現在の状態では、この操作は必要ありません。',
   no_email: 'メールアドレスが登録されていないため、初期設定のURLを送信できません。',
+  setup_done: 'この職員は初期設定を済ませているため、初期設定のURLは再発行できません。認証アプリを使えないときは「2段階認証のリセット」を行ってください。',
 } as const;
 
 const AUDIT_PROBLEMS: Record<AuditQueryProblem, [string, string]> = {
@@ -91,6 +92,7 @@ export const adminRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { dep
   app.post('/staff/:id/disable', adminOnly, action('status', 'disabled', (request, id, reason) => disableStaff(deps, actor(request), id, reason)));
   app.post('/staff/:id/enable', adminOnly, action('status', 'enabled', (request, id, reason) => enableStaff(deps, actor(request), id, reason)));
   app.post('/staff/:id/mfa-reset', adminOnly, action('mfa', 'mfa', (request, id, reason) => resetStaffMfa(deps, actor(request), id, reason)));
+  app.post('/staff/:id/setup-link', adminOnly, action('setup', 'setup', (request, id, reason) => reissueSetupLink(deps, actor(request), id, reason)));
   app.post(
     '/staff/:id/role',
     adminOnly,

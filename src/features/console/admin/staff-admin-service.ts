@@ -7,8 +7,8 @@ import { secretSlot } from '../../../platform/mail/secrets.js';
 import { agencyExists, findStaffById, findStaffByLogin, insertSetupToken, listStaff, type StaffRow } from '../repository.js';
 import { addStaff, SETUP_TTL_MS } from '../staff-service.js';
 import { isStaffRole, type StaffRole } from '../staff-rules.js';
-import { staffSetupMail } from './mail.js';
-import { clearStaffCredentials, disableStaffRow, enableStaffRow, lockEnabledAdmins, setStaffRole } from './repository.js';
+import { staffSetupMail, type SetupMailInput } from './mail.js';
+import { clearStaffCredentials, disableStaffRow, enableStaffRow, latestSetupToken, lockEnabledAdmins, setStaffRole } from './repository.js';
 import './audit-kinds.js';
 
 /** The admin acting, and from where. */
@@ -18,7 +18,7 @@ export interface AdminActor {
 }
 
 /** Refusals and field problems as codes; the views word them. */
-export type StaffActionRefusal = 'self' | 'last_admin' | 'not_applicable' | 'no_email';
+export type StaffActionRefusal = 'self' | 'last_admin' | 'not_applicable' | 'no_email' | 'setup_done';
 export type StaffActionOutcome = { ok: true } | { ok: false; refusal: StaffActionRefusal } | { ok: false; notFound: true };
 
 export interface StaffSummary {
@@ -55,9 +55,16 @@ export async function staffSummary(db: Db, id: string): Promise<StaffSummary | n
 const setupPath = `/console/setup?token=${secretSlot('token')}`;
 
 /** Queues the setup mail with its token in the outbox's sealed secret slot (never readable in the row). */
-async function queueSetupMail(deps: AppDeps, trx: Db, staff: { email: string; name: string; login: string }, token: string, now: Date, reason: 'created' | 'mfa_reset'): Promise<void> {
+async function queueSetupMail(deps: AppDeps, trx: Db, staff: { email: string; name: string; login: string }, token: string, now: Date, reason: SetupMailInput['reason']): Promise<void> {
   const url = `${deps.config.baseUrl.replace(/\/$/, '')}${setupPath}`;
   await deps.mail.enqueue(trx, { ...staffSetupMail({ brand: deps.config.brand, to: staff.email, name: staff.name, login: staff.login, url, sentAt: now, ttlMs: SETUP_TTL_MS, reason }), secrets: { token } }, now);
+}
+
+/** A new setup URL (24 h) mailed to the member; the links sent before stop working (insertSetupToken retires them). */
+async function newSetupLink(deps: AppDeps, trx: Db, staff: { id: string; email: string; name: string; login: string }, now: Date, reason: SetupMailInput['reason']): Promise<void> {
+  const token = randomToken();
+  await insertSetupToken(trx, { token_hash: sha256(token), staff_id: staff.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + SETUP_TTL_MS).toISOString(), used_at: null, pending_password_hash: null, pending_totp_sealed: null });
+  await queueSetupMail(deps, trx, staff, token, now, reason);
 }
 
 export interface NewStaffInput {
@@ -169,19 +176,44 @@ export async function resetStaffMfa(deps: AppDeps, by: AdminActor, staffId: stri
   const email = target.email;
   if (!email) return { ok: false, refusal: 'no_email' };
   const now = deps.clock.now();
-  const token = randomToken();
   const wasEnrolled = target.totp_secret_sealed !== null && target.setup_completed_at !== null;
   await deps.db.transaction().execute(async (trx) => {
     await clearStaffCredentials(trx, staffId, now);
     await revokeActorSessions(trx, { kind: 'staff', id: staffId }, now);
-    await insertSetupToken(trx, { token_hash: sha256(token), staff_id: staffId, created_at: now.toISOString(), expires_at: new Date(now.getTime() + SETUP_TTL_MS).toISOString(), used_at: null, pending_password_hash: null, pending_totp_sealed: null });
-    await queueSetupMail(deps, trx, { email, name: target.name, login: target.login }, token, now, 'mfa_reset');
+    await newSetupLink(deps, trx, { id: staffId, email, name: target.name, login: target.login }, now, 'mfa_reset');
     await recordAudit(trx, now, {
       kind: 'staff_mfa_reset',
       actor: { kind: 'staff', id: by.staffId },
       subject: staffSubject(staffId),
       ip: by.ip,
       detail: { reason, before: { mfa_enrolled: wasEnrolled, password_set: target.password_hash !== null }, after: { mfa_enrolled: false, password_set: false } },
+    });
+  });
+  deps.mail.kick();
+  return { ok: true };
+}
+
+/**
+ * 初期設定URLの再発行: for a member who has not finished the setup (the link expired or was
+ * lost); a new link is mailed and the old ones stop working. A member who has finished it
+ * needs 2段階認証のリセット instead.
+ */
+export async function reissueSetupLink(deps: AppDeps, by: AdminActor, staffId: string, reason: string): Promise<StaffActionOutcome> {
+  const target = await findStaffById(deps.db, staffId);
+  if (!target) return { ok: false, notFound: true };
+  if (target.enabled !== 1 || summary(target).mfaEnrolled) return { ok: false, refusal: 'setup_done' };
+  const email = target.email;
+  if (!email) return { ok: false, refusal: 'no_email' };
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await latestSetupToken(trx, staffId);
+    await newSetupLink(deps, trx, { id: staffId, email, name: target.name, login: target.login }, now, 'reissued');
+    await recordAudit(trx, now, {
+      kind: 'staff_setup_reissued',
+      actor: { kind: 'staff', id: by.staffId },
+      subject: staffSubject(staffId),
+      ip: by.ip,
+      detail: { reason, before: { setup_link_expires_at: before?.expires_at ?? null, setup_link_used: Boolean(before?.used_at) }, after: { setup_link_expires_at: new Date(now.getTime() + SETUP_TTL_MS).toISOString() } },
     });
   });
   deps.mail.kick();

@@ -8,7 +8,7 @@ import { auditKindLabel } from './audit-labels.js';
 import type { AgencyOption } from './repository.js';
 import type { StaffSummary } from './staff-admin-service.js';
 
-function AdminPage({ ctx, title, children }: { ctx: ConsolePageContext; title: string; children: ComponentChildren }) {
+export function AdminPage({ ctx, title, children }: { ctx: ConsolePageContext; title: string; children: ComponentChildren }) {
   return (
     <WideLayout ctx={ctx} title={title}>
       <nav aria-label="パンくずリスト" class="breadcrumbs">
@@ -21,7 +21,7 @@ function AdminPage({ ctx, title, children }: { ctx: ConsolePageContext; title: s
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-function japanTime(at: Date | null): string {
+export function japanTime(at: Date | null): string {
   if (!at) return '-';
   const d = new Date(at.getTime() + 9 * 3_600_000);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
@@ -38,6 +38,7 @@ export const DONE_MESSAGES = {
   enabled: '職員を再開しました。',
   role: '権限を変更しました。次の操作から新しい権限になります。',
   mfa: '2段階認証をリセットしました。ログイン中のセッションを終了し、初期設定のURLをメールで送信しました。',
+  setup: '初期設定のURLを再発行し、登録済みのメールアドレスに送信しました（有効期限24時間）。以前のURLは使えなくなりました。',
 } as const;
 export type DoneMessage = keyof typeof DONE_MESSAGES;
 
@@ -94,7 +95,7 @@ export interface NewStaffValues {
 }
 
 /** 理由 (each form on a page has its own, so each its own id). */
-const ReasonField = ({ error, value, form }: { error?: string | undefined; value?: string; form?: string }) => (
+export const ReasonField = ({ error, value, form }: { error?: string | undefined; value?: string; form?: string }) => (
   <TextField name="reason" label="理由" hint="操作ログに記録されます（200文字以内）。" error={error} value={value ?? ''} maxLength={200} {...(form ? { id: `f-reason-${form}` } : {})} />
 );
 
@@ -122,7 +123,7 @@ export function NewStaffPage({ ctx, values, errors, agencies, message }: { ctx: 
 }
 
 export interface StaffPageProblem {
-  form: 'status' | 'role' | 'mfa';
+  form: 'status' | 'role' | 'mfa' | 'setup';
   message: string;
   errors: FieldErrors;
 }
@@ -179,6 +180,18 @@ export function StaffDetailPage({ ctx, staff, agencies, isSelf, done, problem }:
               </div>
             </PostForm>
           </section>
+          {staff.enabled && !staff.mfaEnrolled ? (
+            <section aria-labelledby="h-setup">
+              <h2 id="h-setup">初期設定URLの再発行</h2>
+              <p>初期設定のURLの有効期限（24時間）が切れたとき、またはメールが見つからないときに行います。新しいURLを登録済みのメールアドレスに送信し、以前のURLは使えなくなります。</p>
+              <PostForm action={`${base}/setup-link`} csrf={ctx.csrf}>
+                <ReasonField form="setup" error={errorsOf('setup').reason} />
+                <div class="actions">
+                  <SubmitButton>初期設定のURLを再発行する</SubmitButton>
+                </div>
+              </PostForm>
+            </section>
+          ) : null}
           {staff.enabled ? (
             <section aria-labelledby="h-mfa">
               <h2 id="h-mfa">2段階認証のリセット</h2>

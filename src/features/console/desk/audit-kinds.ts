@@ -9,6 +9,9 @@ declare module '../../../platform/auth/audit.js' {
     console_customer_suspended: true;
     console_customer_resumed: true;
     console_mail_resent: true;
+    console_customer_temporary_password_issued: true;
+    /** The one showing of a 仮パスワード to the operator who issued it. */
+    console_customer_temporary_password_shown: true;
   }
 }
 

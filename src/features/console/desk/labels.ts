@@ -40,6 +40,9 @@ const AUDIT_KINDS: Record<string, string> = {
   login_failed: 'ログイン失敗',
   login_locked: 'ログインのロック',
   logout: 'ログアウト',
+  login_temporary_password_expired: 'ログイン失敗（仮パスワードの期限切れ）',
+  password_changed: 'パスワードの変更',
+  temporary_password_replaced: '新しいパスワードの設定（仮パスワードから）',
   registration_started: '初回利用登録の開始',
   registration_completed: '初回利用登録の完了',
   recovery_completed: 'ID・パスワードの再設定',
@@ -50,6 +53,8 @@ const AUDIT_KINDS: Record<string, string> = {
   console_customer_suspended: '利用停止（デスク）',
   console_customer_resumed: '利用再開（デスク）',
   console_mail_resent: 'メールの再送（デスク）',
+  console_customer_temporary_password_issued: '仮パスワードの発行（デスク）',
+  console_customer_temporary_password_shown: '仮パスワードの表示（デスク）',
 };
 /** The event's name in words where the desk knows it; the stored kind otherwise. */
 export const auditKindLabel = (kind: string): string => AUDIT_KINDS[kind] ?? kind;

@@ -27,8 +27,15 @@ function policyMatch(eb: PolicyEb, c: Criterion): Expression<SqlBool> {
   }
 }
 
-function customerMatch(eb: CustomerEb, c: Criterion): Expression<SqlBool> {
-  const viaPolicies = eb('customers.id', 'in', eb.selectFrom('policies').select('policies.customer_id').where('policies.customer_id', 'is not', null).where((p) => policyMatch(p, c)).$narrowType<{ customer_id: string }>());
+/** Matched on the account or on a policy (of the agency only, when given: another agency's policy finds nobody). */
+function customerMatch(eb: CustomerEb, c: Criterion, agencyCode: string | null): Expression<SqlBool> {
+  const policies = eb
+    .selectFrom('policies')
+    .select('policies.customer_id')
+    .where('policies.customer_id', 'is not', null)
+    .where((p) => policyMatch(p, c))
+    .$if(agencyCode !== null, (q) => q.where('policies.agency_code', '=', agencyCode!));
+  const viaPolicies = eb('customers.id', 'in', policies.$narrowType<{ customer_id: string }>());
   switch (c.key) {
     case 'email':
       return eb.or([eb('customers.user_id', '=', c.value), viaPolicies]);
@@ -57,18 +64,20 @@ export interface SearchRow {
   policies: number;
 }
 
-/** The policies without an account of the outer row's holder (the same five identity columns). */
-const sameHolder = (eb: PolicyEb) =>
+/** The policies without an account of the outer row's holder (the same five identity columns), of one agency when given. */
+const sameHolder = (eb: PolicyEb, agencyCode: string | null) =>
   eb
     .selectFrom('policies as h')
     .where('h.customer_id', 'is', null)
+    .$if(agencyCode !== null, (q) => q.where('h.agency_code', '=', agencyCode!))
     .whereRef('h.holder_family_kana', '=', 'policies.holder_family_kana')
     .whereRef('h.holder_given_kana', '=', 'policies.holder_given_kana')
     .whereRef('h.birth_date', '=', 'policies.birth_date')
     .whereRef('h.holder_family_name', '=', 'policies.holder_family_name')
     .whereRef('h.holder_given_name', '=', 'policies.holder_given_name');
 
-function searchUnion(db: Db, c: Criterion) {
+/** An agency's staff find only people holding one of its policies, and count only those (null: every agency). */
+function searchUnion(db: Db, c: Criterion, agencyCode: string | null) {
   const customers = db
     .selectFrom('customers')
     .select((eb) => [
@@ -82,15 +91,23 @@ function searchUnion(db: Db, c: Criterion) {
       sql<string | null>`customers.user_id`.as('user_id'),
       sql<string | null>`customers.suspended_at`.as('suspended_at'),
       sql<string | null>`customers.closed_at`.as('closed_at'),
-      eb.selectFrom('policies').select((p) => p.fn.countAll<number>().as('n')).whereRef('policies.customer_id', '=', 'customers.id').as('policies'),
+      eb
+        .selectFrom('policies')
+        .select((p) => p.fn.countAll<number>().as('n'))
+        .whereRef('policies.customer_id', '=', 'customers.id')
+        .$if(agencyCode !== null, (q) => q.where('policies.agency_code', '=', agencyCode!))
+        .as('policies'),
     ])
-    .where((eb) => customerMatch(eb, c));
+    .where((eb) => customerMatch(eb, c, agencyCode))
+    .$if(agencyCode !== null, (q) =>
+      q.where(({ exists, selectFrom }) => exists(selectFrom('policies as own').select('own.policy_number').whereRef('own.customer_id', '=', 'customers.id').where('own.agency_code', '=', agencyCode!))),
+    );
   const holders = db
     .selectFrom('policies')
     .select((eb) => [
       sql<string>`'holder'`.as('kind'),
       // Key and count over all of the holder's policies without an account, not only those matched.
-      sql<string>`(${sameHolder(eb).select((e) => e.fn.min('h.policy_number').as('k'))})`.as('key'),
+      sql<string>`(${sameHolder(eb, agencyCode).select((e) => e.fn.min('h.policy_number').as('k'))})`.as('key'),
       'policies.holder_family_name as family_name',
       'policies.holder_given_name as given_name',
       'policies.holder_family_kana as family_kana',
@@ -99,20 +116,21 @@ function searchUnion(db: Db, c: Criterion) {
       sql<string | null>`null`.as('user_id'),
       sql<string | null>`null`.as('suspended_at'),
       sql<string | null>`null`.as('closed_at'),
-      sameHolder(eb).select((e) => e.fn.countAll<number>().as('n')).as('policies'),
+      sameHolder(eb, agencyCode).select((e) => e.fn.countAll<number>().as('n')).as('policies'),
     ])
     // "No account" written so no index serves it: SQLite would otherwise walk every policy
     // without an account (most of them) by policies_by_customer instead of the match's index.
     .where(sql`coalesce(policies.customer_id, '')`, '=', '')
     .where((eb) => policyMatch(eb, c))
+    .$if(agencyCode !== null, (q) => q.where('policies.agency_code', '=', agencyCode!))
     .groupBy(['policies.holder_family_name', 'policies.holder_given_name', 'policies.holder_family_kana', 'policies.holder_given_kana', 'policies.birth_date']);
   return customers.unionAll(holders);
 }
 
-/** A page of the people a criterion finds, in kana order, and how many there are in all. */
-export async function searchPeople(db: Db, c: Criterion, offset: number, limit: number): Promise<{ rows: SearchRow[]; total: number }> {
+/** A page of the people a criterion finds (of one agency when given), in kana order, and how many there are in all. */
+export async function searchPeople(db: Db, c: Criterion, offset: number, limit: number, agencyCode: string | null = null): Promise<{ rows: SearchRow[]; total: number }> {
   const rows = await db
-    .selectFrom(searchUnion(db, c).as('found'))
+    .selectFrom(searchUnion(db, c, agencyCode).as('found'))
     .selectAll()
     .orderBy('family_kana')
     .orderBy('given_kana')
@@ -123,7 +141,7 @@ export async function searchPeople(db: Db, c: Criterion, offset: number, limit: 
     .offset(offset)
     .execute();
   const count = await db
-    .selectFrom(searchUnion(db, c).as('found'))
+    .selectFrom(searchUnion(db, c, agencyCode).as('found'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return {
@@ -173,14 +191,15 @@ export async function liveSessions(db: Db, customerId: string, idleSince: string
 
 /** A policy not linked to any account, with its holder. */
 export async function findUnlinkedHolder(db: Db, policyNumber: string) {
-  return db.selectFrom('policies').select(['policy_number', 'customer_id', 'holder_family_name', 'holder_given_name', 'holder_family_kana', 'holder_given_kana', 'birth_date', 'email']).where('policy_number', '=', policyNumber).executeTakeFirst();
+  return db.selectFrom('policies').select(['policy_number', 'customer_id', 'agency_code', 'holder_family_name', 'holder_given_name', 'holder_family_kana', 'holder_given_kana', 'birth_date', 'email']).where('policy_number', '=', policyNumber).executeTakeFirst();
 }
 
 /** The policies without an account of one holder (the same five identity columns as stored). */
-export async function unlinkedPoliciesOf(db: Db, h: { holder_family_name: string; holder_given_name: string; holder_family_kana: string; holder_given_kana: string; birth_date: string }): Promise<Array<OwnPolicy & { email: string | null }>> {
+export async function unlinkedPoliciesOf(db: Db, h: { holder_family_name: string; holder_given_name: string; holder_family_kana: string; holder_given_kana: string; birth_date: string }, agencyCode: string | null = null): Promise<Array<OwnPolicy & { email: string | null }>> {
   return policiesWithRenewal(db)
     .select('policies.email')
     .where('policies.customer_id', 'is', null)
+    .$if(agencyCode !== null, (q) => q.where('policies.agency_code', '=', agencyCode!))
     .where('policies.holder_family_name', '=', h.holder_family_name)
     .where('policies.holder_given_name', '=', h.holder_given_name)
     .where('policies.holder_family_kana', '=', h.holder_family_kana)
@@ -220,7 +239,7 @@ export async function requeueMail(db: Db, mailId: string, now: Date): Promise<bo
 export async function openFlows(db: Db, customerId: string, now: Date) {
   return db
     .selectFrom('flows')
-    .select(['id', 'kind', 'state', 'created_at', 'expires_at'])
+    .select(['id', 'kind', 'state', 'data', 'created_at', 'expires_at'])
     .where('customer_id', '=', customerId)
     .where('expires_at', '>', now.toISOString())
     .where('state', 'not in', ['completed', 'held'])
@@ -262,4 +281,9 @@ export async function suspendAccount(db: Db, customerId: string, at: Date): Prom
 export async function resumeAccount(db: Db, customerId: string, at: Date): Promise<boolean> {
   const result = await db.updateTable('customers').set({ suspended_at: null, updated_at: at.toISOString() }).where('id', '=', customerId).where('suspended_at', 'is not', null).where('closed_at', 'is', null).executeTakeFirst();
   return result.numUpdatedRows === 1n;
+}
+
+/** Whether the customer holds one of the agency's policies. */
+export async function holdsAgencyPolicy(db: Db, customerId: string, agencyCode: string): Promise<boolean> {
+  return (await db.selectFrom('policies').select('policy_number').where('customer_id', '=', customerId).where('agency_code', '=', agencyCode).limit(1).executeTakeFirst()) !== undefined;
 }

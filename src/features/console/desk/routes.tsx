@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureOptions } from '../../../platform/deps.js';
 import { sendPage } from '../../../platform/ui/render.js';
 import { consolePageContext, requireStaff } from '../http.js';
+import { scopeOf } from '../staff-rules.js';
 import { ConsoleNotFoundPage } from '../views.js';
 import { MAX_PAGE, parseSearch } from './search.js';
 import {
@@ -16,16 +17,19 @@ import {
   unlockAccount,
   type ActionDone,
   type ActionOutcome,
-  type ReasonProblem,
+  type ActionProblem,
   type StaffContext,
 } from './service.js';
+import { isDelivery, issueTemporaryPassword, revealTemporaryPassword } from './temporary-password.js';
+import { TEMPORARY_PASSWORD_FORM, TemporaryPasswordPage } from './temporary-password-views.js';
 import { DetailsPage, SearchPage, type DetailsFlash } from './views.js';
 
-// The internet desk: お客さま検索, お客さま詳細 and the support actions, for desk and admin only
-// (agency staff get the console's 404, as for a page that does not exist).
+// The internet desk: お客さま検索, お客さま詳細 and the support actions. Agency staff search and
+// view their own agency's customers; the actions are for desk and admin only (agency staff get
+// the console's 404, as for a page that does not exist).
 
-const DONE: readonly ActionDone[] = ['unlocked', 'sessions_ended', 'suspended', 'resumed', 'resent', 'already_suspended', 'not_suspended', 'not_resendable'];
-const PROBLEMS: readonly ReasonProblem[] = ['reason_missing', 'reason_too_long', 'reason_invalid'];
+const DONE: readonly ActionDone[] = ['unlocked', 'sessions_ended', 'suspended', 'resumed', 'resent', 'already_suspended', 'not_suspended', 'not_resendable', 'temporary_password_mailed', 'temporary_password_suspended'];
+const PROBLEMS: readonly ActionProblem[] = ['reason_missing', 'reason_too_long', 'reason_invalid', 'delivery_missing'];
 
 const text = (source: unknown, name: string): string => {
   const value = (source as Record<string, unknown> | undefined)?.[name];
@@ -48,24 +52,26 @@ const pageOf = (query: unknown): number | null => {
 
 export const deskRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
   const guard = { preHandler: requireStaff('desk', 'admin') };
+  // Agency staff may look (their agency's customers only, see the service), never act.
+  const viewGuard = { preHandler: requireStaff('desk', 'admin', 'agency') };
   const staffOf = (request: FastifyRequest): StaffContext => ({ actor: { kind: 'staff', id: request.staff!.id }, ip: request.ip });
   const notFound = (request: FastifyRequest, reply: FastifyReply) => sendPage(reply, ConsoleNotFoundPage({ ctx: consolePageContext(deps, request, reply) }), 404);
   const detailsHref = (id: string) => `/console/customers/${encodeURIComponent(id)}`;
 
-  app.get('/customers', guard, async (request, reply) => {
+  app.get('/customers', viewGuard, async (request, reply) => {
     const ctx = consolePageContext(deps, request, reply);
     const parsed = parseSearch(request.query as Record<string, unknown>);
     if (parsed.kind === 'form') return sendPage(reply, SearchPage({ ctx, by: 'name', q: '' }));
     if (parsed.kind === 'problem') return sendPage(reply, SearchPage({ ctx, by: parsed.by, q: parsed.q, problem: parsed.problem }), 400);
-    const result = await searchCustomers(deps, staffOf(request), parsed);
+    const result = await searchCustomers(deps, staffOf(request), parsed, scopeOf(request.staff!));
     return sendPage(reply, SearchPage({ ctx, by: parsed.by, q: parsed.q, result }));
   });
 
-  app.get('/customers/:id', guard, async (request, reply) => {
+  app.get('/customers/:id', viewGuard, async (request, reply) => {
     const { id } = request.params as { id: string };
     const page = pageOf(request.query);
     if (page === null) return notFound(request, reply);
-    const outcome = await loadPerson(deps, staffOf(request), id, page);
+    const outcome = await loadPerson(deps, staffOf(request), id, page, scopeOf(request.staff!));
     if (outcome.kind === 'not_found') return notFound(request, reply);
     if (outcome.kind === 'moved') return reply.redirect(detailsHref(outcome.id), 303);
     return sendPage(reply, DetailsPage({ ctx: consolePageContext(deps, request, reply), d: outcome.details, flash: flashOf(request.query) }));
@@ -91,5 +97,27 @@ export const deskRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps
   app.post('/customers/:id/sessions/end', guard, action(() => 'sessions', (staff, p, reason) => endAccountSessions(deps, staff, p.id ?? '', reason)));
   app.post('/customers/:id/suspend', guard, action(() => 'suspend', (staff, p, reason) => suspendCustomer(deps, staff, p.id ?? '', reason)));
   app.post('/customers/:id/resume', guard, action(() => 'resume', (staff, p, reason) => resumeCustomer(deps, staff, p.id ?? '', reason)));
+  app.post('/customers/:id/temporary-password', guard, async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const reason = parseReason(text(request.body, 'reason').slice(0, 2000));
+    const delivery = text(request.body, 'delivery');
+    if (!isDelivery(delivery) || !reason.ok) {
+      if (!(await actionTargetExists(deps.db, id))) return notFound(request, reply);
+      const problem: ActionProblem = !isDelivery(delivery) || reason.ok ? 'delivery_missing' : reason.problem;
+      return reply.redirect(`${detailsHref(id)}?${new URLSearchParams({ error: problem, form: TEMPORARY_PASSWORD_FORM }).toString()}`, 303);
+    }
+    const outcome = await issueTemporaryPassword(deps, staffOf(request), id, { reason: reason.reason, delivery });
+    if (outcome.kind === 'not_found') return notFound(request, reply);
+    if (outcome.kind === 'shown') return reply.redirect(`${detailsHref(id)}/temporary-password`, 303);
+    return reply.redirect(`${detailsHref(id)}?done=${outcome.done}`, 303);
+  });
+
+  app.get('/customers/:id/temporary-password', guard, async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const outcome = await revealTemporaryPassword(deps, staffOf(request), id);
+    if (outcome.kind === 'not_found') return notFound(request, reply);
+    return sendPage(reply, TemporaryPasswordPage({ ctx: consolePageContext(deps, request, reply), id, shown: outcome.kind === 'shown' ? outcome : null }));
+  });
+
   app.post('/customers/:id/mail/:mailId/resend', guard, action((p) => `mail-${p.mailId ?? ''}`, (staff, p, reason) => resendMail(deps, staff, p.id ?? '', p.mailId ?? '', reason)));
 };

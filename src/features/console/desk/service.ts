@@ -11,6 +11,7 @@ import { policyView, type PolicyView } from '../../policies/customer-policies.js
 import { listOwnPolicies } from '../../policies/policy-query.js';
 import { isPolicyNumber } from '../../policies/policy-number.js';
 import * as repo from './repository.js';
+import type { StaffScope } from '../staff-rules.js';
 import { PAGE_SIZE, type Criterion } from './search.js';
 import './audit-kinds.js';
 
@@ -61,9 +62,11 @@ export interface SearchResult {
   pages: number;
 }
 
-export async function searchCustomers(deps: DeskDeps, staff: StaffContext, input: { criterion: Criterion; page: number; by: string; q: string }): Promise<SearchResult> {
+const agencyOf = (scope: StaffScope): string | null => (scope.kind === 'agency' ? scope.agencyCode : null);
+
+export async function searchCustomers(deps: DeskDeps, staff: StaffContext, input: { criterion: Criterion; page: number; by: string; q: string }, scope: StaffScope = { kind: 'all' }): Promise<SearchResult> {
   const now = deps.clock.now();
-  const { rows, total } = await repo.searchPeople(deps.db, input.criterion, (input.page - 1) * PAGE_SIZE, PAGE_SIZE);
+  const { rows, total } = await repo.searchPeople(deps.db, input.criterion, (input.page - 1) * PAGE_SIZE, PAGE_SIZE, agencyOf(scope));
   const keyOf = (row: repo.SearchRow) => (row.kind === 'customer' && row.user_id && !row.closed_at ? accountThrottleKey(normalizeEmail(row.user_id)) : null);
   const locks = await repo.lockedKeys(deps.db, rows.map(keyOf).filter((k): k is string => k !== null), now);
   await recordAudit(deps.db, now, { kind: 'console_customers_searched', actor: staff.actor, ip: staff.ip, detail: { by: input.by, q: input.q, page: input.page, total, shown: rows.map(personId) } });
@@ -100,7 +103,7 @@ export interface AccountDetails {
   account: repo.AccountRow;
   lock: LockState;
   sessions: Awaited<ReturnType<typeof repo.liveSessions>>;
-  flows: Awaited<ReturnType<typeof repo.openFlows>>;
+  flows: Array<Omit<Awaited<ReturnType<typeof repo.openFlows>>[number], 'data'>>;
   applications: Awaited<ReturnType<typeof repo.renewalApplications>>;
   changes: Awaited<ReturnType<typeof repo.changeRequests>>;
   history: { rows: repo.HistoryRow[]; total: number; page: number; pages: number };
@@ -114,6 +117,8 @@ export interface PersonDetails {
   /** null: a policy holder without a web account. */
   account: AccountDetails | null;
   today: string;
+  /** An agency's view: its own policies, their applications and renewals; no sessions, mail, change requests, history or support actions. */
+  limited: boolean;
 }
 
 export type DetailsOutcome = { kind: 'ok'; details: PersonDetails } | { kind: 'not_found' } | { kind: 'moved'; id: string };
@@ -152,17 +157,33 @@ async function mailOf(deps: DeskDeps, addresses: string[]): Promise<ResendableMa
   return result;
 }
 
-export async function loadPerson(deps: DeskDeps, staff: StaffContext, id: string, historyPageNumber: number): Promise<DetailsOutcome> {
+/** The 証券番号 a renewal flow's row is for (its envelope's data, RenewalData), or null for another flow. */
+function renewalPolicyOf(flow: { kind: string; data: string }): string | null {
+  if (flow.kind !== 'renewal') return null;
+  try {
+    const parsed = JSON.parse(flow.data) as { data?: { policyNumber?: unknown } };
+    return typeof parsed.data?.policyNumber === 'string' ? parsed.data.policyNumber : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The details page of a person. An agency's staff see only a person holding one of its policies
+ * (anyone else is 404, as a page that does not exist), and of them only that agency's part.
+ */
+export async function loadPerson(deps: DeskDeps, staff: StaffContext, id: string, historyPageNumber: number, scope: StaffScope = { kind: 'all' }): Promise<DetailsOutcome> {
   const ref = parsePersonId(id);
   if (!ref) return { kind: 'not_found' };
+  const agency = agencyOf(scope);
   const now = deps.clock.now();
   const today = japanDate(now);
   if (ref.kind === 'holder') {
     const first = await repo.findUnlinkedHolder(deps.db, ref.policyNumber);
-    if (!first) return { kind: 'not_found' };
+    if (!first || (agency !== null && first.agency_code !== agency)) return { kind: 'not_found' };
     if (first.customer_id) return { kind: 'moved', id: first.customer_id };
-    const policies = await repo.unlinkedPoliciesOf(deps.db, first);
-    const mail = await mailOf(deps, policies.map((p) => p.email).filter((e): e is string => e !== null));
+    const policies = await repo.unlinkedPoliciesOf(deps.db, first, agency);
+    const mail = agency !== null ? [] : await mailOf(deps, policies.map((p) => p.email).filter((e): e is string => e !== null));
     await recordAudit(deps.db, now, { kind: 'console_customer_viewed', actor: staff.actor, subject: { kind: 'policy', id: first.policy_number }, ip: staff.ip, detail: { policies: policies.map((p) => p.policy_number) } });
     return {
       kind: 'ok',
@@ -173,33 +194,38 @@ export async function loadPerson(deps: DeskDeps, staff: StaffContext, id: string
         mail,
         account: null,
         today,
+        limited: agency !== null,
       },
     };
   }
   const account = await repo.findAccount(deps.db, ref.customerId);
-  if (!account) return { kind: 'not_found' };
+  if (!account || (agency !== null && !(await repo.holdsAgencyPolicy(deps.db, account.id, agency)))) return { kind: 'not_found' };
   // The view is recorded first: the history shown includes it.
   await recordAudit(deps.db, now, { kind: 'console_customer_viewed', actor: staff.actor, customerId: account.id, ip: staff.ip, detail: { historyPage: historyPageNumber } });
   const idleSince = new Date(now.getTime() - CUSTOMER_SESSION.idleMs).toISOString();
   const createdSince = new Date(now.getTime() - CUSTOMER_SESSION.absoluteMs).toISOString();
-  const history = await repo.historyPage(deps.db, account.id, (historyPageNumber - 1) * PAGE_SIZE, PAGE_SIZE);
+  const policies = (await listOwnPolicies(deps.db, account.id)).filter((p) => agency === null || p.agency_code === agency);
+  const ownNumbers = new Set(policies.map((p) => p.policy_number));
+  const flows = (await repo.openFlows(deps.db, account.id, now)).filter((f) => agency === null || ownNumbers.has(renewalPolicyOf(f) ?? ''));
+  const history = agency !== null ? { rows: [], total: 0 } : await repo.historyPage(deps.db, account.id, (historyPageNumber - 1) * PAGE_SIZE, PAGE_SIZE);
   return {
     kind: 'ok',
     details: {
       id,
       holder: { familyName: account.family_name, givenName: account.given_name, familyKana: account.family_kana, givenKana: account.given_kana, birthDate: account.birth_date },
-      policies: (await listOwnPolicies(deps.db, account.id)).map((p) => policyView(p, today)),
-      mail: account.closed_at ? [] : await mailOf(deps, [account.user_id]),
+      policies: policies.map((p) => policyView(p, today)),
+      mail: account.closed_at || agency !== null ? [] : await mailOf(deps, [account.user_id]),
       account: {
         account,
         lock: await lockState(deps.db, account, now),
-        sessions: await repo.liveSessions(deps.db, account.id, idleSince, createdSince),
-        flows: await repo.openFlows(deps.db, account.id, now),
-        applications: await repo.renewalApplications(deps.db, account.id),
-        changes: await repo.changeRequests(deps.db, account.id),
+        sessions: agency !== null ? [] : await repo.liveSessions(deps.db, account.id, idleSince, createdSince),
+        flows: flows.map(({ data: _data, ...flow }) => flow),
+        applications: (await repo.renewalApplications(deps.db, account.id)).filter((a) => agency === null || ownNumbers.has(a.policy_number)),
+        changes: agency !== null ? [] : await repo.changeRequests(deps.db, account.id),
         history: { ...history, page: historyPageNumber, pages: Math.max(1, Math.ceil(history.total / PAGE_SIZE)) },
       },
       today,
+      limited: agency !== null,
     },
   };
 }
@@ -208,6 +234,8 @@ export async function loadPerson(deps: DeskDeps, staff: StaffContext, id: string
 
 export const REASON_MAX_LENGTH = 200;
 export type ReasonProblem = 'reason_missing' | 'reason_too_long' | 'reason_invalid';
+/** A form's problem: its 理由, or (仮パスワードの発行) no 渡し方 chosen. */
+export type ActionProblem = ReasonProblem | 'delivery_missing';
 
 /** 理由: required, at most 200 characters, one line. */
 export function parseReason(raw: string): { ok: true; reason: string } | { ok: false; problem: ReasonProblem } {
@@ -220,11 +248,11 @@ export function parseReason(raw: string): { ok: true; reason: string } | { ok: f
 
 export type ActionName = 'unlock' | 'end_sessions' | 'suspend' | 'resume' | 'resend';
 /** What the details page says afterwards (a flag in its URL). */
-export type ActionDone = 'unlocked' | 'sessions_ended' | 'suspended' | 'resumed' | 'resent' | 'already_suspended' | 'not_suspended' | 'not_resendable';
+export type ActionDone = 'unlocked' | 'sessions_ended' | 'suspended' | 'resumed' | 'resent' | 'already_suspended' | 'not_suspended' | 'not_resendable' | 'temporary_password_mailed' | 'temporary_password_suspended';
 export type ActionOutcome = { kind: 'done'; done: ActionDone } | { kind: 'not_found' };
 
 /** An open account (not closed by the customer) by the URL's id; holders without an account have no actions. */
-async function openAccount(db: Db, id: string): Promise<repo.AccountRow | null> {
+export async function openAccount(db: Db, id: string): Promise<repo.AccountRow | null> {
   const ref = parsePersonId(id);
   if (ref?.kind !== 'customer') return null;
   const account = await repo.findAccount(db, ref.customerId);
@@ -241,23 +269,31 @@ export async function actionTargetExists(db: Db, id: string, mailId?: string): P
   return mail !== undefined && mail.to_address === account.user_id;
 }
 
-const countLive = async (db: Db, customerId: string, now: Date) =>
+export const countLive = async (db: Db, customerId: string, now: Date) =>
   (await repo.liveSessions(db, customerId, new Date(now.getTime() - CUSTOMER_SESSION.idleMs).toISOString(), new Date(now.getTime() - CUSTOMER_SESSION.absoluteMs).toISOString())).length;
+
+/** ロック解除: the user ID's and its browsers' login throttles deleted; the lock state before. */
+export async function liftLocks(db: Db, account: repo.AccountRow, now: Date): Promise<LockState> {
+  const before = await lockState(db, account, now);
+  await repo.deleteThrottles(db, [accountKey(account), ...(await repo.deviceTokenHashes(db, account.id)).map(deviceThrottleKey)]);
+  return before;
+}
+
+/** The lock state as an audit event's before. */
+export const lockBefore = (before: LockState) => ({ locked: isLocked(before), lockedUntil: before.accountLockedUntil, failures: before.accountFailures, lockedDevices: before.lockedDevices });
 
 export async function unlockAccount(deps: DeskDeps, staff: StaffContext, id: string, reason: string): Promise<ActionOutcome> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const account = await openAccount(trx, id);
     if (!account) return { kind: 'not_found' } as const;
-    const before = await lockState(trx, account, now);
-    const keys = [accountKey(account), ...(await repo.deviceTokenHashes(trx, account.id)).map(deviceThrottleKey)];
-    await repo.deleteThrottles(trx, keys);
+    const before = await liftLocks(trx, account, now);
     await recordAudit(trx, now, {
       kind: 'console_customer_unlocked',
       actor: staff.actor,
       customerId: account.id,
       ip: staff.ip,
-      detail: { reason, before: { locked: isLocked(before), lockedUntil: before.accountLockedUntil, failures: before.accountFailures, lockedDevices: before.lockedDevices }, after: { locked: false, failures: 0, lockedDevices: 0 } },
+      detail: { reason, before: lockBefore(before), after: { locked: false, failures: 0, lockedDevices: 0 } },
     });
     return { kind: 'done', done: 'unlocked' } as const;
   });

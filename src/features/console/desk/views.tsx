@@ -8,11 +8,12 @@ import type { PolicyView } from '../../policies/customer-policies.js';
 import type { ConsolePageContext } from '../views.js';
 import { actorKindLabel, auditKindLabel, browserLabel, changeKindLabel, changeStatusLabel, flowKindLabel, mailStatusLabel } from './labels.js';
 import { QUERY_MAX_LENGTH, SEARCH_KEYS, SEARCH_KEY_LABELS, type SearchKey, type SearchProblem } from './search.js';
-import { REASON_MAX_LENGTH, isLocked, type ActionDone, type PersonDetails, type ReasonProblem, type SearchResult } from './service.js';
+import { REASON_MAX_LENGTH, isLocked, type ActionDone, type ActionProblem, type PersonDetails, type SearchResult } from './service.js';
+import { DeliveryChoice, TEMPORARY_PASSWORD_FORM, TemporaryPasswordIntro } from './temporary-password-views.js';
 
 const at = (iso: string | null): string => (iso ? formatDateTimeJa(new Date(iso)) : NONE);
 
-function DeskPage({ ctx, title, crumbs, children }: { ctx: ConsolePageContext; title: string; crumbs: Array<{ href: string; label: string }>; children: ComponentChildren }) {
+export function DeskPage({ ctx, title, crumbs, children }: { ctx: ConsolePageContext; title: string; crumbs: Array<{ href: string; label: string }>; children: ComponentChildren }) {
   return (
     <WideLayout ctx={ctx} title={title}>
       <nav aria-label="現在の位置" class="breadcrumbs">
@@ -143,9 +144,12 @@ const DONE_MESSAGES: Record<ActionDone, string> = {
   already_suspended: 'このお客さまは、すでに利用停止中です。',
   not_suspended: 'このお客さまは、利用停止中ではありません。',
   not_resendable: 'このメールは再送できません（送信失敗のメールでないか、ワンタイムURLを含むメールです）。',
+  temporary_password_mailed: '仮パスワードを発行し、ご登録のメールアドレスに送信しました（有効期限は発行から72時間）。ログインのロックを解除し、ログイン中のセッションを終了しました。',
+  temporary_password_suspended: '利用停止中のため、仮パスワードは発行できません。先に利用再開を行ってください。',
 };
 
-const REASON_PROBLEMS: Record<ReasonProblem, string> = {
+const REASON_PROBLEMS: Record<ActionProblem, string> = {
+  delivery_missing: 'お客さまへの渡し方を選んでください。',
   reason_missing: '理由を入力してください。',
   reason_too_long: `理由は${REASON_MAX_LENGTH}文字以内で入力してください。`,
   reason_invalid: '理由に使用できない文字が含まれています。',
@@ -153,7 +157,7 @@ const REASON_PROBLEMS: Record<ReasonProblem, string> = {
 
 export interface DetailsFlash {
   done?: ActionDone | undefined;
-  problem?: { form: string; reason: ReasonProblem } | undefined;
+  problem?: { form: string; reason: ActionProblem } | undefined;
 }
 
 function renewalStatus(p: PolicyView): string {
@@ -163,12 +167,13 @@ function renewalStatus(p: PolicyView): string {
   return p.phase === 'before' ? `${formatDateJa(p.window.opensOn)}から受付` : '受付期間外';
 }
 
-/** A support action: its 理由 field and its button, posting to `action`. */
-function ActionForm({ ctx, id, action, formId, label, button, problem, danger }: { ctx: ConsolePageContext; id: string; action: string; formId: string; label: string; button: string; problem?: DetailsFlash['problem']; danger?: boolean }) {
-  const error = problem?.form === formId ? REASON_PROBLEMS[problem.reason] : undefined;
+/** A support action: its fields (`children`, if any), its 理由 field and its button, posting to `action`. */
+function ActionForm({ ctx, id, action, formId, label, button, problem, danger, children }: { ctx: ConsolePageContext; id: string; action: string; formId: string; label: string; button: string; problem?: DetailsFlash['problem']; danger?: boolean; children?: ComponentChildren }) {
+  const error = problem?.form === formId && problem.reason !== 'delivery_missing' ? REASON_PROBLEMS[problem.reason] : undefined;
   const fieldId = `reason-${formId}`;
   return (
     <PostForm action={`/console/customers/${encodeURIComponent(id)}/${action}`} csrf={ctx.csrf}>
+      {children}
       <div class={error ? 'field has-error' : 'field'}>
         <label for={fieldId}>{`${label}の理由`}</label>
         <p class="hint" id={`${fieldId}-hint`}>{`必須、${REASON_MAX_LENGTH}文字以内。監査ログに記録されます。`}</p>
@@ -188,7 +193,7 @@ function ActionForm({ ctx, id, action, formId, label, button, problem, danger }:
   );
 }
 
-function Table({ caption, head, rows, empty }: { caption: string; head: string[]; rows: ComponentChildren[][]; empty: string }) {
+export function Table({ caption, head, rows, empty }: { caption: string; head: string[]; rows: ComponentChildren[][]; empty: string }) {
   if (rows.length === 0) return <p>{empty}</p>;
   return (
     <table class="desk-table">
@@ -247,6 +252,7 @@ export function DetailsPage({ ctx, d, flash }: { ctx: ConsolePageContext; d: Per
         </div>
       ) : null}
       <ErrorSummary message={flash.problem ? REASON_PROBLEMS[flash.problem.reason] : undefined} />
+      {d.limited ? <p class="notice">貴店の取扱契約と、その継続手続・お申込みだけを表示しています。</p> : null}
       <h2>お客さま</h2>
       <dl class="entries">
         <Entry label="契約者名">{name}</Entry>
@@ -276,7 +282,7 @@ export function DetailsPage({ ctx, d, flash }: { ctx: ConsolePageContext; d: Per
               {a.lock.accountLockedUntil ? `ロック中（${at(a.lock.accountLockedUntil)}まで）` : locked ? 'ロック中（ログインしたことのあるブラウザ）' : `なし（失敗回数 ${a.lock.accountFailures}回）`}
             </Entry>
           </dl>
-          {closed ? null : (
+          {closed || d.limited ? null : (
             <section class="support-actions" aria-labelledby="actions-heading">
               <h3 id="actions-heading">サポート操作</h3>
               {locked ? <ActionForm ctx={ctx} id={d.id} action="unlock" formId="unlock" label="ロック解除" button="ロック解除" problem={flash.problem} /> : <p>ログインのロックはかかっていません。</p>}
@@ -285,17 +291,17 @@ export function DetailsPage({ ctx, d, flash }: { ctx: ConsolePageContext; d: Per
               ) : (
                 <ActionForm ctx={ctx} id={d.id} action="suspend" formId="suspend" label="利用停止" button="利用停止" problem={flash.problem} danger />
               )}
+              {a.account.suspended_at ? null : (
+                <TemporaryPasswordIntro>
+                  <ActionForm ctx={ctx} id={d.id} action="temporary-password" formId={TEMPORARY_PASSWORD_FORM} label="仮パスワードの発行" button="仮パスワードを発行" problem={flash.problem} danger>
+                    <DeliveryChoice problem={flash.problem} />
+                  </ActionForm>
+                </TemporaryPasswordIntro>
+              )}
             </section>
           )}
 
-          <h3>ログイン中のセッション</h3>
-          <Table
-            caption="ログイン中のセッション"
-            head={['開始', '最終アクセス', 'IPアドレス', 'ブラウザ']}
-            empty="ログイン中のセッションはありません。"
-            rows={a.sessions.map((s) => [at(s.created_at), at(s.last_seen_at), s.ip, <span title={s.user_agent}>{browserLabel(s.user_agent)}</span>])}
-          />
-          {a.sessions.length > 0 && !closed ? <ActionForm ctx={ctx} id={d.id} action="sessions/end" formId="sessions" label="セッション終了" button="ログイン中のセッションをすべて終了" problem={flash.problem} /> : null}
+          {d.limited ? null : <SessionsPart ctx={ctx} d={d} a={a} closed={closed} flash={flash} />}
 
           <h3>手続き中の画面</h3>
           <Table caption="手続き中の画面" head={['手続き', '状態', '開始', '有効期限']} empty="手続き中の画面はありません。" rows={a.flows.map((f) => [flowKindLabel(f.kind), f.state, at(f.created_at), at(f.expires_at)])} />
@@ -308,11 +314,38 @@ export function DetailsPage({ ctx, d, flash }: { ctx: ConsolePageContext; d: Per
             rows={a.applications.map((r) => [r.reception_number, r.policy_number, formatDateJa(r.new_start_date), yen(Number(r.annual_premium)), at(r.created_at)])}
           />
 
-          <h3>変更のお申出</h3>
-          <Table caption="変更のお申出" head={['内容', '状況', '受付日時']} empty="変更のお申出はありません。" rows={a.changes.map((c) => [changeKindLabel(c.kind), changeStatusLabel(c.status), at(c.created_at)])} />
+          {d.limited ? null : (
+            <>
+              <h3>変更のお申出</h3>
+              <Table caption="変更のお申出" head={['内容', '状況', '受付日時']} empty="変更のお申出はありません。" rows={a.changes.map((c) => [changeKindLabel(c.kind), changeStatusLabel(c.status), at(c.created_at)])} />
+            </>
+          )}
         </>
       )}
 
+      {d.limited ? null : <MailPart ctx={ctx} d={d} closed={closed} flash={flash} />}
+
+      {a && !d.limited ? (
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading">{`アカウントの履歴（${a.history.total}件）`}</h2>
+          <Table
+            caption="アカウントの履歴"
+            head={['日時', '出来事', '操作した人', 'IPアドレス', '操作の理由']}
+            empty="履歴はありません。"
+            rows={a.history.rows.map((h) => [at(h.at), auditKindLabel(h.kind), h.staff_name ? `${actorKindLabel(h.actor_kind)}：${h.staff_name}（${h.staff_login ?? ''}）` : actorKindLabel(h.actor_kind), h.ip ?? NONE, reasonOf(h.kind, h.detail) || NONE])}
+          />
+          <Pager page={a.history.page} pages={a.history.pages} href={(n) => `/console/customers/${encodeURIComponent(d.id)}${n > 1 ? `?page=${n}` : ''}#history-heading`} label="履歴のページ" />
+        </section>
+      ) : null}
+    </DeskPage>
+  );
+}
+
+/** 送信したメール, with 再送 where a failed mail may go again (not in an agency's view). */
+function MailPart({ ctx, d, closed, flash }: { ctx: ConsolePageContext; d: PersonDetails; closed: boolean; flash: DetailsFlash }) {
+  const a = d.account;
+  return (
+    <>
       <h2>送信したメール</h2>
       <p class="hint">本文は表示しません。ワンタイムURL（登録・再設定のご案内など）を含むメールは、送信を諦めた時点でURLが無効になっているため再送できません。お客さまに手続きをやり直していただいてください。</p>
       {d.mail.length === 0 ? (
@@ -354,20 +387,22 @@ export function DetailsPage({ ctx, d, flash }: { ctx: ConsolePageContext; d: Per
           </tbody>
         </table>
       )}
-
-      {a ? (
-        <section aria-labelledby="history-heading">
-          <h2 id="history-heading">{`アカウントの履歴（${a.history.total}件）`}</h2>
-          <Table
-            caption="アカウントの履歴"
-            head={['日時', '出来事', '操作した人', 'IPアドレス', '操作の理由']}
-            empty="履歴はありません。"
-            rows={a.history.rows.map((h) => [at(h.at), auditKindLabel(h.kind), h.staff_name ? `${actorKindLabel(h.actor_kind)}：${h.staff_name}（${h.staff_login ?? ''}）` : actorKindLabel(h.actor_kind), h.ip ?? NONE, reasonOf(h.kind, h.detail) || NONE])}
-          />
-          <Pager page={a.history.page} pages={a.history.pages} href={(n) => `/console/customers/${encodeURIComponent(d.id)}${n > 1 ? `?page=${n}` : ''}#history-heading`} label="履歴のページ" />
-        </section>
-      ) : null}
-    </DeskPage>
+    </>
   );
 }
 
+/** ログイン中のセッション and the form that ends them (not in an agency's view). */
+function SessionsPart({ ctx, d, a, closed, flash }: { ctx: ConsolePageContext; d: PersonDetails; a: NonNullable<PersonDetails['account']>; closed: boolean; flash: DetailsFlash }) {
+  return (
+    <>
+      <h3>ログイン中のセッション</h3>
+      <Table
+        caption="ログイン中のセッション"
+        head={['開始', '最終アクセス', 'IPアドレス', 'ブラウザ']}
+        empty="ログイン中のセッションはありません。"
+        rows={a.sessions.map((s) => [at(s.created_at), at(s.last_seen_at), s.ip, <span title={s.user_agent}>{browserLabel(s.user_agent)}</span>])}
+      />
+      {a.sessions.length > 0 && !closed ? <ActionForm ctx={ctx} id={d.id} action="sessions/end" formId="sessions" label="セッション終了" button="ログイン中のセッションをすべて終了" problem={flash.problem} /> : null}
+    </>
+  );
+}

@@ -3,7 +3,7 @@ import { formatDateJa } from '../../../platform/clock.js';
 import { StepIndicator } from '../../../platform/ui/form.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { PageContext } from '../../../platform/ui/page-context.js';
-import { RENEWAL_STEPS, renewalPlace, stepNumber, type RenewalStep } from '../flow.js';
+import { RENEWAL_STEPS, renewalPlace, stepNumber, type RenewalClosedReason, type RenewalStep } from '../flow.js';
 import type { RenewalPolicy } from '../repository.js';
 
 export const TITLE = '自動車保険の継続手続';
@@ -115,13 +115,14 @@ export function RenewalClosedPage({ ctx, policy, window, reason }: {
   ctx: PageContext;
   policy: RenewalPolicy;
   window: { opensOn: string; closesOn: string };
-  reason: 'before' | 'after' | 'not_online';
+  reason: RenewalClosedReason;
 }) {
   const n = policy.policy_number;
   const lines = {
     before: `証券番号 ${n} のご契約の継続手続は、まだ受付期間前です。受付期間は${formatDateJa(window.opensOn)}から${formatDateJa(window.closesOn)}までです。`,
     after: `証券番号 ${n} のご契約は、継続手続の受付期間（満期日 ${formatDateJa(policy.end_date)} の前日まで）を過ぎています。受付期間は${formatDateJa(window.opensOn)}から${formatDateJa(window.closesOn)}まででした。`,
     not_online: `証券番号 ${n} のご契約は、お客さまWebサービスでの継続手続の対象外です。`,
+    not_in_force: `証券番号 ${n} のご契約は、解約または満期によりすでに終了しているため、継続手続はできません。`,
   }[reason];
   return (
     <Layout ctx={ctx} title={TITLE}>
