@@ -49,6 +49,8 @@ export interface Config {
   renewalReminderDays: number[];
   /** AUDIT_RETENTION: how long audit events are kept before the purge deletes them. */
   auditRetention: Retention;
+  /** JOB_LEASE: how long a worker's claim on a job, or on a mail it is sending, lasts unrenewed (a killed worker's work waits this long). */
+  jobLeaseMs: number;
   /** WEBHOOK_URL and WEBHOOK_SECRET: where events are posted and the Standard Webhooks signing secret; null: no webhooks. */
   webhook: WebhookConfig | null;
 }
@@ -58,6 +60,9 @@ export interface WebhookConfig {
   /** `whsec_<base64>`, as the standardwebhooks library takes it. */
   secret: string;
 }
+
+const MIN_JOB_LEASE_MS = 5000;
+const MAX_JOB_LEASE_MS = 3_600_000;
 
 /** A retention period in whole days or whole (calendar) years. */
 export interface Retention {
@@ -97,6 +102,7 @@ const env = z.object({
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   RENEWAL_REMINDER_DAYS: z.string().default('60,30,7'),
   AUDIT_RETENTION: z.string().default('7y'),
+  JOB_LEASE: z.string().default('5m'),
   WEBHOOK_URL: z.string().optional(),
   WEBHOOK_SECRET: z.string().optional(),
 });
@@ -141,6 +147,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const auditRetention = parseRetention(e.AUDIT_RETENTION);
   if (auditRetention === null) throw new Error('Invalid configuration:\n  AUDIT_RETENTION: expected a number of days or years, e.g. 400d or 7y');
+  const jobLease = parseDuration(e.JOB_LEASE);
+  if (jobLease === null || jobLease < MIN_JOB_LEASE_MS || jobLease > MAX_JOB_LEASE_MS) throw new Error('Invalid configuration:\n  JOB_LEASE: expected a duration from 5s to 1h, e.g. 5m or 30s');
   if (e.PASSWORD_MIN_LENGTH > e.PASSWORD_MAX_LENGTH) {
     throw new Error('Invalid configuration:\n  PASSWORD_MIN_LENGTH is above PASSWORD_MAX_LENGTH');
   }
@@ -184,6 +192,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN ?? null,
     renewalReminderDays: reminderDays,
     auditRetention,
+    jobLeaseMs: jobLease,
     webhook,
   };
 }
