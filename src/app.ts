@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { createDb, migrateToLatest, type Db } from './platform/db/database.js';
@@ -17,6 +17,7 @@ import { registerOperationsRoutes } from './platform/http/operations.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import type { Worker } from './platform/jobs/index.js';
 import type { MailDispatcher } from './platform/mail/dispatcher.js';
+import { loggerOptions, requestId } from './platform/logging.js';
 import { enqueueMail } from './platform/mail/outbox.js';
 import { webhookQueue } from './platform/webhooks/outbox.js';
 import { anonymousPageContext } from './platform/ui/page-context.js';
@@ -43,11 +44,6 @@ export interface BuiltApp {
   app: FastifyInstance;
   deps: AppDeps;
   dispatcher: MailDispatcher;
-}
-
-/** Request lines for the log without the query string: mail links carry one-time tokens there. */
-function requestForLog(request: FastifyRequest): Record<string, string> {
-  return { method: request.method, url: request.url.split('?')[0] ?? '', remoteAddress: request.ip };
 }
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
@@ -78,12 +74,16 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const { config } = options;
   const headers = pageSecurityHeaders(config);
   const app = Fastify({
-    logger: options.logLevel ? { level: options.logLevel, serializers: { req: requestForLog }, ...(options.logStream ? { stream: options.logStream } : {}) } : false,
+    logger: options.logLevel ? { ...loggerOptions(options.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) } : false,
+    // Every line of a request carries its id (reqId); a well-formed X-Request-Id from the proxy is kept.
+    requestIdHeader: false,
+    genReqId: requestId,
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     // A malformed (bad %-encoding) or overlong URL is refused by the router before any hook: still a Japanese page, not JSON.
     frameworkErrors: (error, request, reply) => {
       const status = error.code === 'FST_ERR_BAD_URL' ? 400 : 404;
+      reply.header('x-request-id', request.id);
       if (request.url.startsWith('/api/')) return void sendProblem(reply, problem(status, 'The URL cannot be read (bad %-encoding or too long).'));
       reply.headers(headers);
       void sendPage(reply, NotFoundPage({ ctx: anonymousPageContext(deps) }), status);
@@ -106,8 +106,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   };
   app.decorate('deps', deps);
 
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.headers(headers);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(headers).header('x-request-id', request.id);
   });
   // br at a low quality: pages are made per request, where quality 11 would cost more than it saves.
   await app.register(fastifyCompress, {

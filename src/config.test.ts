@@ -34,6 +34,12 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ JOBS: 'false' }), /Invalid configuration:\n {2}JOBS: /);
   });
 
+  it('reads JOB_LEASE (5 minutes unless set) from 5 s to 1 h', () => {
+    assert.equal(loadConfig({}).jobLeaseMs, 300_000);
+    assert.equal(loadConfig({ JOB_LEASE: '30s' }).jobLeaseMs, 30_000);
+    for (const bad of ['4s', '2h', '5', 'soon', '']) assert.throws(() => loadConfig({ JOB_LEASE: bad }), /Invalid configuration:\n {2}JOB_LEASE: expected a duration from 5s to 1h/, bad);
+  });
+
   it('reads RENEWAL_REMINDER_DAYS (largest first, none for none) and AUDIT_RETENTION, refusing what they cannot mean', () => {
     assert.deepEqual(loadConfig({}).renewalReminderDays, [60, 30, 7]);
     assert.deepEqual(loadConfig({ RENEWAL_REMINDER_DAYS: '7, 45' }).renewalReminderDays, [45, 7]);

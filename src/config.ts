@@ -49,6 +49,8 @@ export interface Config {
   renewalReminderDays: number[];
   /** AUDIT_RETENTION: how long audit events are kept before the purge deletes them. */
   auditRetention: Retention;
+  /** JOB_LEASE: how long a worker's claim on a job, or on a mail it is sending, lasts unrenewed (a killed worker's work waits this long). */
+  jobLeaseMs: number;
   /** WEBHOOK_URL and WEBHOOK_SECRET: where events are posted and the Standard Webhooks signing secret; null: no webhooks. */
   webhook: WebhookConfig | null;
 }
@@ -67,6 +69,9 @@ export interface WebhookConfig {
   /** `whsec_<base64>`, as the standardwebhooks library takes it. */
   secret: string;
 }
+
+const MIN_JOB_LEASE_MS = 5000;
+const MAX_JOB_LEASE_MS = 3_600_000;
 
 /** A retention period in whole days or whole (calendar) years. */
 export interface Retention {
@@ -107,6 +112,7 @@ const env = z.object({
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   RENEWAL_REMINDER_DAYS: z.string().default('60,30,7'),
   AUDIT_RETENTION: z.string().default('7y'),
+  JOB_LEASE: z.string().default('5m'),
   WEBHOOK_URL: z.string().optional(),
   WEBHOOK_SECRET: z.string().optional(),
 });
@@ -151,6 +157,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const auditRetention = parseRetention(e.AUDIT_RETENTION);
   if (auditRetention === null) throw new Error('Invalid configuration:\n  AUDIT_RETENTION: expected a number of days or years, e.g. 400d or 7y');
+  const jobLease = parseDuration(e.JOB_LEASE);
+  if (jobLease === null || jobLease < MIN_JOB_LEASE_MS || jobLease > MAX_JOB_LEASE_MS) throw new Error('Invalid configuration:\n  JOB_LEASE: expected a duration from 5s to 1h, e.g. 5m or 30s');
   const webhook = parseWebhook(e.KEIZOKU_ENV, e.WEBHOOK_URL, e.WEBHOOK_SECRET);
   if (typeof webhook === 'string') throw new Error(`Invalid configuration:\n  ${webhook}`);
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -192,6 +200,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN ?? null,
     renewalReminderDays: reminderDays,
     auditRetention,
+    jobLeaseMs: jobLease,
     webhook,
   };
 }

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Clock } from './platform/clock.js';
 import type { Db } from './platform/db/database.js';
 import { startWorker, type Job, type JobLog, type Worker } from './platform/jobs/index.js';
+import { reregistrationHoldsJob } from './features/registration/hold-job.js';
 import { remindersJob } from './features/reminders/job.js';
 import { renewableOnline } from './features/renewal/coverage.js';
 import { MailDispatcher } from './platform/mail/dispatcher.js';
@@ -30,12 +31,14 @@ export interface ServiceJobs {
 
 export function serviceJobs({ config, db, clock, log, secret }: JobDeps): ServiceJobs {
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport(db);
-  const dispatcher = new MailDispatcher(db, transport, clock, config.brand.mailFrom, log, secret);
+  const dispatcher = new MailDispatcher(db, transport, clock, config.brand.mailFrom, log, secret, config.jobLeaseMs);
   const mail: MailQueue = { enqueue: (trx, message, at) => enqueueMail(trx, message, at, secret), kick: () => dispatcher.kick() };
   const reminders = remindersJob({ config, db, clock, mail, renewableOnline });
   const purge = purgeJob({ db, clock, log, auditRetention: config.auditRetention });
+  const holds = reregistrationHoldsJob({ config, db, clock, mail }, log);
   const webhooks = config.webhook ? [new WebhookDispatcher(db, config.webhook, clock, log).job] : [];
-  return { dispatcher, jobs: [dispatcher.job, ...webhooks, reminders, purge] };
+  const leased = (job: Job): Job => (job.everyWorker ? job : { ...job, leaseMs: job.leaseMs ?? config.jobLeaseMs });
+  return { dispatcher, jobs: [dispatcher.job, ...webhooks, reminders, purge, holds].map(leased) };
 }
 
 /** Runs the jobs on a worker in this process; mail kicks go to it. */

@@ -9,6 +9,7 @@ import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
 import { systemClock } from './platform/clock.js';
 import { createDb, describeDatabaseUrl, migrateToLatest } from './platform/db/database.js';
 import { ensureAppSecret } from './platform/db/settings.js';
+import { loggerOptions } from './platform/logging.js';
 
 /** How long `serve` waits at SIGTERM for requests and jobs in flight. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -52,7 +53,7 @@ function untilStopSignal(): Promise<void> {
 /** `keizoku worker`: the jobs without the web service; a signal lets running jobs finish and frees their leases. */
 async function worker(config: Config): Promise<number> {
   const stopSignal = untilStopSignal();
-  const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const log = pino(loggerOptions(process.env.LOG_LEVEL ?? 'info'));
   const db = createDb(config.databaseUrl, { onPoolError: (err) => log.warn({ err }, 'an idle database connection failed and was dropped') });
   try {
     await migrateToLatest(db);

@@ -2,6 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { tokenRoutes } from '../features/api-clients/routes.js';
+import { coreFeedRoutes } from '../features/core-feeds/routes.js';
 import { authenticateBearer } from '../features/api-clients/tokens.js';
 import { policyApiRoutes } from '../features/policy-import/api-routes.js';
 import { recordAudit } from '../platform/auth/audit.js';
@@ -11,8 +12,8 @@ import { createApiAjv, fieldProblems } from '../platform/http/api-validation.js'
 import { idempotencyHooks } from '../platform/http/idempotency.js';
 import '../features/api-clients/audit-kinds.js';
 
-/** The API's resources, one route plugin each; a later feed adds its plugin here with one line. */
-const RESOURCES: Array<FastifyPluginAsync<FeatureOptions>> = [tokenRoutes, policyApiRoutes];
+/** The API's resources, one route plugin each: tokens, policies, the feeds of what customers filed. */
+const RESOURCES: Array<FastifyPluginAsync<FeatureOptions>> = [tokenRoutes, policyApiRoutes, coreFeedRoutes];
 
 /** Docs only: Swagger UI sets inline styles; the customer site's CSP stays as it is. */
 const DOCS_CSP = "default-src 'self'; base-uri 'none'; connect-src 'self'; img-src 'self' data:; object-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'";
@@ -44,7 +45,7 @@ async function registerOpenApi(site: FastifyInstance): Promise<void> {
   await site.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Keizoku integration API', version: '1', description: 'For the insurer’s core system: push policies, read them back. See docs/api.md.' },
+      info: { title: 'Keizoku integration API', version: '1', description: 'For the insurer’s core system: push policies, read them back, take in renewal applications and change requests. See docs/api.md.' },
       servers: [{ url: '/api' }],
       components: {
         securitySchemes: {
@@ -150,8 +151,9 @@ function addProblemHandlers(site: FastifyInstance): void {
   site.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `No operation ${request.method} ${request.url.split('?')[0]}.`)));
   site.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
-      const where = error.validationContext === 'body' ? '' : (error.validationContext ?? '');
-      return sendProblem(reply, problem(422, 'The request has errors: see errors.', { type: 'invalid-request', errors: fieldProblems(error.validation as never, where === 'params' ? '' : where) }));
+      // A body's fields by their names, a path or query parameter by its own name too.
+      const where = error.validationContext === 'headers' ? 'headers' : '';
+      return sendProblem(reply, problem(422, 'The request has errors: see errors.', { type: 'invalid-request', errors: fieldProblems(error.validation as never, where) }));
     }
     const known = CLIENT_ERRORS[error.code];
     if (known) return sendProblem(reply, problem(known[0], known[1]));

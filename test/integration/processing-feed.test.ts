@@ -8,7 +8,7 @@ import { migrateToLatest, type Db } from '../../src/platform/db/database.js';
 import { insertCustomer } from '../support/customers.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
-import { addressRequest, applicationRow, insertApplicationRow } from '../support/processing.js';
+import { addressRequest, applicationRow, insertApplicationRow, insertConcurrently } from '../support/processing.js';
 
 // The cursor feeds on both dialects: a reader pages through (a small limit) while others insert
 // concurrently, each insert holding its transaction open for a random while so that commits come
@@ -32,21 +32,6 @@ async function readWhile<T>(feed: (q: FeedQuery) => Promise<FeedResult<T>>, key:
     if (answer.items.length === 0 && finished) return seen;
     if (answer.items.length === 0) await sleep(2);
   }
-}
-
-/** Runs `count` inserts, `parallel` at a time, each in a transaction held open for 0–15 ms after its insert. */
-async function insertConcurrently(db: Db, count: number, parallel: number, insert: (trx: Db, n: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const n = next++;
-      await db.transaction().execute(async (trx) => {
-        await insert(trx, n);
-        await sleep(Math.floor(Math.random() * 15));
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
 }
 
 for (const kind of databaseKinds()) {

@@ -17,6 +17,7 @@ export class MailCatcher {
   private server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    disableReverseLookup: true,
     logger: false,
     onData: (stream, _session, callback) => {
       simpleParser(stream)
@@ -31,8 +32,9 @@ export class MailCatcher {
   });
   port = 0;
 
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+  /** Listens on `port` (a free one when 0: a test may bring SMTP back on the port the service already uses). */
+  async start(port = 0): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', () => resolve()));
     const address = this.server.server.address();
     this.port = typeof address === 'object' && address ? address.port : 0;
     return this;

@@ -1,4 +1,5 @@
 // Renewal applications and change requests as the customer side stores them, for the processing tests.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { newId } from '../../src/platform/crypto.js';
 import type { Db } from '../../src/platform/db/database.js';
 import type { RenewalApplicationTable } from '../../src/platform/db/schema.js';
@@ -40,3 +41,18 @@ export const insertApplicationRow = (db: Db, row: RenewalApplicationTable): Prom
 /** A 住所・電話番号 request as 各種変更の手続き stores it. */
 export const addressRequest = (db: Db, customerId: string, at: Date, address = '東京都港区芝公園4-2-8', policyNumbers = ['C123456789']): Promise<string> =>
   insertChangeRequest(db, { customerId, kind: 'address', data: { postalCode: '105-0011', address, phone: '090-1234-5678', policyNumbers }, at });
+
+/** Runs `count` inserts, `parallel` at a time, each in a transaction held open for 0–15 ms after its insert. */
+export async function insertConcurrently(db: Db, count: number, parallel: number, insert: (trx: Db, n: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const n = next++;
+      await db.transaction().execute(async (trx) => {
+        await insert(trx, n);
+        await sleep(Math.floor(Math.random() * 15));
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+}

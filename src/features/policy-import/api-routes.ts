@@ -1,15 +1,12 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { FeatureOptions } from '../../platform/deps.js';
-import { perClientRateLimit, problem, sendProblem } from '../../platform/http/api-context.js';
+import { COMMON_PROBLEMS, IDEMPOTENCY_HEADERS, perClientRateLimit, problem, problemResponses as problems, scopeSecurity as SECURITY, sendProblem } from '../../platform/http/api-context.js';
 import { POLICY_OUTPUT_SCHEMA, policyInputSchema } from './api-input.js';
 import { BATCH_MAX, batchPolicies, pathPolicyNumber, putPolicy, readPolicy } from './api-service.js';
 
-const PROBLEM = { description: 'RFC 9457 problem document', content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } } as const;
-const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [status, PROBLEM]));
-const COMMON = [400, 401, 403, 413, 415, 429];
+const COMMON = COMMON_PROBLEMS;
 const PARAMS = { type: 'object', required: ['policy_number'], properties: { policy_number: { type: 'string', description: '証券番号' } } } as const;
-const SECURITY = (scope: string) => [{ oauth2: [scope] }];
 
 const BATCH_RESULT = {
   type: 'object',
@@ -59,7 +56,7 @@ export const policyApiRoutes: FastifyPluginAsync<FeatureOptions> = async (app, {
         description: 'One result per item, in order; a rejected item carries its errors and blocks no other. Honours Idempotency-Key.',
         tags: ['policies'],
         security: SECURITY('policies:write'),
-        headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 255 } } },
+        headers: IDEMPOTENCY_HEADERS,
         // The items' own rules are checked one by one (a bad item rejects that item only).
         body: { type: 'object', additionalProperties: false, required: ['policies'], properties: { policies: { type: 'array', minItems: 1, maxItems: BATCH_MAX, items: { description: 'A policy as for PUT, with its policy_number' } } } },
         response: {

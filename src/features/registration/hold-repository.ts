@@ -91,6 +91,19 @@ export async function dueHoldIdsFor(db: Db, userId: string, at: Date): Promise<s
   return rows.map((row) => row.id);
 }
 
+/** Pending holds past their time, oldest first. */
+export async function dueHoldIds(db: Db, at: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('reregistration_holds')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('effective_at', '<=', at.toISOString())
+    .orderBy('effective_at')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export async function findHoldByCancelToken(db: Db, tokenHash: string): Promise<Hold | null> {
   const row = await db.selectFrom('reregistration_holds').selectAll().where('cancel_token_hash', '=', tokenHash).executeTakeFirst();
   return row ? toHold(row) : null;

@@ -15,6 +15,7 @@ import { userIdTaken } from '../policies/account/repository.js';
 import {
   cancelByToken,
   claimDueHold,
+  dueHoldIds,
   dueHoldIdsFor,
   findHoldAccount,
   findHoldByCancelToken,
@@ -31,8 +32,9 @@ import { linkHolderPolicies } from './repository.js';
 /**
  * 再登録の保留 (docs/decisions/0005-reregistration-hold.md): a re-registration to another address
  * than the account's waits REREGISTRATION_HOLD; the registered address is told and may cancel.
- * There is no job system: a due hold is applied by the first login attempt naming its new user
- * ID or the account's current one, in one transaction, claimed by a conditional update.
+ * A due hold is applied by the hourly `reregistration-holds` job, or sooner by the first login
+ * attempt naming its new user ID or the account's current one; each in one transaction, claimed
+ * by a conditional update, so only one of them applies it.
  */
 
 export const CANCEL_PATH = '/register/cancel';
@@ -96,28 +98,56 @@ export async function voidPendingHold(trx: Db, customerId: string, at: Date, ip:
  */
 export async function applyDueHolds(deps: AppDeps, userId: string, ip: string): Promise<void> {
   const now = deps.clock.now();
-  const ids = await dueHoldIdsFor(deps.db, userId, now);
+  await applyHolds(deps, await dueHoldIdsFor(deps.db, userId, now), now, ip);
+}
+
+const HOLDS_PER_BATCH = 200;
+
+/** What applying a hold needs (the job has no request, and no webhooks to send). */
+export type HoldDeps = Pick<AppDeps, 'config' | 'db' | 'clock' | 'mail'>;
+
+/**
+ * The `reregistration-holds` job: every due hold takes effect, whether or not anyone logs in
+ * (the 再登録完了 notice goes out at the time the first mail stated). Batches of 200.
+ */
+export async function applyAllDueHolds(deps: HoldDeps, signal?: AbortSignal): Promise<number> {
+  let applied = 0;
+  while (!signal?.aborted) {
+    const now = deps.clock.now();
+    const ids = await dueHoldIds(deps.db, now, HOLDS_PER_BATCH);
+    applied += await applyHolds(deps, ids, now, null);
+    if (ids.length < HOLDS_PER_BATCH) break;
+  }
+  return applied;
+}
+
+/** Applies the holds, each in its own transaction; returns how many took effect. */
+async function applyHolds(deps: HoldDeps, ids: string[], now: Date, ip: string | null): Promise<number> {
+  let applied = 0;
   let mailed = false;
   for (const id of ids) {
     try {
-      if (await deps.db.transaction().execute((trx) => applyHold(trx, deps, id, now, ip))) mailed = true;
+      const outcome = await deps.db.transaction().execute((trx) => applyHold(trx, deps, id, now, ip));
+      if (outcome !== 'not_applied') applied += 1;
+      if (outcome === 'mailed') mailed = true;
     } catch (error) {
       // The new user ID became another customer's between the check and the update: the next attempt refuses the hold.
       if (!isUniqueViolation(error)) throw error;
     }
   }
   if (mailed) deps.mail.kick();
+  return applied;
 }
 
-/** One hold, once: the conditional update claims it; returns whether a notice was queued. */
-async function applyHold(trx: Db, deps: AppDeps, id: string, now: Date, ip: string): Promise<boolean> {
+/** One hold, once: the conditional update claims it; says whether it took effect and a notice was queued. */
+async function applyHold(trx: Db, deps: HoldDeps, id: string, now: Date, ip: string | null): Promise<'not_applied' | 'applied' | 'mailed'> {
   const hold = await claimDueHold(trx, id, now);
-  if (!hold?.passwordHash) return false;
+  if (!hold?.passwordHash) return 'not_applied';
   const account = await findHoldAccount(trx, hold.customerId);
   if (!account || (await userIdTaken(trx, hold.userId, hold.customerId))) {
     await setHoldStatus(trx, id, 'refused');
     await recordAudit(trx, now, { kind: 'reregistration_hold_refused', actor: SYSTEM, customerId: hold.customerId, ip, detail: { holdId: id, reason: 'user_id_taken' } });
-    return false;
+    return 'not_applied';
   }
   const previousUserId = await replaceCredentials(trx, hold.customerId, { userId: hold.userId, passwordHash: hold.passwordHash }, now);
   await revokeCustomerSessions(trx, hold.customerId, now);
@@ -125,9 +155,9 @@ async function applyHold(trx: Db, deps: AppDeps, id: string, now: Date, ip: stri
   // New credentials: links still out for this customer (registration or recovery) stop working.
   await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, hold.customerId, hold.flowId), now);
   await recordAudit(trx, now, { kind: 'reregistration_hold_applied', actor: SYSTEM, customerId: hold.customerId, ip, detail: { holdId: id, flowId: hold.flowId, linkedPolicies: linked } });
-  if (!needsHold(previousUserId, hold.userId)) return false;
+  if (!needsHold(previousUserId, hold.userId)) return 'applied';
   await deps.mail.enqueue(trx, reRegistrationNoticeMail({ brand: deps.config.brand, to: previousUserId, newUserId: hold.userId, at: now }), now);
-  return true;
+  return 'mailed';
 }
 
 /** Why the 心当たりがない link cannot cancel (any more). */

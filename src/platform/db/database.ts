@@ -58,6 +58,10 @@ function createPool(url: string, onPoolError: (error: Error) => void): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // Without a listener, an idle client's error is an 'error' event nobody handles: the process dies.
   pool.on('error', onPoolError);
+  // So is the error of a client checked out between two queries (a transaction's) when the server
+  // goes away (a restart: 57P01): its next query fails, the request gets its error page, and the
+  // pool drops the client on release.
+  pool.on('connect', (client) => client.on('error', onPoolError));
   return pool;
 }
 

@@ -89,3 +89,17 @@ export const PROBLEM_SCHEMA = {
     },
   },
 } as const;
+
+const PROBLEM_RESPONSE = { description: 'RFC 9457 problem document', content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } } as const;
+
+/** The route schema's error responses: a problem document for each status. */
+export const problemResponses = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [status, PROBLEM_RESPONSE]));
+
+/** The statuses any route that takes a token may answer. */
+export const COMMON_PROBLEMS = [400, 401, 403, 413, 415, 429] as const;
+
+/** The route schema's security: the OAuth 2.0 scope it needs. */
+export const scopeSecurity = (scope: string) => [{ oauth2: [scope] }];
+
+/** The route schema's headers of a POST that honours Idempotency-Key. */
+export const IDEMPOTENCY_HEADERS = { type: 'object', properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 255, description: 'Any 1–255 visible ASCII characters; a retry with the same key and body gets the first answer' } } } as const;

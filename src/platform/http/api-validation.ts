@@ -42,3 +42,13 @@ export function fieldProblems(errors: readonly ErrorObject[] | null | undefined,
 
 /** The top-level field an error concerns ('' for the body itself). */
 export const topField = (problem: FieldProblem): string => problem.field.split('.')[0] ?? '';
+
+/**
+ * A query string's validator: its values come as text, so integers are coerced (`limit=20` is 20);
+ * otherwise as strict as the body's.
+ */
+export function createQueryAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, coerceTypes: true, removeAdditional: false, useDefaults: false, strict: false });
+  addFormats(ajv);
+  return ajv;
+}

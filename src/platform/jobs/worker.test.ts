@@ -152,6 +152,8 @@ for (const kind of databaseKinds()) {
       assert.equal(seen.runs, 0, 'not while the lease lasts');
       clock.advance(60_000);
       await until(() => seen.runs === 1, 'the run on the second worker');
+      // run() has returned; the worker records the finish just after: wait for that, then let the stuck one end.
+      await until(async () => (await maybeJobRow(database.db, 'export'))?.runs === 1, 'the second worker\'s run recorded');
       release();
       await until(() => log.lines.includes('job finished after its lease had passed to another worker'), 'the stuck run ending');
       const row = await jobRow(database.db, 'export');

@@ -8,7 +8,6 @@ import type { MailTransport } from './transports.js';
 
 // With the 30-minute cap this keeps trying for about two days, the life of a mail link.
 const MAX_ATTEMPTS = 100;
-const STALE_SENDING_MS = 5 * 60_000;
 const POLL_MS = 1000;
 
 /** Retry delay after the n-th failed attempt: 5 s, 10 s, 20 s … capped at 30 min. */
@@ -36,6 +35,8 @@ export class MailDispatcher {
     private readonly log: JobLog,
     /** The server secret the outbox's mail secrets were sealed under. */
     private readonly secret: string,
+    /** A row left in `sending` this long (its worker died mid-mail) is taken up again: JOB_LEASE. */
+    private readonly staleSendingMs: number,
   ) {}
 
   /** Every worker looks at the outbox each second, with no lease: the rows are claimed one by one. */
@@ -66,7 +67,7 @@ export class MailDispatcher {
 
   private async sendNext(): Promise<boolean> {
     const now = this.clock.now();
-    const staleBefore = new Date(now.getTime() - STALE_SENDING_MS).toISOString();
+    const staleBefore = new Date(now.getTime() - this.staleSendingMs).toISOString();
     const due = await this.db
       .selectFrom('outbox')
       .selectAll()
