@@ -20,7 +20,8 @@ export function cookieOptions(config: Config, maxAgeSeconds?: number): CookieSer
 
 /**
  * Sent with a logout's answer (ASVS 14.3.1): the browser drops what it cached of the signed-in
- * pages, its storage and every cookie of the site, so nothing of the session stays behind on a
- * shared PC. Cookies go for the whole registrable domain (decision 0021).
+ * pages and the origin's storage, so nothing of the session stays behind on a shared PC. Not
+ * "cookies": that clears the whole registrable domain (the insurer's other hosts, the device
+ * cookie, the other site's session); the session cookie itself is removed by the logout (decision 0021).
  */
-export const CLEAR_SITE_DATA = '"cache", "cookies", "storage"';
+export const CLEAR_SITE_DATA = '"cache", "storage"';
