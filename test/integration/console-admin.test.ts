@@ -179,6 +179,8 @@ for (const kind of databaseKinds()) {
       assert.equal((await submit(admin, page, `${page}/role`, { role: 'agency', agency: 'D0001', reason: '代理店へ出向' })).status, 303);
       assert.equal((await desk.get('/console/staff')).status, 404);
       assert.match(textOf((await desk.get('/console')).html), /代理店コード D0001/);
+      // A second on, so that the newest event is this one (two changes in one instant would tie on `at`).
+      clock.advance(1000);
       assert.equal((await submit(admin, page, `${page}/role`, { role: 'desk', agency: '', reason: '戻り' })).status, 303);
       const event = await t.deps.db.selectFrom('audit_events').selectAll().where('kind', '=', 'staff_role_changed').where('subject_id', '=', id).orderBy('at', 'desc').executeTakeFirstOrThrow();
       assert.deepEqual(JSON.parse(event.detail), { reason: '戻り', before: { role: 'agency', agency_code: 'D0001' }, after: { role: 'desk', agency_code: null } });
