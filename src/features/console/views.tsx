@@ -151,7 +151,7 @@ export function ConsoleHomePage({ ctx, staff }: { ctx: ConsolePageContext; staff
           </ul>
         </nav>
       ) : null}
-      <p>業務メニューは順次追加されます。作業が終わったら、必ずログアウトしてください。</p>
+      <p>作業が終わったら、必ずログアウトしてください。</p>
       <form method="post" action="/console/logout">
         <input type="hidden" name="_csrf" value={ctx.csrf} />
         <div class="actions">
