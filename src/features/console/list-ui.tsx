@@ -51,3 +51,29 @@ export function listPageOf(raw: unknown): number | null {
 }
 
 export const pagesOf = (total: number): number => Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+/** A dense table of the console, or a sentence when it has no rows. */
+export function Table({ caption, head, rows, empty }: { caption: string; head: string[]; rows: ComponentChildren[][]; empty: string }) {
+  if (rows.length === 0) return <p>{empty}</p>;
+  return (
+    <table class="desk-table">
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th scope="col">{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((cells) => (
+          <tr>
+            {cells.map((c) => (
+              <td>{c}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,5 +1,5 @@
 import { japanDate, japanParts } from '../../../platform/clock.js';
-import { csvDocument } from '../admin/csv.js';
+import { csvDocument } from '../../../platform/csv.js';
 import { EXPIRY_STATUS_LABELS } from './expiry.js';
 import { remindersText, type ExpiryTerm } from './expiry-service.js';
 

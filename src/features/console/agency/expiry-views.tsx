@@ -1,12 +1,12 @@
 import { formatDateJa, formatDateTimeJa, japanDate } from '../../../platform/clock.js';
 import { ErrorSummary, SelectField, type FieldErrors } from '../../../platform/ui/form.js';
 import { NONE } from '../../policies/labels.js';
-import { DeskPage, Table } from '../desk/views.js';
+import { CONSOLE_HOME, ConsoleFramePage, Table } from '../list-ui.js';
 import type { ConsolePageContext } from '../views.js';
 import { EXPIRY_STATUSES, EXPIRY_STATUS_LABELS, expiryQueryString, monthLabel, monthOptions, rangeLabel, type ExpiryStatus } from './expiry.js';
 import { LIST_LIMIT, remindersText, type ExpiryView } from './expiry-service.js';
 
-const HOME = { href: '/console', label: 'コンソール トップ' };
+const HOME = CONSOLE_HOME;
 
 const japanDay = (iso: string): string => formatDateJa(japanDate(new Date(iso)));
 
@@ -62,11 +62,11 @@ export interface ExpiryPageProps {
 
 export function ExpiryPage({ ctx, agencies, today, values, errors, view }: ExpiryPageProps) {
   return (
-    <DeskPage ctx={ctx} title="満期管理" crumbs={[HOME]}>
+    <ConsoleFramePage ctx={ctx} title="満期管理" crumbs={[HOME]}>
       <ErrorSummary errors={errors} message={Object.keys(errors).length ? '表示する条件に誤りがあります。各項目のメッセージをご確認ください。' : undefined} />
       <ExpiryFilters values={values} agencies={agencies} today={today} errors={errors} />
       {view ? <ExpiryResults v={view} /> : null}
-    </DeskPage>
+    </ConsoleFramePage>
   );
 }
 

@@ -1,13 +1,13 @@
 import { formatDateJa, formatDateTimeJa } from '../../../platform/clock.js';
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../../../platform/ui/form.js';
-import { DeskPage, Table } from '../desk/views.js';
+import { CONSOLE_HOME, ConsoleFramePage, Table } from '../list-ui.js';
 import type { ConsolePageContext } from '../views.js';
 import type { AgencyRef } from './agency-choice.js';
 import { NEWS_BODY_MAX, NEWS_TITLE_MAX, type NEWS_FIELDS } from './news.js';
 import type { NewsRecord } from './news-repository.js';
 import type { NewsDone } from './news-service.js';
 
-const HOME = { href: '/console', label: 'コンソール トップ' };
+const HOME = CONSOLE_HOME;
 
 const DONE_MESSAGES: Record<NewsDone, string> = {
   created: 'お知らせを追加しました（非公開）。内容を確認して「公開する」を押すと、代理店のページに表示されます。',
@@ -44,7 +44,7 @@ function PublishForm({ ctx, item }: { ctx: ConsolePageContext; item: NewsRecord 
 export function NewsListPage({ ctx, agency, agencies, items, done }: { ctx: ConsolePageContext; agency: AgencyRef; agencies: AgencyRef[] | null; items: NewsRecord[]; done: NewsDone | undefined }) {
   const chosen = agencies ? agency.code : null;
   return (
-    <DeskPage ctx={ctx} title="お知らせ" crumbs={[HOME]}>
+    <ConsoleFramePage ctx={ctx} title="お知らせ" crumbs={[HOME]}>
       <Flash done={done} />
       {agencies ? (
         <form method="get" action="/console/news" class="filters" aria-label="代理店の選択">
@@ -80,7 +80,7 @@ export function NewsListPage({ ctx, agency, agencies, items, done }: { ctx: Cons
           </>,
         ])}
       />
-    </DeskPage>
+    </ConsoleFramePage>
   );
 }
 
@@ -100,7 +100,7 @@ export interface NewsFormProps {
 export function NewsFormPage({ ctx, agency, agencyField, item, values, errors, listHref }: NewsFormProps) {
   const title = item ? 'お知らせの編集' : 'お知らせの追加';
   return (
-    <DeskPage ctx={ctx} title={title} crumbs={[HOME, { href: listHref, label: 'お知らせ' }]}>
+    <ConsoleFramePage ctx={ctx} title={title} crumbs={[HOME, { href: listHref, label: 'お知らせ' }]}>
       <ErrorSummary message={Object.keys(errors).length ? '入力内容に誤りがあります。各項目のメッセージをご確認ください。' : undefined} />
       <p>{`${agency.name}のページに表示するお知らせです。${item ? `現在の状態：${item.published === 1 ? '公開中' : '非公開'}` : '追加したお知らせは、公開するまで表示されません。'}`}</p>
       <div class="news-form">
@@ -131,6 +131,6 @@ export function NewsFormPage({ ctx, agency, agencyField, item, values, errors, l
       <p>
         <a href={listHref}>お知らせの一覧に戻る</a>
       </p>
-    </DeskPage>
+    </ConsoleFramePage>
   );
 }

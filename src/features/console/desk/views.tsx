@@ -4,16 +4,14 @@ import { ErrorSummary, PostForm } from '../../../platform/ui/form.js';
 import { formatBirthDateJa } from '../../policies/holder.js';
 import { NONE, productLabel, yen } from '../../policies/labels.js';
 import type { PolicyView } from '../../policies/customer-policies.js';
-import { at, ConsoleFramePage, Pager } from '../list-ui.js';
+import { at, CONSOLE_HOME, ConsoleFramePage, Pager, Table } from '../list-ui.js';
 import type { ConsolePageContext } from '../views.js';
 import { actorKindLabel, auditKindLabel, browserLabel, changeKindLabel, changeStatusLabel, flowKindLabel, mailStatusLabel } from './labels.js';
 import { QUERY_MAX_LENGTH, SEARCH_KEYS, SEARCH_KEY_LABELS, type SearchKey, type SearchProblem } from './search.js';
 import { REASON_MAX_LENGTH, isLocked, type ActionDone, type ActionProblem, type PersonDetails, type SearchResult } from './service.js';
 import { DeliveryChoice, TEMPORARY_PASSWORD_FORM, TemporaryPasswordIntro } from './temporary-password-views.js';
 
-export const DeskPage = ConsoleFramePage;
-
-const HOME = { href: '/console', label: 'コンソール トップ' };
+const HOME = CONSOLE_HOME;
 const SEARCH = { href: '/console/customers', label: 'お客さま検索' };
 
 const SEARCH_PROBLEMS: Record<SearchProblem, string> = {
@@ -34,7 +32,7 @@ function accountState(p: SearchResult['people'][number]): string {
 
 export function SearchPage({ ctx, by, q, problem, result }: { ctx: ConsolePageContext; by: SearchKey; q: string; problem?: SearchProblem | undefined; result?: SearchResult | undefined }) {
   return (
-    <DeskPage ctx={ctx} title="お客さま検索" crumbs={[HOME]}>
+    <ConsoleFramePage ctx={ctx} title="お客さま検索" crumbs={[HOME]}>
       <ErrorSummary message={problem ? SEARCH_PROBLEMS[problem] : undefined} />
       <form method="get" action="/console/customers" class="desk-search" role="search">
         <fieldset>
@@ -59,7 +57,7 @@ export function SearchPage({ ctx, by, q, problem, result }: { ctx: ConsolePageCo
         </div>
       </form>
       {result ? <SearchResults by={by} q={q} result={result} /> : null}
-    </DeskPage>
+    </ConsoleFramePage>
   );
 }
 
@@ -163,31 +161,6 @@ function ActionForm({ ctx, id, action, formId, label, button, problem, danger, c
   );
 }
 
-export function Table({ caption, head, rows, empty }: { caption: string; head: string[]; rows: ComponentChildren[][]; empty: string }) {
-  if (rows.length === 0) return <p>{empty}</p>;
-  return (
-    <table class="desk-table">
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th scope="col">{h}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((cells) => (
-          <tr>
-            {cells.map((c) => (
-              <td>{c}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 function Entry({ label, children }: { label: string; children: ComponentChildren }) {
   return (
     <div class="entry">
@@ -215,7 +188,7 @@ export function DetailsPage({ ctx, d, flash }: { ctx: ConsolePageContext; d: Per
   const closed = Boolean(a?.account.closed_at);
   const locked = a ? isLocked(a.lock) : false;
   return (
-    <DeskPage ctx={ctx} title="お客さま詳細" crumbs={[HOME, SEARCH]}>
+    <ConsoleFramePage ctx={ctx} title="お客さま詳細" crumbs={[HOME, SEARCH]}>
       {flash.done ? (
         <div class="notice flash" role="status">
           <p>{DONE_MESSAGES[flash.done]}</p>
@@ -307,7 +280,7 @@ export function DetailsPage({ ctx, d, flash }: { ctx: ConsolePageContext; d: Per
           <Pager page={a.history.page} pages={a.history.pages} href={(n) => `/console/customers/${encodeURIComponent(d.id)}${n > 1 ? `?page=${n}` : ''}#history-heading`} label="履歴のページ" />
         </section>
       ) : null}
-    </DeskPage>
+    </ConsoleFramePage>
   );
 }
 
