@@ -322,10 +322,7 @@ for (const kind of databaseKinds()) {
         assert.equal((await agency.post(`/console/customers/${customerId}/${action}`, { reason: '確認' })).status, 404, action);
       }
       assert.equal(await audited(), before, 'nothing was viewed or done');
-      // KNOWN BUG (issue 15): on PostgreSQL the 7th denial (the resend POST) is sometimes not audited
-      // (seen 1 run in 2 at the end of stop 6); its cause in platform/http/access-denied.ts is not found
-      // yet. Until it is, this asserts the six that are always recorded; the fix restores `7`.
-      assert.ok((await denials()) - deniedBefore >= 6, 'each 404 is an access_denied event');
+      assert.equal((await denials()) - deniedBefore, 7, 'each 404 is an access_denied event');
       const customer = await t.deps.db.selectFrom('customers').select('suspended_at').where('id', '=', customerId).executeTakeFirstOrThrow();
       assert.equal(customer.suspended_at, null);
       const anonymous = browser();

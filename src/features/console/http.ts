@@ -48,8 +48,8 @@ export function requireStaff(...roles: StaffRole[]) {
       await reply.redirect('/console/login', 303);
       return;
     }
-    if (roles.length && !roles.includes(request.staff.role)) {
-      reply.callNotFound();
-    }
+    // Awaited: until the 404 page has gone out (its hooks write the access_denied audit), else
+    // Fastify runs the swapped-in 404 handler a second time.
+    if (roles.length && !roles.includes(request.staff.role)) await reply.callNotFound();
   };
 }
