@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { upsertReadyStaff } from '../../src/features/console/staff-service.js';
@@ -131,6 +132,66 @@ it('the customer has forgotten the password: the desk issues a temporary passwor
 
   await phone.getByRole('button', { name: 'ログアウト' }).click();
   await phone.waitForURL(/\/logout$/);
+  await fillLogin(phone, t.baseUrl, 'abc@example.com', 'Kamome2026x');
+  await phone.waitForURL(/\/mypage$/);
+});
+
+it('利用停止 ends the customer\'s open session and refuses their login; 再送 delivers a bounced mail; 利用再開 lets them in again', async () => {
+  // A notice that bounced (the customer's mailbox was full): the dispatcher gave up on it.
+  const bounced = randomUUID();
+  const at = clock.now().toISOString();
+  await t.deps.db
+    .insertInto('outbox')
+    .values({ id: bounced, to_address: 'abc@example.com', subject: '【三住海上】お手続きのご案内', text_body: 'お手続きのご案内です。', secrets_sealed: null, status: 'failed', attempts: 8, next_attempt_at: at, last_error: '552 mailbox full', created_at: at, sent_at: null })
+    .execute();
+
+  // The customer is logged in on their phone.
+  const phone = await (await browser.newContext({ viewport: PHONE, locale: 'ja-JP' })).newPage();
+  await fillLogin(phone, t.baseUrl, 'abc@example.com', 'Kamome2026x');
+  await phone.waitForURL(/\/mypage$/);
+
+  clock.advance(60_000);
+  const desk = await officePage(browser);
+  await consoleLogIn(desk, t.baseUrl, { login: 'desk.suzuki', password: STAFF_PASSWORD, secret: SECRET }, clock.now());
+  await desk.goto(`${t.baseUrl}/console/customers?by=email&q=abc%40example.com`);
+  await desk.getByRole('link', { name: '三住 太郎 さんの詳細' }).click();
+  await desk.getByRole('heading', { name: 'お客さま詳細' }).waitFor();
+
+  // 利用停止 without a reason is refused next to the field; with one, it is done.
+  await desk.getByRole('button', { name: '利用停止', exact: true }).click();
+  await desk.getByLabel('利用停止の理由').waitFor();
+  assert.match((await desk.locator('#reason-suspend-error').textContent()) ?? '', /理由/);
+  await desk.getByLabel('利用停止の理由').fill('不正利用の疑い。お客さまから電話で依頼');
+  clock.advance(1000);
+  await desk.getByRole('button', { name: '利用停止', exact: true }).click();
+  await desk.waitForURL(/\?done=suspended$/);
+  await desk.getByRole('status').getByText('利用を停止しました。ログイン中のセッションも終了しました。').waitFor();
+  assert.match((await desk.locator('.account-summary').textContent()) ?? '', /利用停止中（/);
+
+  // The phone's session has ended; logging in again gets the one generic answer.
+  await phone.goto(`${t.baseUrl}/mypage`);
+  await phone.waitForURL(/\/login\?next=%2Fmypage$/);
+  await fillLogin(phone, t.baseUrl, 'abc@example.com', 'Kamome2026x');
+  await phone.getByText('ユーザーIDまたはパスワードが正しくありません。').first().waitFor();
+
+  // 再送: the bounced notice goes out again and arrives.
+  const mailRow = desk.locator('.desk-table tr', { hasText: '【三住海上】お手続きのご案内' });
+  assert.match((await mailRow.textContent()) ?? '', /送信失敗.*552 mailbox full/);
+  await mailRow.getByLabel('再送の理由').fill('お客さまが受信設定を変更済み');
+  clock.advance(1000);
+  await mailRow.getByRole('button', { name: '再送', exact: true }).click();
+  await desk.waitForURL(/\?done=resent$/);
+  await desk.getByRole('status').getByText('メールを再送の待ち行列に戻しました。').waitFor();
+  const delivered = await t.mail.waitFor('abc@example.com', (m) => m.subject === '【三住海上】お手続きのご案内');
+  assert.match(delivered.text, /お手続きのご案内です。/);
+
+  // 利用再開: the customer logs in with the password they had.
+  await desk.getByLabel('利用再開の理由').fill('本人確認のうえ再開のご依頼');
+  clock.advance(1000);
+  await desk.getByRole('button', { name: '利用再開', exact: true }).click();
+  await desk.waitForURL(/\?done=resumed$/);
+  await desk.getByRole('status').getByText('利用を再開しました。').waitFor();
+  assert.match((await desk.locator('#history-heading + table').textContent()) ?? '', /利用再開.*鈴木 窓口（desk\.suzuki）.*本人確認のうえ再開のご依頼/);
   await fillLogin(phone, t.baseUrl, 'abc@example.com', 'Kamome2026x');
   await phone.waitForURL(/\/mypage$/);
 });
