@@ -124,3 +124,32 @@ it('a wrong password gets the one generic message, and repeated failures the loc
   assert.match(page.url(), /\/login$/, 'the right password does not open a locked ID');
   await page.context().close();
 });
+
+it("strangers' wrong guesses lock the user ID, yet the owner's own phone, which logged in before, still logs in", async () => {
+  await insertCustomer(t.deps.db, { userId: 'owner@example.com', password: 'Own12345', familyName: '持主', givenName: '花子' });
+  const owners = await phonePage();
+  await owners.goto(`${t.baseUrl}/login`);
+  await logIn(owners, 'owner@example.com', 'Own12345');
+  await owners.waitForURL(`${t.baseUrl}/mypage`);
+  await owners.getByRole('button', { name: 'ログアウト' }).click();
+  await owners.waitForURL(/\/logout$/);
+
+  // Somewhere else, someone tries passwords for the owner's ID until it locks.
+  const stranger = await phonePage();
+  await stranger.goto(`${t.baseUrl}/login`);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await logIn(stranger, 'owner@example.com', `Guess${attempt}x`);
+    await stranger.locator('#login-problem').waitFor();
+  }
+  await stranger.getByText('このユーザーIDでのログインを一時的に停止しています。').waitFor();
+  await stranger.getByLabel('パスワード', { exact: true }).fill('Own12345');
+  await stranger.getByRole('button', { name: 'ログイン', exact: true }).click();
+  await stranger.getByText('このユーザーIDでのログインを一時的に停止しています。').waitFor();
+  assert.match(stranger.url(), /\/login$/, 'a new browser does not get in, even with the right password');
+
+  // The owner's phone knows the ID: its own count, not the strangers'.
+  await owners.goto(`${t.baseUrl}/login`);
+  await logIn(owners, 'owner@example.com', 'Own12345');
+  await owners.waitForURL(`${t.baseUrl}/mypage`);
+  assert.equal(await owners.locator('h1').textContent(), '持主 花子 様');
+});
