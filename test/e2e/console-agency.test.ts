@@ -113,3 +113,33 @@ it('お知らせ: edited and published, it is on the agency page with its line b
   assert.equal(await phone.locator('.news-item').count(), 0);
   await phone.getByText('現在お知らせはありません。').waitFor();
 });
+
+it("an agency member who edits the URL to another agency's customer sees the not-found page, and the admin finds it in 操作ログ as アクセス拒否", async () => {
+  const db = t.deps.db;
+  await insertPolicy(db, { policy_number: 'C200000001', agency_code: 'D0002', holder_family_name: '北村', holder_given_name: '一郎', holder_family_kana: 'キタムラ', holder_given_kana: 'イチロウ', end_date: soon, start_date: addDays(soon, -365) });
+  const other = await insertCustomer(db, { userId: 'kitamura@example.com', password: 'Kita12345', familyName: '北村', givenName: '一郎', familyKana: 'キタムラ', givenKana: 'イチロウ', policies: ['C200000001'] });
+  await upsertReadyStaff(db, t.deps.secret, clock.now(), [{ login: 'admin.sato', name: '佐藤 管理', role: 'admin', agencyCode: null, password: 'Admin-Console-2026', totpSecret: SECRET }]);
+
+  const page = await officePage(browser);
+  await logIn(page);
+  clock.advance(1000);
+  await page.goto(`${t.baseUrl}/console/customers/${other.id}`);
+  assert.equal(await page.locator('h1').textContent(), 'ページが見つかりません');
+  await page.getByText('お探しのページは見つからないか、表示する権限がありません。').waitFor();
+  assert.equal(await page.getByText('北村').count(), 0, 'nothing of the customer is shown');
+
+  const admin = await officePage(browser);
+  clock.advance(30_000);
+  await consoleLogIn(admin, t.baseUrl, { login: 'admin.sato', password: 'Admin-Console-2026', secret: SECRET }, clock.now());
+  await admin.getByRole('link', { name: '操作ログ' }).click();
+  await admin.waitForURL(`${t.baseUrl}/console/audit`);
+  await admin.getByLabel('種別').selectOption('access_denied');
+  await admin.getByRole('button', { name: '絞り込む' }).click();
+  await admin.waitForURL(/kind=access_denied/);
+  const rows = admin.locator('tbody tr');
+  assert.equal(await rows.count(), 1);
+  const row = (await rows.first().textContent()) ?? '';
+  assert.match(row, /アクセス拒否（見る権限のない記録・画面）/);
+  assert.match(row, /田中 みらい/);
+  assert.ok(row.includes(`/console/customers/${other.id}`), row);
+});
