@@ -1,4 +1,4 @@
-import { japanParts } from '../clock.js';
+import { japanParts } from '../../clock.js';
 import type { Locale } from './locale.js';
 
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
