@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { ManualClock, formatDateTimeJa } from '../../src/platform/clock.js';
 import { LOGIN_EVENTS_KEPT_PER_CUSTOMER, recordLoginEvent } from '../../src/platform/auth/login-events.js';
+import { LOGIN_NOTICE_DAILY_CAP } from '../../src/platform/auth/login-notice.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
 import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
-import { completeAtLink, nextMail, requestRegistration } from '../support/registration.js';
+import { completeAtLink, isLoginNotice, requestRegistration } from '../support/registration.js';
 import { WebClient, textOf } from '../support/web-client.js';
 
 // Wednesday 2026-11-25 10:00 in Japan.
@@ -92,10 +93,9 @@ for (const kind of databaseKinds()) {
 
     it('mails ログインのお知らせ for a browser new to the account (JST time, browser and OS, the desk, what to do), not for a known one', async () => {
       const c = await customer();
-      const notice = nextMail(t, c.userId);
       await browser(WINDOWS_CHROME, c.userId);
       const loginAt = clock.now();
-      const mail = await notice();
+      const mail = await t.mail.waitFor(c.userId, isLoginNotice);
       assert.equal(mail.subject, '【みらい損保】ログインのお知らせ');
       assert.match(mail.text, new RegExp(`ログイン日時:${formatDateTimeJa(loginAt)}（日本時間）`));
       assert.match(mail.text, /2026年11月25日 10時\d\d分（日本時間）/);
@@ -117,6 +117,16 @@ for (const kind of databaseKinds()) {
       assert.equal(await noticesTo(c.userId), 2, 'two new browsers, one known: two notices');
       await t.mail.waitFor(c.userId, (m) => m.text.includes('Safari / iPhone (iOS 18)'));
       assert.equal(t.mail.messages.filter((m) => m.to.includes(c.userId) && m.subject.includes('ログインのお知らせ')).length, 2);
+    });
+
+    it('sends at most 10 notices a day to one account (a private window is new each time), and records every login', async () => {
+      const c = await customer();
+      for (let i = 0; i < LOGIN_NOTICE_DAILY_CAP.limit + 2; i += 1) await browser(WINDOWS_CHROME, c.userId);
+      assert.equal(await noticesTo(c.userId), LOGIN_NOTICE_DAILY_CAP.limit);
+      assert.equal((await eventsOf(c.id)).filter((e) => Number(e.succeeded) === 1).length, LOGIN_NOTICE_DAILY_CAP.limit + 2);
+      clock.advance(24 * 3_600_000 + 60_000);
+      await browser(WINDOWS_CHROME, c.userId);
+      assert.equal(await noticesTo(c.userId), LOGIN_NOTICE_DAILY_CAP.limit + 1, 'the next day a new browser is told again');
     });
 
     it('ends another session (the other browser is sent to /login), refuses another customer’s or a made-up reference with 404 and ends nothing', async () => {

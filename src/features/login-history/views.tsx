@@ -45,7 +45,9 @@ function Attempts({ attempts }: { attempts: LoginEventRow[] }) {
             <td data-label="日時">{at(a.at)}</td>
             <td data-label="ブラウザ・OS">{describeUserAgent(a.userAgent)}</td>
             <td data-label="方法">{LOGIN_METHOD_WORDS[a.method]}</td>
-            <td data-label="結果">{a.succeeded ? <strong class="badge">成功</strong> : <strong class="badge rejected">失敗</strong>}</td>
+            <td data-label="結果">
+              <span>{a.succeeded ? <strong class="badge">成功</strong> : <strong class="badge rejected">失敗</strong>}</span>
+            </td>
           </tr>
         ))}
       </tbody>
@@ -57,13 +59,15 @@ function SessionRow({ ctx, session }: { ctx: PageContext; session: SessionView }
   return (
     <tr>
       <td data-label="ブラウザ・OS">
-        {describeUserAgent(session.userAgent)}
-        {session.current ? (
-          <>
-            {' '}
-            <strong class="badge">このブラウザ</strong>
-          </>
-        ) : null}
+        <span>
+          {describeUserAgent(session.userAgent)}
+          {session.current ? (
+            <>
+              {' '}
+              <strong class="badge">このブラウザ</strong>
+            </>
+          ) : null}
+        </span>
       </td>
       <td data-label="ログイン日時">{at(session.createdAt)}</td>
       <td data-label="最終利用日時">{at(session.lastSeenAt)}</td>

@@ -5,6 +5,14 @@ import { describeUserAgent } from '../http/user-agent.js';
 import { customerMail } from '../mail/layout.js';
 import type { MailMessage, MailQueue } from '../mail/outbox.js';
 import { recordLoginEvent, type LoginMethod } from './login-events.js';
+import { takeAttempt, type ThrottlePolicy } from './throttle.js';
+
+/**
+ * Notices a day for one account: every login from a new browser (a private window is one each time)
+ * is told, but someone holding the password cannot flood the mailbox. The key is the notice's own,
+ * so it never uses up the mailbox's cap that registration and recovery mail count against.
+ */
+export const LOGIN_NOTICE_DAILY_CAP: ThrottlePolicy = { limit: 10, windowMs: 86_400_000, lockMs: 86_400_000 };
 
 /** How each method reads on the login history and in the notice. */
 export const LOGIN_METHOD_WORDS: Record<LoginMethod, string> = {
@@ -53,11 +61,13 @@ export interface SuccessfulLogin {
 
 /**
  * A successful login at the login page (password or passkey): recorded in the login history and,
- * from a browser new to the account, told by mail (ログインのお知らせ). Pass the login's
- * transaction: the mail is queued with it.
+ * from a browser new to the account, told by mail (ログインのお知らせ; at most
+ * LOGIN_NOTICE_DAILY_CAP a day). Pass the login's transaction: the mail is queued with it.
  */
 export async function recordLogin(db: Db, outbox: { mail: MailQueue; brand: BrandConfig }, login: SuccessfulLogin): Promise<void> {
   await recordLoginEvent(db, { customerId: login.customerId, method: login.method, succeeded: true, at: login.at, userAgent: login.userAgent, ip: login.ip });
   if (login.knownBrowser) return;
+  const cap = await takeAttempt(db, `mail:login-notice:${login.customerId}`, login.at, LOGIN_NOTICE_DAILY_CAP);
+  if (!cap.allowed) return;
   await outbox.mail.enqueue(db, loginNoticeMail({ brand: outbox.brand, to: login.userId, at: login.at, userAgent: login.userAgent, method: login.method }), login.at);
 }
