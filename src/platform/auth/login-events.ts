@@ -28,6 +28,8 @@ const USER_AGENT_MAX = 300;
  * attempts beyond the newest LOGIN_EVENTS_KEPT_PER_CUSTOMER go. Pass a transaction to join it.
  */
 export async function recordLoginEvent(db: Db, event: LoginEvent): Promise<void> {
+  // Both statements commit together: one commit, and no attempt is kept without the cap applied.
+  if (!db.isTransaction) return db.transaction().execute((trx) => recordLoginEvent(trx, event));
   await db
     .insertInto('login_events')
     .values({
