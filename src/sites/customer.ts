@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { agencyHomeRoutes } from '../features/agency-home/routes.js';
 import { devMailboxRoutes } from '../features/dev-mailbox/routes.js';
+import { loginHistoryRoutes } from '../features/login-history/routes.js';
 import { loginRoutes } from '../features/login/routes.js';
 import { mailLinkSteps } from '../features/mail-link-steps/routes.js';
 import { policyRoutes } from '../features/mypage/policy-routes.js';
@@ -42,6 +43,7 @@ const FEATURES: Array<FastifyPluginAsync<FeatureOptions>> = [
   mailLinkSteps(recoverySpec),
   policyRoutes,
   settingsRoutes,
+  loginHistoryRoutes,
   newPasswordRoutes,
   renewalRoutes,
 ];

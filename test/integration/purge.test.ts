@@ -80,10 +80,13 @@ for (const kind of databaseKinds()) {
       await db.insertInto('api_tokens').values([{ token_hash: 'tk-expired', client_id: 'c1', created_at: ago(2 * 3_600_000), expires_at: ago(3_600_000) }, { token_hash: 'tk-live', client_id: 'c1', created_at: ago(60_000), expires_at: ago(-3_540_000) }]).execute();
       const key = (k: string, expiresAt: string) => ({ client_id: 'c1', key: k, request_hash: 'h', response_status: 200, response_body: '{}', created_at: ago(DAY), expires_at: expiresAt });
       await db.insertInto('api_idempotency_keys').values([key('k-expired', ago(60_000)), key('k-live', ago(-60_000))]).execute();
+      const login = (id: string, at: string) => ({ id, customer_id: customer.id, at, method: 'password', succeeded: 1, user_agent: 'test', ip: '192.0.2.1' });
+      await db.insertInto('login_events').values([login('l-91d', ago(91 * DAY)), login('l-89d', ago(89 * DAY))]).execute();
       await db.insertInto('change_requests').values({ id: 'cr-old', customer_id: customer.id, kind: 'address', data: '{}', status: 'pending', created_at: ago(3000 * DAY) }).execute();
 
       const counts = await purgeExpired({ db, clock: new ManualClock(NOW), log: silent, auditRetention: { amount: 7, unit: 'years' } });
-      assert.deepEqual(counts, { mailTokens: 2, flows: 1, sessions: 2, throttles: 2, outbox: 2, webhooks: 0, apiTokens: 1, idempotencyKeys: 1, devMailbox: 1, auditEvents: 1 });
+      assert.deepEqual(counts, { mailTokens: 2, flows: 1, sessions: 2, throttles: 2, outbox: 2, webhooks: 0, apiTokens: 1, idempotencyKeys: 1, devMailbox: 1, loginEvents: 1, auditEvents: 1 });
+      assert.deepEqual((await db.selectFrom('login_events').select('id').execute()).map((r) => r.id), ['l-89d']);
       assert.deepEqual((await db.selectFrom('api_tokens').select('token_hash').execute()).map((r) => r.token_hash), ['tk-live']);
       assert.deepEqual((await db.selectFrom('api_idempotency_keys').select('key').execute()).map((r) => r.key), ['k-live']);
       assert.deepEqual(await ids(db, 'flows'), ['flow-just-expired', 'flow-live']);

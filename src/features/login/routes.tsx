@@ -3,20 +3,18 @@ import { recordAudit } from '../../platform/auth/audit.js';
 import { customerActor } from '../../platform/auth/actor.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { safeReturnPath } from '../../platform/http/require-login.js';
-import { CLEAR_SITE_DATA, cookieName, cookieOptions } from '../../platform/http/cookies.js';
+import { CLEAR_SITE_DATA } from '../../platform/http/cookies.js';
+import { sentDeviceToken, setDeviceCookie } from '../../platform/http/device-cookie.js';
 import { endSession, startSession } from '../../platform/http/session.js';
 import { describeWindowsJa } from '../../platform/maintenance.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import type { FeatureOptions } from '../../platform/deps.js';
-import { DEVICE_COOKIE_DAYS } from './devices.js';
 import { parseLoginForm } from './form.js';
 import { attemptLogin, minutesLeft } from './service.js';
 import { LoggedOutPage, LoginPage, LogoutConfirmPage } from './views.js';
 
 const HOME = '/mypage';
-const DEVICE_COOKIE_SECONDS = DEVICE_COOKIE_DAYS * 86_400;
-const deviceCookie = (deps: AppDeps) => cookieName(deps.config, 'keizoku_device');
 
 type LoginPageInput = Omit<Parameters<typeof LoginPage>[0], 'ctx' | 'maintenanceText'>;
 
@@ -43,11 +41,11 @@ export const loginRoutes = (beforeLogin: BeforeLogin): FastifyPluginAsync<Featur
     const parsed = parseLoginForm(request.body);
     if (!parsed.ok) return sendLoginPage(deps, request, reply, { next: parsed.next, userId: parsed.typedUserId, errors: parsed.errors }, 400);
     await beforeLogin(deps, parsed.form.userId, request.ip);
-    const deviceToken = request.cookies[deviceCookie(deps)] ?? null;
-    const outcome = await attemptLogin(deps, { ...parsed.form, ip: request.ip, deviceToken });
+    const deviceToken = sentDeviceToken(deps, request);
+    const outcome = await attemptLogin(deps, { ...parsed.form, ip: request.ip, deviceToken, userAgent: request.headers['user-agent'] ?? '' });
     if (outcome.kind === 'ok') {
       await startSession(deps, request, reply, outcome.customerId);
-      reply.setCookie(deviceCookie(deps), outcome.deviceToken, cookieOptions(deps.config, DEVICE_COOKIE_SECONDS));
+      setDeviceCookie(deps, reply, outcome.deviceToken);
       return reply.redirect(parsed.next ?? HOME, 303);
     }
     const problem =

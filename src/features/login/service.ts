@@ -4,8 +4,12 @@ import { clearAttempts, holdAnswer, refundAttempt, takeAttempts, type Gate, type
 import type { Clock } from '../../platform/clock.js';
 import { decoySecretHash, verifySecret } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
-import { deviceOwner, rememberDevice } from './devices.js';
+import type { BrandConfig } from '../../config.js';
+import { deviceOwner, rememberDevice } from '../../platform/auth/devices.js';
+import { recordLoginEvent } from '../../platform/auth/login-events.js';
+import { recordLogin } from '../../platform/auth/login-notice.js';
 import { recordSuccessfulLogin } from '../../platform/auth/logins.js';
+import type { MailQueue } from '../../platform/mail/outbox.js';
 import { temporaryPasswordOf } from '../policies/account/temporary-password.js';
 import { findAccountByUserId } from './repository.js';
 import { ACCOUNT_POLICY, DEVICE_POLICY, IP_POLICY, accountThrottleKey, deviceThrottleKey, ipThrottleKey } from './throttling.js';
@@ -13,6 +17,9 @@ import { ACCOUNT_POLICY, DEVICE_POLICY, IP_POLICY, accountThrottleKey, deviceThr
 export interface LoginDeps {
   db: Db;
   clock: Clock;
+  /** ログインのお知らせ goes out through the outbox. */
+  mail: MailQueue;
+  config: { brand: BrandConfig };
   /** Holds a failed or refused answer back (slow-down); tests may pass their own. */
   wait?: Wait;
 }
@@ -24,6 +31,8 @@ export interface LoginAttempt {
   ip: string;
   /** The browser's device cookie, if it sent one. */
   deviceToken: string | null;
+  /** The browser's User-Agent header ('' if none): the login history and the notice name it. */
+  userAgent: string;
 }
 
 export type LockScope = 'account' | 'ip';
@@ -82,11 +91,14 @@ export async function attemptLogin(deps: LoginDeps, attempt: LoginAttempt): Prom
   if (account && passwordOk) {
     const temporary = await temporaryPasswordOf(db, account.id);
     if (temporary && temporary.expiresAt <= now) {
+      await recordLoginEvent(db, { customerId: account.id, method: 'password', succeeded: false, at: now, userAgent: attempt.userAgent, ip: attempt.ip });
       await recordAudit(db, now, { kind: 'login_temporary_password_expired', actor: null, customerId: account.id, ip: attempt.ip, detail: { expiredAt: temporary.expiresAt.toISOString(), device } });
       return { kind: 'temporary_expired' };
     }
     const deviceToken = await db.transaction().execute(async (trx) => {
       await recordSuccessfulLogin(trx, account.id, now);
+      const login = { customerId: account.id, userId: attempt.userId, method: 'password' as const, at: now, userAgent: attempt.userAgent, ip: attempt.ip, knownBrowser: device };
+      await recordLogin(trx, { mail: deps.mail, brand: deps.config.brand }, login);
       for (const { key, policy } of keys) {
         if (key.startsWith('login:ip:')) await refundAttempt(trx, key, policy);
         else await clearAttempts(trx, key);
@@ -94,9 +106,11 @@ export async function attemptLogin(deps: LoginDeps, attempt: LoginAttempt): Prom
       await recordAudit(trx, now, { kind: 'login_succeeded', actor: customerActor(account.id), customerId: account.id, ip: attempt.ip, detail: { device } });
       return rememberDevice(trx, account.id, attempt.deviceToken, now);
     });
+    if (!device) deps.mail.kick();
     return { kind: 'ok', customerId: account.id, deviceToken };
   }
 
+  if (account) await recordLoginEvent(db, { customerId: account.id, method: 'password', succeeded: false, at: now, userAgent: attempt.userAgent, ip: attempt.ip });
   const lock = lockOf(gate);
   const reason = account ? 'wrong_password' : 'unknown_user_id';
   await recordAudit(db, now, { kind: 'login_failed', actor: null, customerId: account?.id ?? null, ip: attempt.ip, detail: { reason, attempt: gate.attempts[0]?.number, device } });

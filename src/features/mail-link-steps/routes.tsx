@@ -6,6 +6,8 @@ import { startSession } from '../../platform/http/session.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { recordSuccessfulLogin } from '../../platform/auth/logins.js';
+import { recordLoginEvent } from '../../platform/auth/login-events.js';
+import { rememberThisBrowser } from '../../platform/http/device-cookie.js';
 import { parseCredentialsForm, USER_ID_NOT_MAILED } from './credentials-form.js';
 import { atStep } from '../../platform/flow/http.js';
 import type { CredentialData, CredentialFlowSpec, CredentialState } from '../policies/account/credential-steps.js';
@@ -136,6 +138,10 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
     if ('held' in result) return reply.redirect(spec.placeOf(result.held), 303);
     await startSession(deps, request, reply, result.customerId);
     await recordSuccessfulLogin(deps.db, result.customerId, deps.clock.now());
+    // A login in the history, and this browser the customer's from now on: no ログインのお知らせ for it (decision 0023).
+    const method = spec.kind === 'recovery' ? 'recovery' : 'registration';
+    await recordLoginEvent(deps.db, { customerId: result.customerId, method, succeeded: true, at: deps.clock.now(), userAgent: request.headers['user-agent'] ?? '', ip: request.ip });
+    await rememberThisBrowser(deps, request, reply, result.customerId);
     return reply.redirect(`${base}/complete`, 303);
   });
 

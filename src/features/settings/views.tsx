@@ -17,6 +17,8 @@ export const ADDRESS_PATH = '/mypage/changes/address';
 export const PASSWORD_PATH = '/mypage/changes/password';
 export const STOP_PATH = '/mypage/other/stop';
 export const REMINDERS_PATH = '/mypage/changes/reminders';
+/** The login-history feature's page (registered by the site beside settings). */
+const LOGIN_HISTORY_PATH = '/mypage/changes/login-history';
 
 const PENDING = '受付済（保険会社で手続中）';
 
@@ -84,6 +86,13 @@ export function ChangesTab({ ctx, data, summary }: { ctx: PageContext; data: MyP
         <p>現在のパスワードを入力のうえ、新しいパスワードをご指定いただけます。</p>
         <a class="button" href={PASSWORD_PATH}>
           パスワードを変更する
+        </a>
+      </section>
+      <section class="change-item" aria-labelledby="change-login-history">
+        <h3 id="change-login-history">ログイン履歴</h3>
+        <p>最近のログインと、いまログインしている端末をご確認いただけます。ほかの端末をログアウトさせることもできます。</p>
+        <a class="button" href={LOGIN_HISTORY_PATH}>
+          ログイン履歴を確認する
         </a>
       </section>
       <section class="change-item" aria-labelledby="change-reminders">

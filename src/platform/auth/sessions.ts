@@ -81,3 +81,52 @@ export async function revokeActorSessions(db: Db, actor: Actor, at: Date): Promi
 }
 
 export const revokeCustomerSessions = (db: Db, customerId: string, at: Date): Promise<void> => revokeActorSessions(db, { kind: 'customer', id: customerId }, at);
+
+export interface OpenSession {
+  idHash: string;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string;
+  ip: string;
+}
+
+/** The actor's sessions that are live now (not revoked, within both limits), newest first. */
+export async function openActorSessions(db: Db, actor: Actor, limits: SessionLimits, now: Date): Promise<OpenSession[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['id_hash', 'created_at', 'last_seen_at', 'user_agent', 'ip'])
+    .where('actor_kind', '=', actor.kind)
+    .where('actor_id', '=', actor.id)
+    .where('revoked_at', 'is', null)
+    .where('last_seen_at', '>', new Date(now.getTime() - limits.idleMs).toISOString())
+    .where('created_at', '>', new Date(now.getTime() - limits.absoluteMs).toISOString())
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ idHash: r.id_hash, createdAt: r.created_at, lastSeenAt: r.last_seen_at, userAgent: r.user_agent, ip: r.ip }));
+}
+
+/** Ends one of the actor's sessions; false when it is not the actor's or has already ended. */
+export async function revokeActorSession(db: Db, actor: Actor, idHash: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: at.toISOString() })
+    .where('id_hash', '=', idHash)
+    .where('actor_kind', '=', actor.kind)
+    .where('actor_id', '=', actor.id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Ends every session of the actor but the one kept (this browser's); the number ended. */
+export async function revokeOtherActorSessions(db: Db, actor: Actor, keepIdHash: string, at: Date): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: at.toISOString() })
+    .where('actor_kind', '=', actor.kind)
+    .where('actor_id', '=', actor.id)
+    .where('id_hash', '<>', keepIdHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -127,6 +127,19 @@ export interface KnownDeviceTable {
   last_used_at: string;
 }
 
+/** A login attempt that named an existing account (platform/auth/login-events.ts). */
+export interface LoginEventTable {
+  id: string;
+  customer_id: string;
+  at: string;
+  /** 'password', 'passkey', 'registration', 'recovery'. */
+  method: string;
+  /** 1 for a login, 0 for a refused attempt. */
+  succeeded: number;
+  user_agent: string;
+  ip: string;
+}
+
 export interface FlowTable {
   id: string;
   kind: string;
@@ -448,4 +461,5 @@ export interface Database {
   api_idempotency_keys: ApiIdempotencyKeyTable;
   webhook_outbox: WebhookOutboxTable;
   temporary_passwords: TemporaryPasswordTable;
+  login_events: LoginEventTable;
 }

@@ -2,6 +2,7 @@ import type { Retention } from '../../config.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { Job, JobLog } from '../jobs/job.js';
+import { LOGIN_EVENT_DAYS } from '../auth/login-events.js';
 
 // The purge of rows that have served their purpose (docs/operations.md, "Retention"). Every
 // delete takes at most PURGE_BATCH rows by key (`DELETE … WHERE key IN (SELECT key … LIMIT n)`,
@@ -34,7 +35,7 @@ export interface PurgeDeps {
   auditRetention: Retention;
 }
 
-export type PurgeCounts = Record<'mailTokens' | 'flows' | 'sessions' | 'throttles' | 'outbox' | 'webhooks' | 'apiTokens' | 'idempotencyKeys' | 'devMailbox' | 'auditEvents', number>;
+export type PurgeCounts = Record<'mailTokens' | 'flows' | 'sessions' | 'throttles' | 'outbox' | 'webhooks' | 'apiTokens' | 'idempotencyKeys' | 'devMailbox' | 'loginEvents' | 'auditEvents', number>;
 
 /** `now` minus the retention: whole days, or calendar years (29 February falls back to 28 February). */
 export function retentionCutoff(now: Date, retention: Retention): Date {
@@ -188,6 +189,15 @@ export async function purgeExpired(deps: PurgeDeps, signal?: AbortSignal): Promi
     return result.numDeletedRows;
   });
 
+  // Login history: 90 days (the newest 100 per customer are all recordLoginEvent keeps anyway).
+  const loginEvents = await counted(async (limit) => {
+    const result = await db
+      .deleteFrom('login_events')
+      .where('id', 'in', (eb) => eb.selectFrom('login_events as l').select('l.id').where('l.at', '<', ago(now, LOGIN_EVENT_DAYS * DAY_MS)).limit(limit))
+      .executeTakeFirst();
+    return result.numDeletedRows;
+  });
+
   const auditCutoff = iso(retentionCutoff(now, deps.auditRetention));
   const auditEvents = await counted(async (limit) => {
     const result = await db
@@ -197,7 +207,7 @@ export async function purgeExpired(deps: PurgeDeps, signal?: AbortSignal): Promi
     return result.numDeletedRows;
   });
 
-  return { mailTokens, flows, sessions, throttles, outbox, webhooks, apiTokens, idempotencyKeys, devMailbox, auditEvents };
+  return { mailTokens, flows, sessions, throttles, outbox, webhooks, apiTokens, idempotencyKeys, devMailbox, loginEvents, auditEvents };
 }
 
 /** `purge`: hourly, leased; logs what it deleted. */

@@ -1,5 +1,5 @@
-import { randomToken, sha256 } from '../../platform/crypto.js';
-import type { Db } from '../../platform/db/database.js';
+import { randomToken, sha256 } from '../crypto.js';
+import type { Db } from '../db/database.js';
 
 /** A device cookie lives about as long as browsers keep one (Chrome caps at 400 days). */
 export const DEVICE_COOKIE_DAYS = 400;
