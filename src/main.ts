@@ -8,7 +8,7 @@ import { importPoliciesCommand } from './features/policy-import/command.js';
 import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
 import { systemClock } from './platform/clock.js';
 import { createDb, describeDatabaseUrl, migrateToLatest } from './platform/db/database.js';
-import { ensureAppSecret } from './platform/db/settings.js';
+import { serverSecret } from './platform/db/settings.js';
 import { loggerOptions } from './platform/logging.js';
 
 /** How long `serve` waits at SIGTERM for requests and jobs in flight. */
@@ -57,7 +57,7 @@ async function worker(config: Config): Promise<number> {
   const db = createDb(config.databaseUrl, { onPoolError: (err) => log.warn({ err }, 'an idle database connection failed and was dropped') });
   try {
     await migrateToLatest(db);
-    const deps = { config, db, clock: systemClock, log, secret: await ensureAppSecret(db) };
+    const deps = { config, db, clock: systemClock, log, secret: await serverSecret(db, config.secretFile) };
     const jobs = serviceJobs(deps);
     const running = startServiceWorker(jobs, deps);
     await stopSignal;
