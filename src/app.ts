@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './platform/clock.js';
-import { createDb, migrateToLatest, type Db } from './platform/db/database.js';
+import { createDb, migrateIfPending, type Db } from './platform/db/database.js';
 import { serverSecret } from './platform/db/settings.js';
 import type { AppDeps } from './platform/deps.js';
 import { problem, sendProblem } from './platform/http/api-context.js';
@@ -91,7 +91,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   });
   const db = options.db ?? createDb(config.databaseUrl, { onPoolError: (err) => app.log.warn({ err }, 'an idle database connection failed and was dropped') });
   const clock = options.clock ?? systemClock;
-  if (options.migrate !== false) await migrateToLatest(db);
+  if (options.migrate !== false) await migrateIfPending(db);
   const secret = await serverSecret(db, config.secretFile);
 
   const jobs = serviceJobs({ config, db, clock, log: app.log, secret });
