@@ -13,6 +13,7 @@ import { serverSecret } from './platform/db/settings.js';
 import type { AppDeps } from './platform/deps.js';
 import { problem, sendProblem } from './platform/http/api-context.js';
 import './platform/http/context.js';
+import { frameworkRejection, logInputRejection, recordInputRejections } from './platform/http/input-events.js';
 import { registerOperationsRoutes } from './platform/http/operations.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import type { Worker } from './platform/jobs/index.js';
@@ -83,6 +84,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     // A malformed (bad %-encoding) or overlong URL is refused by the router before any hook: still a Japanese page, not JSON.
     frameworkErrors: (error, request, reply) => {
       const status = error.code === 'FST_ERR_BAD_URL' ? 400 : 404;
+      const rejection = frameworkRejection(error);
+      if (rejection) logInputRejection(request, rejection);
       reply.header('x-request-id', request.id);
       if (request.url.startsWith('/api/')) return void sendProblem(reply, problem(status, 'The URL cannot be read (bad %-encoding or too long).'));
       reply.headers(headers);
@@ -109,6 +112,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(headers).header('x-request-id', request.id);
   });
+  recordInputRejections(app);
   // br at a low quality: pages are made per request, where quality 11 would cost more than it saves.
   await app.register(fastifyCompress, {
     encodings: ['br', 'gzip'],
