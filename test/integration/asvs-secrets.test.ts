@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { hash } from '@node-rs/argon2';
+import { upsertReadyStaff } from '../../src/features/console/staff-service.js';
 import { serverSecret } from '../../src/platform/db/settings.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
 import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
 import { loggedIn } from '../support/integration.js';
+import { codeAt, staffLogin } from '../support/staff.js';
 import { WebClient } from '../support/web-client.js';
 
 // ASVS 5.0 V13.3.1/V13.3.2 (the server secret from SECRET_FILE, owner-only, never in the database)
@@ -21,6 +23,7 @@ const secretFile = join(dir, 'secret');
 writeFileSync(secretFile, `${SECRET}\n`);
 chmodSync(secretFile, 0o600);
 const USER = { userId: 'taro@example.com', password: 'Kz7pWq2x' };
+const STAFF = { login: 'staff.rehash', password: 'Console-Test-2026', totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
 const TODAY = /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/;
 
 for (const kind of databaseKinds()) {
@@ -68,6 +71,16 @@ for (const kind of databaseKinds()) {
       const again = await (await loggedIn(t, USER.userId, USER.password)).get('/mypage');
       assert.equal(again.status, 200, 'the new hash verifies the same password');
       assert.equal(await stored(), now, 'a hash at today’s parameters is kept as it is');
+    });
+
+    it('11.2.2: a staff member’s hash at older parameters is replaced once the password step succeeds', async () => {
+      await upsertReadyStaff(t.deps.db, t.deps.secret, new Date(), [{ login: STAFF.login, name: '職員 再計算', role: 'desk', agencyCode: null, password: STAFF.password, totpSecret: STAFF.totpSecret }]);
+      const old = await hash(STAFF.password, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+      await t.deps.db.updateTable('staff_accounts').set({ password_hash: old }).where('login', '=', STAFF.login).execute();
+      const stored = async () => (await t.deps.db.selectFrom('staff_accounts').select('password_hash').where('login', '=', STAFF.login).executeTakeFirstOrThrow()).password_hash ?? '';
+      const answer = await staffLogin(new WebClient(t.baseUrl), STAFF.login, STAFF.password, codeAt(STAFF.totpSecret, new Date()));
+      assert.equal(answer.status, 303);
+      assert.match(await stored(), TODAY);
     });
   });
 }
