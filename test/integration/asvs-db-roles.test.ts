@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -8,6 +11,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { recordAudit } from '../../src/platform/auth/audit.js';
 import { createDb, migrateIfPending, type Db } from '../../src/platform/db/database.js';
 import { purgeExpired } from '../../src/platform/retention/purge.js';
+import { runCli } from '../support/cli.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/db.js';
 
 // ASVS 5.0 V16.4.2 (audit events cannot be changed: migration 0021) on both dialects, and V13.2.1/
@@ -109,3 +113,18 @@ if (databaseKinds().includes('postgres')) {
     });
   });
 }
+
+describe('keizoku migrate and MIGRATION_DATABASE_URL', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'keizoku-migrate-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('13.2.2: keizoku migrate changes the schema through MIGRATION_DATABASE_URL, not DATABASE_URL', async () => {
+    const runtime = join(dir, 'runtime', 'keizoku.db');
+    const owner = join(dir, 'owner', 'keizoku.db');
+    const result = await runCli(['migrate'], { DATABASE_URL: runtime, MIGRATION_DATABASE_URL: owner });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^applied: 0001_initial.*0021_audit_append_only/s);
+    assert.equal(existsSync(owner), true);
+    assert.equal(existsSync(runtime), false, 'the run-time URL was not touched');
+  });
+});
