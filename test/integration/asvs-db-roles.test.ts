@@ -71,7 +71,7 @@ if (databaseKinds().includes('postgres')) {
       // The run-time role as docs/operations.md sets it up: rows, not schema.
       await admin(`CREATE ROLE ${role} LOGIN; GRANT CONNECT ON DATABASE ${name} TO ${role}; GRANT USAGE ON SCHEMA public TO ${role};
         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}; GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role};
-        REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
+        REVOKE CREATE ON SCHEMA public FROM PUBLIC; REVOKE INSERT, UPDATE, DELETE ON kysely_migration, kysely_migration_lock FROM ${role}`);
       const url = new URL(database.url);
       url.username = role;
       runtimeUrl = url.toString();
