@@ -8,11 +8,12 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './platform/clock.js';
-import { createDb, migrateToLatest, type Db } from './platform/db/database.js';
-import { ensureAppSecret } from './platform/db/settings.js';
+import { createDb, migrateIfPending, type Db } from './platform/db/database.js';
+import { serverSecret } from './platform/db/settings.js';
 import type { AppDeps } from './platform/deps.js';
 import { problem, sendProblem } from './platform/http/api-context.js';
 import './platform/http/context.js';
+import { frameworkRejection, logInputRejection, recordInputRejections } from './platform/http/input-events.js';
 import { registerOperationsRoutes } from './platform/http/operations.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import type { Worker } from './platform/jobs/index.js';
@@ -83,6 +84,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     // A malformed (bad %-encoding) or overlong URL is refused by the router before any hook: still a Japanese page, not JSON.
     frameworkErrors: (error, request, reply) => {
       const status = error.code === 'FST_ERR_BAD_URL' ? 400 : 404;
+      const rejection = frameworkRejection(error);
+      if (rejection) logInputRejection(request, rejection);
       reply.header('x-request-id', request.id);
       if (request.url.startsWith('/api/')) return void sendProblem(reply, problem(status, 'The URL cannot be read (bad %-encoding or too long).'));
       reply.headers(headers);
@@ -91,8 +94,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   });
   const db = options.db ?? createDb(config.databaseUrl, { onPoolError: (err) => app.log.warn({ err }, 'an idle database connection failed and was dropped') });
   const clock = options.clock ?? systemClock;
-  if (options.migrate !== false) await migrateToLatest(db);
-  const secret = await ensureAppSecret(db);
+  if (options.migrate !== false) await migrateIfPending(db);
+  const secret = await serverSecret(db, config.secretFile);
 
   const jobs = serviceJobs({ config, db, clock, log: app.log, secret });
   const { dispatcher } = jobs;
@@ -109,6 +112,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(headers).header('x-request-id', request.id);
   });
+  recordInputRejections(app);
   // br at a low quality: pages are made per request, where quality 11 would cost more than it saves.
   await app.register(fastifyCompress, {
     encodings: ['br', 'gzip'],

@@ -1,6 +1,21 @@
 import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { devMailboxRefusals, loadConfig } from './config.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'keizoku-config-'));
+/** A server secret file with the given mode. */
+function secretFile(name: string, mode: number, text = 'k'.repeat(44)): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  chmodSync(path, mode);
+  return path;
+}
+const SECRET_FILE = secretFile('secret', 0o600);
+/** What production needs besides the variable a test is about. */
+const PRODUCTION = { KEIZOKU_ENV: 'production', BASE_URL: 'https://keizoku.example.jp', SMTP_URL: 'smtp://mail.example.jp:587', SECRET_FILE };
 
 describe('configuration', () => {
   it('has the documented defaults', () => {
@@ -91,7 +106,7 @@ describe('configuration', () => {
       () => loadConfig({ KEIZOKU_ENV: 'production', HOST: '0.0.0.0', BASE_URL: 'https://keizoku.example.jp' }),
       (error: Error) => ['KEIZOKU_ENV=production', 'HOST (0.0.0.0)', 'BASE_URL (https://keizoku.example.jp)'].every((part) => error.message.includes(part)),
     );
-    assert.equal(loadConfig({ KEIZOKU_ENV: 'production', HOST: '0.0.0.0', BASE_URL: 'https://keizoku.example.jp', SMTP_URL: 'smtp://mail:25' }).env, 'production');
+    assert.equal(loadConfig({ KEIZOKU_ENV: 'production', HOST: '0.0.0.0', BASE_URL: 'https://keizoku.example.jp', SMTP_URL: 'smtp://mail:25', SECRET_FILE }).env, 'production');
   });
 
   it('reads WEBHOOK_URL and WEBHOOK_SECRET together, refusing either alone, a bad URL or a secret not in the whsec_ form', () => {
@@ -106,7 +121,7 @@ describe('configuration', () => {
     for (const bad of ['s3cret', 'whsec_', `whsec_${Buffer.alloc(16, 1).toString('base64')}`, `whsec_${Buffer.alloc(65, 1).toString('base64')}`, 'whsec_not base64!']) {
       refused({ WEBHOOK_URL: 'https://core.example.jp/hooks', WEBHOOK_SECRET: bad }, /WEBHOOK_SECRET: expected whsec_ followed by the base64 of 24 to 64 random bytes/);
     }
-    const production = { KEIZOKU_ENV: 'production', SMTP_URL: 'smtp://mail.example.jp:587', WEBHOOK_SECRET: secret };
+    const production = { ...PRODUCTION, WEBHOOK_SECRET: secret };
     refused({ ...production, WEBHOOK_URL: 'http://core.example.jp/hooks' }, /WEBHOOK_URL must be https when KEIZOKU_ENV=production/);
     assert.equal(loadConfig({ ...production, WEBHOOK_URL: 'http://127.0.0.1:8080/hooks' }).webhook?.url, 'http://127.0.0.1:8080/hooks');
   });
@@ -122,5 +137,55 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ PASSWORD_POLICY: 'asvs', PASSWORD_MAX_LENGTH: '15' }), /PASSWORD_POLICY=asvs needs/);
     assert.throws(() => loadConfig({ PASSWORD_MIN_LENGTH: '20' }), /PASSWORD_MIN_LENGTH is above PASSWORD_MAX_LENGTH/);
     assert.throws(() => loadConfig({ PASSWORD_POLICY: 'nist' }), /PASSWORD_POLICY/);
+  });
+
+  it('12.2.1: KEIZOKU_ENV=production refuses an http BASE_URL, even on loopback; development keeps http', () => {
+    for (const url of ['http://keizoku.example.jp', 'http://localhost:3000']) {
+      assert.throws(() => loadConfig({ ...PRODUCTION, BASE_URL: url }), /BASE_URL must be https when KEIZOKU_ENV=production/, url);
+    }
+    assert.equal(loadConfig(PRODUCTION).baseUrl, 'https://keizoku.example.jp');
+    assert.equal(loadConfig({ BASE_URL: 'http://localhost:3000' }).baseUrl, 'http://localhost:3000');
+  });
+
+  it('12.3.1/12.3.4: SMTP_TLS is require in production (off or opportunistic only to this machine), SMTP_CA_FILE must be readable', () => {
+    assert.deepEqual(loadConfig(PRODUCTION).smtpTls, { mode: 'require', caFile: null });
+    assert.equal(loadConfig({}).smtpTls.mode, 'opportunistic');
+    for (const mode of ['off', 'opportunistic']) {
+      assert.throws(() => loadConfig({ ...PRODUCTION, SMTP_TLS: mode }), new RegExp(`SMTP_TLS=${mode} is refused when KEIZOKU_ENV=production`));
+      assert.equal(loadConfig({ ...PRODUCTION, SMTP_TLS: mode, SMTP_URL: 'smtp://127.0.0.1:25' }).smtpTls.mode, mode, 'a relay on this machine');
+    }
+    assert.throws(() => loadConfig({ SMTP_TLS: 'maybe' }), /SMTP_TLS/);
+    assert.throws(() => loadConfig({ SMTP_CA_FILE: join(dir, 'missing.pem') }), /SMTP_CA_FILE: cannot read .*missing\.pem \(ENOENT\)/);
+    const ca = secretFile('ca.pem', 0o644, '-----BEGIN CERTIFICATE-----');
+    assert.equal(loadConfig({ ...PRODUCTION, SMTP_CA_FILE: ca }).smtpTls.caFile, ca);
+  });
+
+  it('12.3.1/12.3.3: production PostgreSQL off this machine needs a verifying sslmode; sslrootcert names a private CA', () => {
+    const pgAt = (url: string) => loadConfig({ ...PRODUCTION, DATABASE_URL: url }).databaseUrl;
+    for (const url of ['postgres://app@db.example.jp/keizoku', 'postgres://app@db.example.jp/keizoku?sslmode=prefer', 'postgresql://app@10.0.0.5/keizoku?sslmode=disable', 'postgres://app@db.example.jp/keizoku?sslmode=no-verify']) {
+      assert.throws(() => pgAt(url), /DATABASE_URL needs sslmode=verify-full/, url);
+    }
+    for (const url of ['postgres://app@db.example.jp/keizoku?sslmode=verify-full&sslrootcert=/etc/keizoku/pg-ca.pem', 'postgres://app@db.example.jp/k?sslmode=require', 'postgres://app@127.0.0.1/keizoku', 'postgres://app@localhost/keizoku', 'postgres:///keizoku?host=/var/run/postgresql']) {
+      assert.equal(pgAt(url), url, url);
+    }
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://app@db.example.jp/keizoku' }).databaseUrl, 'postgres://app@db.example.jp/keizoku', 'development: the operator’s choice');
+  });
+
+  it('13.3.1: SECRET_FILE is required in production and refused when group or others may read it, missing or short', () => {
+    const { SECRET_FILE: _omitted, ...withoutSecret } = PRODUCTION;
+    assert.throws(() => loadConfig(withoutSecret), /SECRET_FILE is required when KEIZOKU_ENV=production/);
+    assert.equal(loadConfig(PRODUCTION).secretFile, SECRET_FILE);
+    assert.equal(loadConfig({}).secretFile, null, 'development: the database keeps it');
+    for (const mode of [0o640, 0o604, 0o660]) {
+      assert.throws(() => loadConfig({ SECRET_FILE: secretFile(`secret-${mode.toString(8)}`, mode) }), new RegExp(`readable or writable by group or others \\(mode ${mode.toString(8)}\\): chmod 600 it`));
+    }
+    assert.throws(() => loadConfig({ SECRET_FILE: join(dir, 'none') }), /SECRET_FILE: cannot read/);
+    assert.throws(() => loadConfig({ SECRET_FILE: secretFile('short', 0o600, 'abc\n') }), /fewer than 32 characters/);
+    assert.equal(loadConfig({ SECRET_FILE: secretFile('owner-only', 0o400) }).secretFile, join(dir, 'owner-only'));
+  });
+
+  it('13.2.2: MIGRATION_DATABASE_URL is the migration role’s; DATABASE_URL when unset', () => {
+    assert.equal(loadConfig({}).migrationDatabaseUrl, './data/keizoku.db');
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://app@127.0.0.1/k', MIGRATION_DATABASE_URL: 'postgres://owner@127.0.0.1/k' }).migrationDatabaseUrl, 'postgres://owner@127.0.0.1/k');
   });
 });

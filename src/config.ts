@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -22,6 +23,12 @@ export interface Config {
   host: string;
   databaseUrl: string;
   smtpUrl: string | null;
+  /** SMTP_TLS and SMTP_CA_FILE: how the mail is sent to SMTP_URL (transport security of the outgoing mail). */
+  smtpTls: SmtpTls;
+  /** MIGRATION_DATABASE_URL: the role `keizoku migrate` uses (DDL rights); run time uses DATABASE_URL (none needed). */
+  migrationDatabaseUrl: string;
+  /** SECRET_FILE: where the server secret is read from (mode 0600 or stricter); null: kept in the database. */
+  secretFile: string | null;
   baseUrl: string;
   verificationTtlMs: number;
   /** How long a 再登録 to another address than the account's waits before it takes effect: REREGISTRATION_HOLD. */
@@ -53,6 +60,13 @@ export interface Config {
   jobLeaseMs: number;
   /** WEBHOOK_URL and WEBHOOK_SECRET: where events are posted and the Standard Webhooks signing secret; null: no webhooks. */
   webhook: WebhookConfig | null;
+}
+
+export interface SmtpTls {
+  /** `require`: STARTTLS (or smtps://) with a verified certificate, or no mail; `opportunistic`: STARTTLS when offered; `off`: none. */
+  mode: 'require' | 'opportunistic' | 'off';
+  /** PEM file of the CA(s) the SMTP server's certificate must chain to; null: the system's. */
+  caFile: string | null;
 }
 
 export interface CustomerPasswordPolicy {
@@ -90,6 +104,10 @@ const env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).default('./data/keizoku.db'),
   SMTP_URL: z.string().url().optional(),
+  SMTP_TLS: z.enum(['require', 'opportunistic', 'off']).optional(),
+  SMTP_CA_FILE: z.string().min(1).optional(),
+  MIGRATION_DATABASE_URL: z.string().min(1).optional(),
+  SECRET_FILE: z.string().min(1).optional(),
   BASE_URL: z.string().url().optional(),
   VERIFICATION_TTL: z.string().default('48h'),
   REREGISTRATION_HOLD: z.string().default('72h'),
@@ -164,11 +182,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const passwordPolicy = parsePasswordPolicy(e.PASSWORD_POLICY, e.PASSWORD_MIN_LENGTH, e.PASSWORD_MAX_LENGTH, [e.BRAND_NAME, e.BRAND_COMPANY_NAME, baseUrl]);
   if (typeof passwordPolicy === 'string') throw new Error(`Invalid configuration:\n  ${passwordPolicy}`);
-  if (!e.SMTP_URL) {
-    // Without SMTP the mail (links and all) is readable at /dev/mailbox: only ever for this machine.
-    const reasons = devMailboxRefusals(e.KEIZOKU_ENV, e.HOST, baseUrl);
-    if (reasons.length > 0) throw new Error(`Invalid configuration:\n  ${reasons.join('\n  ')}`);
-  }
+  const smtpTls: SmtpTls = { mode: e.SMTP_TLS ?? (e.KEIZOKU_ENV === 'production' ? 'require' : 'opportunistic'), caFile: e.SMTP_CA_FILE ? resolve(e.SMTP_CA_FILE) : null };
+  const transport = transportRefusals({ environment: e.KEIZOKU_ENV, baseUrl, smtpUrl: e.SMTP_URL, smtpTls, databaseUrl: e.DATABASE_URL, secretFile: e.SECRET_FILE });
+  // Without SMTP the mail (links and all) is readable at /dev/mailbox: only ever for this machine.
+  const reasons = [...transport, ...(e.SMTP_URL ? [] : devMailboxRefusals(e.KEIZOKU_ENV, e.HOST, baseUrl))];
+  if (reasons.length > 0) throw new Error(`Invalid configuration:\n  ${reasons.join('\n  ')}`);
   const [deskOpen, deskClose] = e.DESK_HOURS.split('-') as [string, string];
   return {
     env: e.KEIZOKU_ENV,
@@ -176,6 +194,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL ?? null,
+    smtpTls,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL,
+    secretFile: e.SECRET_FILE ? resolve(e.SECRET_FILE) : null,
     baseUrl,
     verificationTtlMs: ttl,
     reregistrationHoldMs: hold,
@@ -246,6 +267,88 @@ export function parseWebhook(environment: Config['env'], url: string | undefined
 
 function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+interface TransportSettings {
+  environment: Config['env'];
+  baseUrl: string;
+  smtpUrl: string | undefined;
+  smtpTls: SmtpTls;
+  databaseUrl: string;
+  secretFile: string | undefined;
+}
+
+/**
+ * What production refuses (ASVS 12.2.1, 12.3.1, 12.3.3, 13.3.1): an http BASE_URL, mail or a
+ * PostgreSQL connection leaving this machine without verified TLS, the server secret in the
+ * database; and, everywhere, an unreadable SMTP_CA_FILE or SECRET_FILE. Empty when all is well.
+ */
+export function transportRefusals(settings: TransportSettings): string[] {
+  const reasons: string[] = [];
+  if (settings.smtpTls.caFile !== null) {
+    const problem = unreadableFile(settings.smtpTls.caFile);
+    if (problem) reasons.push(`SMTP_CA_FILE: ${problem}`);
+  }
+  if (settings.secretFile !== undefined) {
+    const problem = secretFileProblem(resolve(settings.secretFile));
+    if (problem) reasons.push(`SECRET_FILE: ${problem}`);
+  }
+  if (settings.environment !== 'production') return reasons;
+  if (!settings.baseUrl.startsWith('https://')) {
+    reasons.push(`BASE_URL must be https when KEIZOKU_ENV=production (${settings.baseUrl}): TLS ends at the reverse proxy (docs/operations.md, "Reverse proxy and TLS")`);
+  }
+  if (settings.smtpUrl && settings.smtpTls.mode !== 'require' && !isLoopbackHost(hostOf(settings.smtpUrl))) {
+    reasons.push(`SMTP_TLS=${settings.smtpTls.mode} is refused when KEIZOKU_ENV=production and SMTP_URL's host is not this machine: the mail carries one-time links (use SMTP_TLS=require, the production default)`);
+  }
+  const pgProblem = postgresTlsProblem(settings.databaseUrl);
+  if (pgProblem) reasons.push(pgProblem);
+  if (settings.secretFile === undefined) {
+    reasons.push('SECRET_FILE is required when KEIZOKU_ENV=production: the server secret is kept apart from the database (docs/operations.md, "The server secret")');
+  }
+  return reasons;
+}
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+};
+
+/** PostgreSQL off this machine needs `sslmode=require`, `verify-ca` or `verify-full` (pg verifies the certificate for all three); a message when not. */
+export function postgresTlsProblem(databaseUrl: string): string | null {
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(databaseUrl);
+  } catch {
+    return 'DATABASE_URL: not a URL';
+  }
+  const host = parsed.searchParams.get('host') ?? parsed.hostname;
+  if (host === '' || host.startsWith('/') || isLoopbackHost(host)) return null;
+  const mode = parsed.searchParams.get('sslmode');
+  if (mode === 'require' || mode === 'verify-ca' || mode === 'verify-full') return null;
+  return `DATABASE_URL needs sslmode=verify-full (or require, verify-ca) when KEIZOKU_ENV=production and the database is not on this machine${mode ? ` (sslmode=${mode} is refused)` : ''}; a private CA: add sslrootcert=/path/ca.pem`;
+}
+
+function unreadableFile(path: string): string | null {
+  try {
+    readFileSync(path);
+    return null;
+  } catch (error) {
+    return `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+}
+
+/** The server secret's file: readable, owner-only (no group or other bits), at least 32 characters. */
+export function secretFileProblem(path: string): string | null {
+  const unreadable = unreadableFile(path);
+  if (unreadable) return unreadable;
+  const mode = statSync(path).mode & 0o777;
+  if ((mode & 0o077) !== 0) return `${path} is readable or writable by group or others (mode ${mode.toString(8).padStart(3, '0')}): chmod 600 it`;
+  if (readFileSync(path, 'utf8').trim().length < 32) return `${path} holds fewer than 32 characters: make one with  umask 077; openssl rand -base64 32 > ${path}`;
+  return null;
 }
 
 /** Why the dev mailbox (SMTP_URL unset) may not run here; empty when it may. */

@@ -30,7 +30,7 @@ export interface ServiceJobs {
 }
 
 export function serviceJobs({ config, db, clock, log, secret }: JobDeps): ServiceJobs {
-  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport(db);
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.smtpTls) : devMailboxTransport(db);
   const dispatcher = new MailDispatcher(db, transport, clock, config.brand.mailFrom, log, secret, config.jobLeaseMs);
   const mail: MailQueue = { enqueue: (trx, message, at) => enqueueMail(trx, message, at, secret), kick: () => dispatcher.kick() };
   const reminders = remindersJob({ config, db, clock, mail, renewableOnline });

@@ -7,8 +7,8 @@ import { staffCommand } from './features/console/command.js';
 import { importPoliciesCommand } from './features/policy-import/command.js';
 import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
 import { systemClock } from './platform/clock.js';
-import { createDb, describeDatabaseUrl, migrateToLatest } from './platform/db/database.js';
-import { ensureAppSecret } from './platform/db/settings.js';
+import { createDb, describeDatabaseUrl, migrateIfPending, migrateToLatest } from './platform/db/database.js';
+import { serverSecret } from './platform/db/settings.js';
 import { loggerOptions } from './platform/logging.js';
 
 /** How long `serve` waits at SIGTERM for requests and jobs in flight. */
@@ -56,8 +56,8 @@ async function worker(config: Config): Promise<number> {
   const log = pino(loggerOptions(process.env.LOG_LEVEL ?? 'info'));
   const db = createDb(config.databaseUrl, { onPoolError: (err) => log.warn({ err }, 'an idle database connection failed and was dropped') });
   try {
-    await migrateToLatest(db);
-    const deps = { config, db, clock: systemClock, log, secret: await ensureAppSecret(db) };
+    await migrateIfPending(db);
+    const deps = { config, db, clock: systemClock, log, secret: await serverSecret(db, config.secretFile) };
     const jobs = serviceJobs(deps);
     const running = startServiceWorker(jobs, deps);
     await stopSignal;
@@ -71,14 +71,15 @@ async function worker(config: Config): Promise<number> {
   }
 }
 
+/** `keizoku migrate`: as MIGRATION_DATABASE_URL's role (the schema's owner) when set, else DATABASE_URL's. */
 async function migrate(config: Config): Promise<number> {
-  const db = createDb(config.databaseUrl);
+  const db = createDb(config.migrationDatabaseUrl);
   try {
     const applied = await migrateToLatest(db);
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
     return 0;
   } catch (error) {
-    console.error(`cannot migrate ${describeDatabaseUrl(config.databaseUrl)}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`cannot migrate ${describeDatabaseUrl(config.migrationDatabaseUrl)}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
     await db.destroy();

@@ -50,6 +50,15 @@ export function safeEqual(a: string, b: string): boolean {
 
 export const hashSecret = (secret: string): Promise<string> => hash(secret, ARGON2);
 
+/** The PHC string's algorithm and parameters, e.g. `argon2id$v=19$m=19456,t=2,p=1`. */
+const ARGON2_PARAMETERS = `argon2id$v=19$m=${ARGON2.memoryCost},t=${ARGON2.timeCost},p=${ARGON2.parallelism}$`;
+
+/**
+ * Whether a stored hash was made with other parameters (or another algorithm) than hashSecret's
+ * today: the holder's next successful login stores a new one (ASVS 11.2.2, crypto agility).
+ */
+export const needsRehash = (secretHash: string): boolean => !secretHash.startsWith(`$${ARGON2_PARAMETERS}`);
+
 export async function verifySecret(secretHash: string, secret: string): Promise<boolean> {
   try {
     return await verify(secretHash, secret);

@@ -7,7 +7,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./keizoku-cli.ts', import.meta.url));
 
 // Configuration a developer's shell may carry; each test says what it wants instead.
-const CONFIG_VARS = ['PORT', 'HOST', 'DATABASE_URL', 'SMTP_URL', 'BASE_URL', 'VERIFICATION_TTL', 'MAINTENANCE_WINDOWS', 'KEIZOKU_ENV', 'LOG_LEVEL', 'JOBS', 'NODE_TEST_CONTEXT'];
+const CONFIG_VARS = ['PORT', 'HOST', 'DATABASE_URL', 'SMTP_URL', 'BASE_URL', 'VERIFICATION_TTL', 'MAINTENANCE_WINDOWS', 'KEIZOKU_ENV', 'LOG_LEVEL', 'JOBS', 'NODE_TEST_CONTEXT', 'SMTP_TLS', 'SMTP_CA_FILE', 'SECRET_FILE', 'MIGRATION_DATABASE_URL'];
 
 function environment(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };

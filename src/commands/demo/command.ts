@@ -12,7 +12,7 @@ export async function prepareDemo(config: Config, clock: Clock = systemClock): P
   try {
     db = createDb(config.databaseUrl);
     await migrateToLatest(db);
-    const report = await loadDemoData(db, clock.now());
+    const report = await loadDemoData(db, clock.now(), undefined, config.secretFile);
     console.log(`demo data in ${where}: ${report.agencies} agencies, ${report.news} news items`);
     console.log(`console staff with the demo credentials: ${report.staff}`);
     for (const line of formatReport(report.policies, 'demo/policies.csv')) console.log(line);

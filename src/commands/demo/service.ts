@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { japanDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { ensureAppSecret } from '../../platform/db/settings.js';
+import { serverSecret } from '../../platform/db/settings.js';
 import { upsertReadyStaff } from '../../features/console/staff-service.js';
 import { importPolicies, type ImportReport } from '../../features/policy-import/service.js';
 import { addDays, DEMO_EXAMPLE_OFFSETS, demoEndDate, moveTerm } from './dates.js';
@@ -56,7 +56,7 @@ export interface DemoReport {
  * ends where DEMO_END_OFFSETS says, demo/expiry-examples.csv likewise (DEMO_EXAMPLE_OFFSETS), and the console's demo staff (an admin, a desk user, one user
  * per agency). Loading again updates in place.
  */
-export async function loadDemoData(db: Db, now: Date, dir: string = DEMO_DIR): Promise<DemoReport> {
+export async function loadDemoData(db: Db, now: Date, dir: string = DEMO_DIR, secretFile: string | null = null): Promise<DemoReport> {
   const today = japanDate(now);
   const at = now.toISOString();
   const { agencies } = agenciesFile.parse(JSON.parse(await readFile(`${dir}/agencies.json`, 'utf8')));
@@ -76,7 +76,7 @@ export async function loadDemoData(db: Db, now: Date, dir: string = DEMO_DIR): P
     now,
     adjust: (policy, line) => ({ ...policy, ...moveTerm(policy, demoEndDate(line - 2, today, DEMO_EXAMPLE_OFFSETS)) }),
   });
-  const staff = await upsertReadyStaff(db, await ensureAppSecret(db), now, demoStaff(agencies));
+  const staff = await upsertReadyStaff(db, await serverSecret(db, secretFile), now, demoStaff(agencies));
   const { password, ...customer } = DEMO_CUSTOMER;
   // Loading again keeps the account as it is (a password changed in the demo stays changed).
   await ensureDemoCustomer(db, { ...customer, passwordHash: await hashSecret(password) }, at);

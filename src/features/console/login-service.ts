@@ -2,10 +2,10 @@ import { recordAudit } from '../../platform/auth/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { clearAttempts, holdAnswer, refundAttempt, takeAttempts, type Gate, type ThrottlePolicy, type Wait } from '../../platform/auth/throttle.js';
 import type { Clock } from '../../platform/clock.js';
-import { decoySecretHash, sha256, verifySecret } from '../../platform/crypto.js';
+import { decoySecretHash, hashSecret, needsRehash, sha256, verifySecret } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
 import { normalizeRecoveryCode, recoveryCodeHash } from './recovery-codes.js';
-import { acceptTotpStep, findStaffById, findStaffByLogin, recordStaffLogin, useRecoveryCode, type StaffRow } from './repository.js';
+import { acceptTotpStep, findStaffById, findStaffByLogin, recordStaffLogin, replaceStaffPasswordHash, useRecoveryCode, type StaffRow } from './repository.js';
 import { normalizeLogin } from './staff-rules.js';
 import { matchTotp, unsealTotpSecret } from './totp.js';
 import './audit-kinds.js';
@@ -61,7 +61,11 @@ export async function checkStaffPassword(deps: ConsoleLoginDeps, input: { login:
   }
   const staff = await findStaffByLogin(deps.db, login);
   const ok = await verifySecret((usable(staff) ? staff.password_hash : null) ?? (await decoySecretHash()), input.password);
-  if (usable(staff) && ok) return { kind: 'code_needed', staffId: staff.id };
+  if (usable(staff) && ok) {
+    // The password is right: a hash at older argon2id parameters is replaced now (ASVS 11.2.2).
+    if (staff.password_hash && needsRehash(staff.password_hash)) await replaceStaffPasswordHash(deps.db, staff.id, staff.password_hash, await hashSecret(input.password));
+    return { kind: 'code_needed', staffId: staff.id };
+  }
   const reason = !staff ? 'unknown_login' : staff.enabled !== 1 ? 'disabled' : !usable(staff) ? 'setup_not_completed' : 'wrong_password';
   await recordAudit(deps.db, now, { kind: 'staff_login_failed', actor: null, subject: staff ? { kind: 'staff', id: staff.id } : null, ip: input.ip, detail: { step: 'password', reason, attempt: gate.attempts[0]?.number } });
   const lock = lockOf(gate, now);

@@ -127,3 +127,8 @@ export async function upsertStaff(db: Db, row: StaffRow): Promise<void> {
     )
     .execute();
 }
+
+/** A staff password hash made at today's parameters, unless the password changed meanwhile (a conditional update). */
+export async function replaceStaffPasswordHash(db: Db, staffId: string, oldHash: string, newHash: string): Promise<void> {
+  await db.updateTable('staff_accounts').set({ password_hash: newHash }).where('id', '=', staffId).where('password_hash', '=', oldHash).execute();
+}

@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/auth/audit.js';
 import { customerActor } from '../../platform/auth/actor.js';
 import { clearAttempts, holdAnswer, refundAttempt, takeAttempts, type Gate, type Wait } from '../../platform/auth/throttle.js';
 import type { Clock } from '../../platform/clock.js';
-import { decoySecretHash, verifySecret } from '../../platform/crypto.js';
+import { decoySecretHash, hashSecret, needsRehash, verifySecret } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
 import type { BrandConfig } from '../../config.js';
 import { deviceOwner, rememberDevice } from '../../platform/auth/devices.js';
@@ -11,7 +11,7 @@ import { recordLogin } from '../../platform/auth/login-notice.js';
 import { recordSuccessfulLogin } from '../../platform/auth/logins.js';
 import type { MailQueue } from '../../platform/mail/outbox.js';
 import { temporaryPasswordOf } from '../policies/account/temporary-password.js';
-import { findAccountByUserId } from './repository.js';
+import { findAccountByUserId, replacePasswordHash } from './repository.js';
 import { ACCOUNT_POLICY, DEVICE_POLICY, IP_POLICY, accountThrottleKey, deviceThrottleKey, ipThrottleKey } from './throttling.js';
 
 export interface LoginDeps {
@@ -95,7 +95,9 @@ export async function attemptLogin(deps: LoginDeps, attempt: LoginAttempt): Prom
       await recordAudit(db, now, { kind: 'login_temporary_password_expired', actor: null, customerId: account.id, ip: attempt.ip, detail: { expiredAt: temporary.expiresAt.toISOString(), device } });
       return { kind: 'temporary_expired' };
     }
+    const rehashed = needsRehash(account.password_hash) ? await hashSecret(attempt.password) : null;
     const deviceToken = await db.transaction().execute(async (trx) => {
+      if (rehashed) await replacePasswordHash(trx, account.id, account.password_hash, rehashed);
       await recordSuccessfulLogin(trx, account.id, now);
       const login = { customerId: account.id, userId: attempt.userId, method: 'password' as const, at: now, userAgent: attempt.userAgent, ip: attempt.ip, knownBrowser: device };
       await recordLogin(trx, { mail: deps.mail, brand: deps.config.brand }, login);

@@ -23,6 +23,7 @@ import * as processing from './migrations/0016_processing.js';
 import * as agencyConsole from './migrations/0017_agency_console.js';
 import * as temporaryPasswords from './migrations/0018_temporary_passwords.js';
 import * as loginEvents from './migrations/0020_login_events.js';
+import * as auditAppendOnly from './migrations/0021_audit_append_only.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -101,6 +102,7 @@ const migrations: Record<string, Migration> = {
   '0017_agency_console': agencyConsole,
   '0018_temporary_passwords': temporaryPasswords,
   '0020_login_events': loginEvents,
+  '0021_audit_append_only': auditAppendOnly,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -109,6 +111,20 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export async function pendingMigrations(db: Db): Promise<string[]> {
   const known = await new Migrator({ db, provider }).getMigrations();
   return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+/**
+ * At start (serve, worker): migrates only when something is pending, so a run-time role without
+ * DDL rights starts on a current schema (ASVS 13.2.2); when it cannot, the message says what to run.
+ */
+export async function migrateIfPending(db: Db): Promise<string[]> {
+  if ((await pendingMigrations(db)).length === 0) return [];
+  try {
+    return await migrateToLatest(db);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message} (where DATABASE_URL's role may not change the schema, run \`keizoku migrate\` with MIGRATION_DATABASE_URL first)`);
+  }
 }
 
 /**

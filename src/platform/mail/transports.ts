@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import type { SmtpTls } from '../../config.js';
 import type { Db } from '../db/database.js';
 import { newId } from '../crypto.js';
 
@@ -14,9 +17,23 @@ export interface MailTransport {
   close(): void;
 }
 
+/**
+ * nodemailer's options for SMTP_TLS: `require` sends nothing unless STARTTLS (or smtps://) is up
+ * with a certificate that chains to SMTP_CA_FILE or the system's CAs; TLS 1.2 at least whenever
+ * TLS is used. What SMTP_URL's query sets is applied over these.
+ */
+export function smtpOptions(url: string, tls: SmtpTls): SMTPTransport.Options {
+  return {
+    url,
+    requireTLS: tls.mode === 'require',
+    ignoreTLS: tls.mode === 'off',
+    tls: { minVersion: 'TLSv1.2', rejectUnauthorized: true, ...(tls.caFile ? { ca: readFileSync(tls.caFile) } : {}) },
+  };
+}
+
 /** Real delivery through nodemailer to SMTP_URL. */
-export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+export function smtpTransport(url: string, tls: SmtpTls = { mode: 'opportunistic', caFile: null }): MailTransport {
+  const transporter = nodemailer.createTransport(smtpOptions(url, tls));
   return {
     async send(mail) {
       await transporter.sendMail({ ...mail, textEncoding: 'base64' });
