@@ -3,6 +3,8 @@ import { agencyHomeRoutes } from '../features/agency-home/routes.js';
 import { devMailboxRoutes } from '../features/dev-mailbox/routes.js';
 import { loginRoutes } from '../features/login/routes.js';
 import { mailLinkSteps } from '../features/mail-link-steps/routes.js';
+import { loginMethodRoutes } from '../features/passkeys/routes.js';
+import { passkeySignInRoutes } from '../features/passkeys/sign-in-routes.js';
 import { policyRoutes } from '../features/mypage/policy-routes.js';
 import { mypageRoutes } from '../features/mypage/routes.js';
 import { recoveryRoutes } from '../features/recovery/routes.js';
@@ -35,6 +37,7 @@ const FEATURES: Array<FastifyPluginAsync<FeatureOptions>> = [
   siteRoutes,
   devMailboxRoutes,
   loginRoutes(applyDueHolds),
+  passkeySignInRoutes,
   mypageRoutes,
   registrationRoutes,
   mailLinkSteps(registrationSpec),
@@ -42,6 +45,7 @@ const FEATURES: Array<FastifyPluginAsync<FeatureOptions>> = [
   mailLinkSteps(recoverySpec),
   policyRoutes,
   settingsRoutes,
+  loginMethodRoutes,
   newPasswordRoutes,
   renewalRoutes,
 ];

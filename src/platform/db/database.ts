@@ -22,6 +22,7 @@ import * as webhooks from './migrations/0015_webhooks.js';
 import * as processing from './migrations/0016_processing.js';
 import * as agencyConsole from './migrations/0017_agency_console.js';
 import * as temporaryPasswords from './migrations/0018_temporary_passwords.js';
+import * as passkeys from './migrations/0019_passkeys.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -99,6 +100,7 @@ const migrations: Record<string, Migration> = {
   '0016_processing': processing,
   '0017_agency_console': agencyConsole,
   '0018_temporary_passwords': temporaryPasswords,
+  '0019_passkeys': passkeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
