@@ -81,11 +81,19 @@
         showError(block, errorText(error));
       });
     });
-    if (block.getAttribute('data-autofill') === 'true' && lib.browserSupportsWebAuthnAutofill) {
-      lib.browserSupportsWebAuthnAutofill().then(function (supported) {
-        // Conditional UI: the passkeys appear in the ユーザーID field's suggestions; a pick logs in.
-        if (supported) run(block, form, true).catch(function () {});
-      });
+    var field = document.querySelector('input[autocomplete~="webauthn"]');
+    if (block.getAttribute('data-autofill') === 'true' && field && lib.browserSupportsWebAuthnAutofill) {
+      // Conditional UI: once the ユーザーID field has the focus, the passkeys appear among its
+      // suggestions and a pick logs in (the button's ceremony, if pressed, replaces this one).
+      field.addEventListener(
+        'focus',
+        function () {
+          lib.browserSupportsWebAuthnAutofill().then(function (supported) {
+            if (supported && !busy) run(block, form, true).catch(function () {});
+          });
+        },
+        { once: true },
+      );
     }
   }
 
