@@ -49,7 +49,7 @@ export function WebauthnForm({ action, csrf, purpose, button, children, fallback
           </div>
         </PostForm>
       </div>
-      <p class="notice webauthn-fallback">{fallback}</p>
+      <p class="webauthn-fallback">{fallback}</p>
     </div>
   );
 }
