@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { sha256 } from '../crypto.js';
 import type { Db } from '../db/database.js';
 
@@ -48,10 +47,4 @@ export async function consumeChallenge(db: Db, challenge: string, binding: Chall
   update = binding.sessionHash === null ? update.where('session_hash', 'is', null) : update.where('session_hash', '=', binding.sessionHash);
   const result = await update.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-/** Deletes challenges past their life (the purge). */
-export async function purgeChallenges(db: Db, now: Date): Promise<number> {
-  const result = await db.deleteFrom('webauthn_challenges').where('expires_at', '<=', sql<string>`${now.toISOString()}`).executeTakeFirst();
-  return Number(result.numDeletedRows);
 }
