@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, FeatureOptions } from '../../platform/deps.js';
 import { requireLogin } from '../../platform/http/require-login.js';
@@ -8,18 +5,13 @@ import { endSession, startSession } from '../../platform/http/session.js';
 import { REAUTH_PATH } from '../../platform/http/step-up.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
-import { WEBAUTHN_BUNDLE_PATH, WEBAUTHN_OPTIONS_PATH } from '../../platform/ui/webauthn.js';
+import { WEBAUTHN_OPTIONS_PATH } from '../../platform/ui/webauthn.js';
 import { parseAssertion, passwordOf, purposeOf, returnPathOf } from './forms.js';
 import { passkeyLogin, passkeyReauth, passwordReauth, type ReauthOutcome } from './login.js';
 import { loginMethods, ceremonyOptions } from './service.js';
 import { ReauthPage } from './views.js';
 
 const HOME = '/mypage';
-
-// @simplewebauthn/browser's own bundle, read once from the installed package (no CDN); the
-// package exports only its entry (script/index.js), so the bundle is found beside it.
-const packageEntry = createRequire(import.meta.url).resolve('@simplewebauthn/browser');
-const bundle = readFileSync(join(dirname(packageEntry), '..', 'dist', 'bundle', 'index.umd.min.js'), 'utf8');
 
 /** Back to the login page with the outcome in words the page knows; the return path kept. */
 function toLoginPage(reply: FastifyReply, problem: 'failed' | 'locked', next: string | null) {
@@ -28,8 +20,6 @@ function toLoginPage(reply: FastifyReply, problem: 'failed' | 'locked', next: st
 }
 
 function registerSignIn(app: FastifyInstance, deps: AppDeps): void {
-  app.get(WEBAUTHN_BUNDLE_PATH, async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(bundle));
-
   // JSON for the script: the options of a ceremony, its challenge stored server-side.
   app.post(WEBAUTHN_OPTIONS_PATH, async (request, reply) => {
     const purpose = purposeOf(request.body);
@@ -92,7 +82,7 @@ function registerReauth(app: FastifyInstance, deps: AppDeps): void {
   });
 }
 
-/** パスキーでログイン, the ceremonies' options, the browser bundle, and the step-up's ご本人確認. */
+/** パスキーでログイン, the ceremonies' options (JSON for the script), and the step-up's ご本人確認. */
 export const passkeySignInRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
   registerSignIn(app, deps);
   registerReauth(app, deps);

@@ -5,7 +5,9 @@ import { PostForm } from './form.js';
  * The only scripts of the site (decision 0022): @simplewebauthn/browser's bundle, served from the
  * package, and ours that drives it. Pages with a WebAuthn form list them in Layout's `scripts`.
  */
-export const WEBAUTHN_BUNDLE_PATH = '/static/vendor/simplewebauthn-browser.js';
+export const WEBAUTHN_BUNDLE_PREFIX = '/static/vendor/simplewebauthn/';
+export const WEBAUTHN_BUNDLE_FILE = 'index.umd.min.js';
+export const WEBAUTHN_BUNDLE_PATH = `${WEBAUTHN_BUNDLE_PREFIX}${WEBAUTHN_BUNDLE_FILE}`;
 export const WEBAUTHN_SCRIPT_PATH = '/static/webauthn.js';
 export const WEBAUTHN_SCRIPTS: readonly string[] = [WEBAUTHN_BUNDLE_PATH, WEBAUTHN_SCRIPT_PATH];
 
