@@ -134,6 +134,43 @@ for (const kind of databaseKinds()) {
       assert.deepEqual(answers.map((r) => r.location).sort(), ['/login?passkey=failed', '/mypage']);
     });
 
+    it('failed assertions are counted per passkey before the check: the 6th is refused unchecked', async () => {
+      const { id, authenticator } = await withPasskey();
+      for (let i = 1; i <= 5; i++) {
+        const guess = new WebClient(t.baseUrl);
+        await guess.get('/login');
+        // Signed, but over a challenge the server never handed out.
+        const credential = authenticator.assert({ challenge: `made-up-${i}`, rpId: 'localhost' });
+        assert.equal((await guess.post('/login/passkey', { credential })).location, '/login?passkey=failed', `attempt ${i}`);
+      }
+      const { answer } = await passkeyLogin(authenticator);
+      assert.equal(answer.location, '/login?passkey=locked');
+      const locked = new WebClient(t.baseUrl);
+      assert.match(textOf((await locked.get('/login?passkey=locked')).html), /パスキーでのログインの失敗が続いたため、一時的に停止しています。/);
+      const failures = await t.deps.db.selectFrom('audit_events').select('kind').where('customer_id', '=', id).where('kind', '=', 'passkey_login_failed').execute();
+      assert.equal(failures.length, 5);
+      clock.advance(31 * 60_000);
+      assert.equal((await passkeyLogin(authenticator)).answer.location, '/mypage', 'after the lock the passkey logs in again');
+    });
+
+    it('ご本人確認 with a passkey: only the customer’s own, against a challenge of this session', async () => {
+      const { client, authenticator } = await withPasskey();
+      const other = await withPasskey();
+      clock.advance(11 * 60_000);
+      await client.get('/mypage');
+      assert.equal((await client.get(`${METHODS}/register`)).location, `/reauth?next=${encodeURIComponent(`${METHODS}/register`)}`);
+      await client.get('/reauth');
+      const foreign = other.authenticator.assert(await options(client, 'reauth'));
+      assert.equal((await client.post('/reauth/passkey', { next: `${METHODS}/register`, credential: foreign })).status, 400, "another customer's passkey does not confirm this one");
+      const fromOtherSession = authenticator.assert(await options(other.client, 'reauth'));
+      assert.equal((await client.post('/reauth/passkey', { next: `${METHODS}/register`, credential: fromOtherSession })).status, 400, 'a challenge of another session does not count');
+      await client.get('/reauth');
+      const own = authenticator.assert(await options(client, 'reauth'));
+      const back = await client.post('/reauth/passkey', { next: `${METHODS}/register`, credential: own });
+      assert.equal(back.location, `${METHODS}/register`);
+      assert.equal((await client.get(`${METHODS}/register`)).status, 200);
+    });
+
     it('a suspended account does not log in with its passkey', async () => {
       const { id, authenticator } = await withPasskey();
       await t.deps.db.updateTable('customers').set({ suspended_at: clock.now().toISOString() }).where('id', '=', id).execute();
