@@ -36,7 +36,7 @@ for (const kind of databaseKinds()) {
       assert.equal(post.status, 303, `POST ${path} asks again and changes nothing`);
       assert.equal(post.location, reauthFor(path));
       const reauth = await client.get(reauthFor(path));
-      assert.match(textOf(reauth.html), /ご本人確認.*パスワードをもう一度ご入力いただく必要があります/s);
+      assert.match(textOf(reauth.html), /ご本人確認.*パスワード(またはパスキー)?をもう一度ご入力いただく必要があります/s);
       const wrong = await client.post('/reauth', { next: path, password: 'Wrong0000' });
       assert.equal(wrong.status, 400);
       assert.match(textOf(wrong.html), /パスワードが正しくありません。/);
@@ -62,7 +62,7 @@ for (const kind of databaseKinds()) {
       await loggedIn(t);
     });
 
-    it('パスキーの登録 and the password-login switch', async () => {
+    it('パスキーの登録, 削除 and the password-login switch', async () => {
       const client = await loggedIn(t);
       clock.advance(STALE_MS);
       await stepsUp(client, '/mypage/changes/login-methods/register', { name: '鍵' });
@@ -71,6 +71,15 @@ for (const kind of databaseKinds()) {
       assert.equal(stop.location, reauthFor('/mypage/changes/login-methods/password-login'));
       const options = await client.post('/webauthn/options', { purpose: 'register' });
       assert.equal(options.status, 403, 'no registration options for a stale session');
+
+      // 削除 of a passkey: its confirmation page and the POST both ask again; the passkey stays.
+      const owner = await t.deps.db.selectFrom('customers').select('id').where('user_id', '=', USER.userId).executeTakeFirstOrThrow();
+      const at = clock.now().toISOString();
+      await t.deps.db.insertInto('passkeys').values({ id: 'pk-step-up', customer_id: owner.id, credential_id: 'cred-step-up', public_key: 'AA', counter: 0, transports: '[]', name: '鍵', created_at: at, last_used_at: null }).execute();
+      clock.advance(STALE_MS);
+      await stepsUp(client, '/mypage/changes/login-methods/pk-step-up/delete', {});
+      assert.ok(await t.deps.db.selectFrom('passkeys').select('id').where('id', '=', 'pk-step-up').executeTakeFirst(), 'the stale POST deleted nothing');
+      assert.equal((await client.post('/mypage/changes/login-methods/pk-step-up/delete', {})).location, '/mypage/changes/login-methods?done=removed');
     });
 
     it('the renewal payment choice', async () => {
