@@ -125,7 +125,7 @@ export function RegisterPage({ ctx, name, error, message }: { ctx: PageContext; 
       <h1>パスキーの登録</h1>
       <ErrorSummary message={message ?? (error ? '入力内容に誤りがあります。各項目のメッセージをご確認ください。' : undefined)} />
       <p>このパスキーの名前（あとで見分けるため。例：「私のスマートフォン」）を入力して「パスキーを登録する」ボタンを押し、表示される画面の案内に従って指紋・顔認証や画面ロックの解除を行ってください。</p>
-      <WebauthnForm action={REGISTER_PATH} csrf={ctx.csrf} purpose="register" button="パスキーを登録する" fallback={NO_SCRIPT}>
+      <WebauthnForm action={REGISTER_PATH} csrf={ctx.csrf} purpose="register" button="パスキーを登録する" fallback={NO_SCRIPT} primary>
         <TextField name="name" label="パスキーの名前" hint={`${NAME_MAX_LENGTH}文字以内`} value={name} error={error} maxLength={NAME_MAX_LENGTH} />
       </WebauthnForm>
       <p>

@@ -30,13 +30,15 @@ interface WebauthnFormProps {
   fallback: string;
   /** The login page: also offer the passkeys in the ユーザーID field's autofill (conditional UI). */
   autofill?: boolean;
+  /** The page's main action (パスキーを登録する), styled as such. */
+  primary?: boolean;
 }
 
 /**
  * A form the script completes: it stays hidden until the script has found WebAuthn in the browser;
  * without JavaScript the fallback text says what is needed, and the rest of the page works as before.
  */
-export function WebauthnForm({ action, csrf, purpose, button, children, fallback, autofill }: WebauthnFormProps) {
+export function WebauthnForm({ action, csrf, purpose, button, children, fallback, autofill, primary }: WebauthnFormProps) {
   return (
     <div class="webauthn">
       <div class="webauthn-form" data-webauthn={purpose} data-autofill={autofill ? 'true' : undefined} hidden>
@@ -45,7 +47,7 @@ export function WebauthnForm({ action, csrf, purpose, button, children, fallback
           {children}
           <p class="error webauthn-error" role="alert" hidden></p>
           <div class="actions">
-            <button type="submit" class="button">
+            <button type="submit" class={primary ? 'button primary' : 'button'}>
               {button}
             </button>
           </div>
