@@ -96,7 +96,6 @@ describe('passkeys in the browser (virtual authenticator)', () => {
     await page.goto(`${t.baseUrl}/login`);
     assert.equal(await page.getByLabel('ユーザーID', { exact: true }).getAttribute('autocomplete'), 'username webauthn');
     assert.deepEqual(await accessibilityViolations(page), []);
-    await shot(page, 'pk-01-login');
     const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/login/passkey'));
     await page.getByRole('button', { name: 'パスキーでログイン' }).click();
     const assertion = new URLSearchParams((await posted).postData() ?? '').get('credential') ?? '';
