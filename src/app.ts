@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants as zlib } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
@@ -22,6 +24,7 @@ import { loggerOptions, requestId } from './platform/logging.js';
 import { enqueueMail } from './platform/mail/outbox.js';
 import { webhookQueue } from './platform/webhooks/outbox.js';
 import { anonymousPageContext } from './platform/ui/page-context.js';
+import { WEBAUTHN_BUNDLE_FILE, WEBAUTHN_BUNDLE_PREFIX } from './platform/ui/webauthn.js';
 import { NotFoundPage } from './platform/ui/pages.js';
 import { sendPage } from './platform/ui/render.js';
 import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
@@ -48,6 +51,9 @@ export interface BuiltApp {
 }
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
+// @simplewebauthn/browser's own bundle, served from the installed package (no CDN; decision 0022).
+// The package exports only its entry (script/index.js); the bundle lies beside it.
+const webauthnBundleDir = join(dirname(createRequire(import.meta.url).resolve('@simplewebauthn/browser')), '..', 'dist', 'bundle');
 
 /** CSP without inline script, no framing, no referrer (tokens travel in URLs), HSTS under https. */
 const pageSecurityHeaders = (config: Config) =>
@@ -124,6 +130,13 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(fastifyFormbody, { bodyLimit: 32 * 1024 });
   await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root: webauthnBundleDir,
+    prefix: WEBAUTHN_BUNDLE_PREFIX,
+    decorateReply: false,
+    maxAge: '1h',
+    allowedPath: (path) => path === `/${WEBAUTHN_BUNDLE_FILE}`,
+  });
   // Outside every site: up during maintenance windows, for load balancers and browsers.
   registerOperationsRoutes(app, { db, clock, metricsToken: config.metricsToken });
   app.get('/favicon.ico', (_request, reply) => reply.type('image/png').sendFile('favicon.png', { maxAge: '1d' }));

@@ -4,6 +4,8 @@ import { devMailboxRoutes } from '../features/dev-mailbox/routes.js';
 import { loginHistoryRoutes } from '../features/login-history/routes.js';
 import { loginRoutes } from '../features/login/routes.js';
 import { mailLinkSteps } from '../features/mail-link-steps/routes.js';
+import { loginMethodRoutes } from '../features/passkeys/routes.js';
+import { passkeySignInRoutes } from '../features/passkeys/sign-in-routes.js';
 import { policyRoutes } from '../features/mypage/policy-routes.js';
 import { mypageRoutes } from '../features/mypage/routes.js';
 import { recoveryRoutes } from '../features/recovery/routes.js';
@@ -36,6 +38,7 @@ const FEATURES: Array<FastifyPluginAsync<FeatureOptions>> = [
   siteRoutes,
   devMailboxRoutes,
   loginRoutes(applyDueHolds),
+  passkeySignInRoutes,
   mypageRoutes,
   registrationRoutes,
   mailLinkSteps(registrationSpec),
@@ -44,6 +47,7 @@ const FEATURES: Array<FastifyPluginAsync<FeatureOptions>> = [
   policyRoutes,
   settingsRoutes,
   loginHistoryRoutes,
+  loginMethodRoutes,
   newPasswordRoutes,
   renewalRoutes,
 ];

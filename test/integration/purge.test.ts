@@ -82,11 +82,14 @@ for (const kind of databaseKinds()) {
       await db.insertInto('api_idempotency_keys').values([key('k-expired', ago(60_000)), key('k-live', ago(-60_000))]).execute();
       const login = (id: string, at: string) => ({ id, customer_id: customer.id, at, method: 'password', succeeded: 1, user_agent: 'test', ip: '192.0.2.1' });
       await db.insertInto('login_events').values([login('l-91d', ago(91 * DAY)), login('l-89d', ago(89 * DAY))]).execute();
+      const challenge = (hash: string, expiresAt: string, usedAt: string | null) => ({ challenge_hash: hash, purpose: 'login', customer_id: null, session_hash: null, created_at: ago(DAY), expires_at: expiresAt, used_at: usedAt });
+      await db.insertInto('webauthn_challenges').values([challenge('w-expired', ago(60_000), null), challenge('w-used-expired', ago(1000), ago(2000)), challenge('w-live', ago(-60_000), null)]).execute();
       await db.insertInto('change_requests').values({ id: 'cr-old', customer_id: customer.id, kind: 'address', data: '{}', status: 'pending', created_at: ago(3000 * DAY) }).execute();
 
       const counts = await purgeExpired({ db, clock: new ManualClock(NOW), log: silent, auditRetention: { amount: 7, unit: 'years' } });
-      assert.deepEqual(counts, { mailTokens: 2, flows: 1, sessions: 2, throttles: 2, outbox: 2, webhooks: 0, apiTokens: 1, idempotencyKeys: 1, devMailbox: 1, loginEvents: 1, auditEvents: 1 });
+      assert.deepEqual(counts, { mailTokens: 2, flows: 1, sessions: 2, throttles: 2, outbox: 2, webhooks: 0, apiTokens: 1, idempotencyKeys: 1, webauthnChallenges: 2, devMailbox: 1, loginEvents: 1, auditEvents: 1 });
       assert.deepEqual((await db.selectFrom('login_events').select('id').execute()).map((r) => r.id), ['l-89d']);
+      assert.deepEqual((await db.selectFrom('webauthn_challenges').select('challenge_hash').execute()).map((r) => r.challenge_hash), ['w-live']);
       assert.deepEqual((await db.selectFrom('api_tokens').select('token_hash').execute()).map((r) => r.token_hash), ['tk-live']);
       assert.deepEqual((await db.selectFrom('api_idempotency_keys').select('key').execute()).map((r) => r.key), ['k-live']);
       assert.deepEqual(await ids(db, 'flows'), ['flow-just-expired', 'flow-live']);

@@ -31,6 +31,11 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Collects the log's warn and error lines (JSON, one a call) instead of leaving the log off. */
   log?: { write(line: string): void };
+  /**
+   * `localhost`: BASE_URL and baseUrl name the host `localhost` (still served on 127.0.0.1), as
+   * WebAuthn needs: an RP ID must be a domain name, never an IP address.
+   */
+  host?: 'localhost';
 }
 
 /**
@@ -60,7 +65,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
   try {
     const port = await freePort();
+    const origin = `http://${options.host ?? '127.0.0.1'}:${port}`;
     const config = loadConfig({
+      ...(options.host ? { BASE_URL: origin } : {}),
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: database.url,
@@ -71,7 +78,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     });
     built = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}), ...(options.log ? { logLevel: 'warn', logStream: options.log } : {}) });
     await built.app.listen({ port, host: '127.0.0.1' });
-    return { ...built, baseUrl: `http://127.0.0.1:${port}`, mail, database, close };
+    return { ...built, baseUrl: origin, mail, database, close };
   } catch (error) {
     await close();
     throw error;

@@ -35,9 +35,10 @@ export async function insertCustomer(db: Db, seed: CustomerSeed): Promise<Custom
     updated_at: now,
     closed_at: null,
     suspended_at: null,
+    password_login_stopped_at: null,
   };
   // suspended_at is left to its default: tests of older migrations insert before 0010 added it.
-  const { suspended_at: _suspended, ...columns } = customer;
+  const { suspended_at: _suspended, password_login_stopped_at: _stopped, ...columns } = customer;
   await db.insertInto('customers').values(columns).execute();
   if (seed.policies?.length) {
     await db.updateTable('policies').set({ customer_id: customer.id }).where('policy_number', 'in', seed.policies).execute();

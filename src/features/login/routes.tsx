@@ -34,7 +34,10 @@ export const loginRoutes = (beforeLogin: BeforeLogin): FastifyPluginAsync<Featur
   app.get('/login', async (request, reply) => {
     const next = safeReturnPath((request.query as Record<string, unknown>).next);
     if (request.session) return reply.redirect(next ?? HOME, 303);
-    return sendLoginPage(deps, request, reply, { next });
+    // A passkey login that failed comes back here (features/passkeys answers /login/passkey).
+    const passkey = (request.query as Record<string, unknown>).passkey;
+    const problem = passkey === 'failed' ? { kind: 'passkey_failed' as const } : passkey === 'locked' ? { kind: 'passkey_locked' as const } : undefined;
+    return sendLoginPage(deps, request, reply, { next, ...(problem ? { problem } : {}) }, problem ? (passkey === 'locked' ? 429 : 401) : 200);
   });
 
   app.post('/login', async (request, reply) => {

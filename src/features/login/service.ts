@@ -45,7 +45,8 @@ export interface Locked {
 
 /** `deviceToken`: the device cookie to (re)set on this browser. */
 /** `temporary_expired`: the right 仮パスワード, past its 72 hours (only its holder learns that). */
-export type LoginOutcome = { kind: 'ok'; customerId: string; deviceToken: string } | { kind: 'invalid' } | { kind: 'temporary_expired' } | Locked;
+/** `password_stopped`: the right password of an account that logs in by passkey only (only its holder learns that). */
+export type LoginOutcome = { kind: 'ok'; customerId: string; deviceToken: string } | { kind: 'invalid' } | { kind: 'temporary_expired' } | { kind: 'password_stopped' } | Locked;
 
 /**
  * A browser that logged in to this ID before counts on its own key; any other counts on the
@@ -88,6 +89,12 @@ export async function attemptLogin(deps: LoginDeps, attempt: LoginAttempt): Prom
 
   const account = await findAccountByUserId(db, attempt.userId);
   const passwordOk = await verifySecret(account?.password_hash ?? (await decoySecretHash()), attempt.password);
+  if (account && passwordOk && account.password_login_stopped_at) {
+    // Counted as a failed attempt (no refund): the password alone no longer logs this account in.
+    await recordAudit(db, now, { kind: 'login_failed', actor: null, customerId: account.id, ip: attempt.ip, detail: { reason: 'password_login_stopped', attempt: gate.attempts[0]?.number, device } });
+    await holdAnswer(started, gate.holdMs, deps.wait);
+    return lockOf(gate) ?? { kind: 'password_stopped' };
+  }
   if (account && passwordOk) {
     const temporary = await temporaryPasswordOf(db, account.id);
     if (temporary && temporary.expiresAt <= now) {

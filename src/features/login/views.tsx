@@ -3,11 +3,18 @@ import { ErrorSummary, PostForm, SubmitButton, TextField, type FieldErrors } fro
 import type { PageContext } from '../../platform/ui/page-context.js';
 import { USER_ID_MAX_LENGTH } from './user-id.js';
 import { AccountHelpLinks } from '../../platform/ui/account-links.js';
+import { WEBAUTHN_SCRIPTS, WebauthnForm } from '../../platform/ui/webauthn.js';
 
 export const INVALID_CREDENTIALS = 'ユーザーIDまたはパスワードが正しくありません。入力内容をご確認のうえ、もう一度お試しください。';
 
 /** What went wrong, as shown above the form. */
-export type LoginProblem = { kind: 'invalid' } | { kind: 'temporary_expired' } | { kind: 'locked'; scope: 'account' | 'ip'; minutes: number };
+export type LoginProblem =
+  | { kind: 'invalid' }
+  | { kind: 'temporary_expired' }
+  | { kind: 'password_stopped' }
+  | { kind: 'passkey_failed' }
+  | { kind: 'passkey_locked' }
+  | { kind: 'locked'; scope: 'account' | 'ip'; minutes: number };
 
 interface LoginPageProps {
   ctx: PageContext;
@@ -36,8 +43,24 @@ const temporaryExpiredLines = (ctx: PageContext): string[] => [
   `お手数ですが、${ctx.brand.deskName}（${ctx.brand.deskPhone}）までお電話ください。あらためて仮パスワードを発行いたします。`,
 ];
 
+const FIXED_LINES: Record<'invalid' | 'password_stopped' | 'passkey_failed' | 'passkey_locked', string[]> = {
+  invalid: [INVALID_CREDENTIALS],
+  password_stopped: [
+    'このユーザーIDは、パスワードでのログインを停止しています。「パスキーでログイン」からログインしてください。',
+    'パスキーをお使いになれない場合は、「ユーザーID・パスワードをお忘れの方はこちら」から再登録いただくと、パスワードでのログインが再開されます。',
+  ],
+  passkey_failed: ['パスキーでログインできませんでした。もう一度お試しいただくか、ユーザーIDとパスワードでログインしてください。'],
+  passkey_locked: ['パスキーでのログインの失敗が続いたため、一時的に停止しています。30分ほど時間をおいてから、もう一度お試しください。'],
+};
+
+function problemLines(problem: LoginProblem, ctx: PageContext): string[] {
+  if (problem.kind === 'temporary_expired') return temporaryExpiredLines(ctx);
+  if (problem.kind === 'locked') return lockLines(problem, ctx);
+  return FIXED_LINES[problem.kind];
+}
+
 function Problem({ problem, ctx }: { problem: LoginProblem; ctx: PageContext }) {
-  const lines = problem.kind === 'invalid' ? [INVALID_CREDENTIALS] : problem.kind === 'temporary_expired' ? temporaryExpiredLines(ctx) : lockLines(problem, ctx);
+  const lines = problemLines(problem, ctx);
   return (
     <div class="error-summary" role="alert" id="login-problem">
       {lines.map((line) => (
@@ -60,7 +83,7 @@ function ServiceHours({ maintenanceText }: { maintenanceText: string }) {
 
 export function LoginPage({ ctx, maintenanceText, next, userId, errors, problem }: LoginPageProps) {
   return (
-    <Layout ctx={ctx} title="ログイン">
+    <Layout ctx={ctx} title="ログイン" scripts={WEBAUTHN_SCRIPTS}>
       <h1>お客さまWebサービス ログイン</h1>
       <p>手続を進めていただくには、お客さまWebサービスへのログインが必要になります。</p>
       <ServiceHours maintenanceText={maintenanceText} />
@@ -73,7 +96,7 @@ export function LoginPage({ ctx, maintenanceText, next, userId, errors, problem 
           hint="半角英数字（ご登録のメールアドレス）"
           value={userId ?? ''}
           error={errors?.userId}
-          autocomplete="username"
+          autocomplete="username webauthn"
           inputMode="email"
           maxLength={USER_ID_MAX_LENGTH}
         />
@@ -82,6 +105,12 @@ export function LoginPage({ ctx, maintenanceText, next, userId, errors, problem 
           <SubmitButton>ログイン</SubmitButton>
         </div>
       </PostForm>
+      <section class="passkey-login" aria-labelledby="passkey-login">
+        <h2 id="passkey-login">パスキーをお持ちの方</h2>
+        <WebauthnForm action="/login/passkey" csrf={ctx.csrf} purpose="login" button="パスキーでログイン" autofill fallback="パスキーでのログインには、パスキーに対応したブラウザで JavaScript を有効にしてください。">
+          {next ? <input type="hidden" name="next" value={next} /> : null}
+        </WebauthnForm>
+      </section>
       <ul class="login-links">
         <AccountHelpLinks />
       </ul>

@@ -7,6 +7,8 @@ declare module '../../platform/auth/audit.js' {
     recovery_mail_sent: true;
     recovery_completed: true;
     recovery_keyword_verified: true;
+    /** The completion lifted 「パスワードでのログインを停止する」 (decision 0022); the customer is mailed. */
+    recovery_password_login_resumed: true;
   }
 }
 

@@ -25,3 +25,13 @@ export function userIdChangedNoticeMail(input: ReplacedUserIdMailInput): MailMes
     'このお手続きにお心当たりのない場合は、至急、以下【お問い合わせ先】までご連絡ください。',
   ]);
 }
+
+/** To the account's (new) user ID when a recovery lifted 「パスワードでのログインを停止する」 (decision 0022). */
+export function passwordLoginResumedMail(input: { brand: ReplacedUserIdMailInput['brand']; to: string; at: Date }): MailMessage {
+  return customerMail(input.brand, input.to, 'パスワードでのログイン再開のお知らせ', [
+    `${formatDateTimeJa(input.at)}に、お客さまWebサービスのユーザーID・パスワードの再登録により、停止していたパスワードでのログインが再開されました。`,
+    '登録済みのパスキーは、引き続きご利用いただけます。パスワードでのログインを再び停止するには、ログイン後「各種変更の手続き」→「ログイン方法」からお手続きください。',
+    '',
+    'このお手続きにお心当たりのない場合は、至急、以下【お問い合わせ先】までご連絡ください。',
+  ]);
+}

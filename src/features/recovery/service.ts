@@ -14,7 +14,7 @@ import type { CompletedCustomer, CredentialFlowSpec, NewCredentials } from '../p
 import { generateKeyword } from '../../platform/auth/keyword.js';
 import { replaceCredentials } from '../policies/account/repository.js';
 import { RECOVERY_KIND, RECOVERY_RESTART, RECOVERY_STATES, recoveryPlace, type RecoveryData, type RecoveryState } from './flow.js';
-import { recoveryMail, userIdChangedNoticeMail } from './mail.js';
+import { passwordLoginResumedMail, recoveryMail, userIdChangedNoticeMail } from './mail.js';
 import { findCustomerByUserId } from './repository.js';
 
 /**
@@ -80,12 +80,29 @@ export async function requestRecovery(deps: AppDeps, input: { email: string; bir
   return { outcome: 'shown', flowId: created.flowId, browserKey };
 }
 
+/**
+ * A recovery of an account that logs in by passkey only gives it its password login back (the
+ * mail link plus the keyword proved the customer; decision 0022), and says so by mail.
+ */
+async function resumePasswordLogin(trx: Db, deps: AppDeps, customerId: string, to: string, at: Date, ip: string): Promise<void> {
+  const resumed = await trx
+    .updateTable('customers')
+    .set({ password_login_stopped_at: null })
+    .where('id', '=', customerId)
+    .where('password_login_stopped_at', 'is not', null)
+    .executeTakeFirst();
+  if (Number(resumed.numUpdatedRows) === 0) return;
+  await recordAudit(trx, at, { kind: 'recovery_password_login_resumed', actor: customerActor(customerId), customerId, ip });
+  await deps.mail.enqueue(trx, passwordLoginResumedMail({ brand: deps.config.brand, to, at }), at);
+}
+
 /** STEP 5 confirmed: the customer's new user ID and password; every old session ends. */
-async function completeRecovery(trx: Db, flow: RecoveryFlow, credentials: NewCredentials, at: Date, ip: string): Promise<CompletedCustomer> {
+async function completeRecovery(trx: Db, flow: RecoveryFlow, credentials: NewCredentials, at: Date, ip: string, deps: AppDeps): Promise<CompletedCustomer> {
   const customerId = flow.customerId;
   if (!customerId) throw new Error('a recovery flow without a customer reached completion');
   const previousUserId = await replaceCredentials(trx, customerId, credentials, at);
   await revokeCustomerSessions(trx, customerId, at);
+  await resumePasswordLogin(trx, deps, customerId, credentials.userId, at, ip);
   await recordAudit(trx, at, { kind: 'recovery_completed', actor: customerActor(customerId), customerId, ip, detail: { flowId: flow.id } });
   return { customerId, previousUserId };
 }

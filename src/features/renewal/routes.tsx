@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { requireLogin } from '../../platform/http/require-login.js';
+import { requireRecentAuth } from '../../platform/http/step-up.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { NotFoundPage } from '../../platform/ui/pages.js';
 import { sendPage } from '../../platform/ui/render.js';
@@ -233,14 +234,16 @@ export const renewalRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { d
     return sendPage(reply, <PaymentPage ctx={ctxOf(request, reply)} renewal={renewal} values={values} annual={annual} monthly={monthly} errors={errors} />, status);
   };
 
-  app.get('/renewal/:policyNumber/payment', async (request, reply) => {
+  // Step-up: the payment choice needs a login or re-entry within 10 minutes (decision 0022).
+  const stepUp = { preHandler: requireRecentAuth(deps) };
+  app.get('/renewal/:policyNumber/payment', stepUp, async (request, reply) => {
     const renewal = await at(request, reply, 'payment');
     if (!renewal) return reply;
     const choice = paymentChoiceOf(renewal);
     return paymentPage(request, reply, renewal, { payment_method: choice.method, payment_frequency: choice.frequency });
   });
 
-  app.post('/renewal/:policyNumber/payment', async (request, reply) => {
+  app.post('/renewal/:policyNumber/payment', stepUp, async (request, reply) => {
     const renewal = await at(request, reply, 'payment');
     if (!renewal) return reply;
     const current = renewal.policy.payment_method;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { startSession } from '../../platform/http/session.js';
+import { requireRecentAuth } from '../../platform/http/step-up.js';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
@@ -27,13 +28,16 @@ export function registerEmailChange(app: FastifyInstance, deps: AppDeps): void {
   const formPage = (request: FastifyRequest, reply: FastifyReply, currentEmail: string, values: Record<string, string>, status: number, errors?: FieldErrors, message?: string) =>
     sendPage(reply, <EmailChangePage ctx={pageContext(deps, request, reply)} currentEmail={currentEmail} values={values} errors={errors} message={message} />, status);
 
-  app.get(EMAIL_CHANGE_PATH, async (request, reply) => {
+  // Step-up: a change of the user ID needs a login or re-entry within 10 minutes (decision 0022).
+  const stepUp = { preHandler: requireRecentAuth(deps) };
+
+  app.get(EMAIL_CHANGE_PATH, stepUp, async (request, reply) => {
     const account = await openAccount(deps, customerId(request));
     if (!account) return toLogin(deps, request, reply);
     return formPage(request, reply, account.userId, {}, 200);
   });
 
-  app.post(EMAIL_CHANGE_PATH, async (request, reply) => {
+  app.post(EMAIL_CHANGE_PATH, stepUp, async (request, reply) => {
     const account = await openAccount(deps, customerId(request));
     if (!account) return toLogin(deps, request, reply);
     const typed = typedValues(request.body, EMAIL_FIELDS);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest 
 import type { AppDeps } from '../../platform/deps.js';
 import { requireLogin } from '../../platform/http/require-login.js';
 import { endSession, startSession } from '../../platform/http/session.js';
+import { requireRecentAuth } from '../../platform/http/step-up.js';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
@@ -91,9 +92,11 @@ function registerPasswordChange(app: FastifyInstance, deps: AppDeps): void {
   const formPage = (request: FastifyRequest, reply: FastifyReply, status: number, errors?: FieldErrors, message?: string) =>
     sendPage(reply, <PasswordChangePage ctx={pageContext(deps, request, reply)} ruleText={passwordRuleText(policy)} errors={errors} message={message} />, status);
 
-  app.get(PASSWORD_PATH, async (request, reply) => formPage(request, reply, 200));
+  // Step-up: a login or re-entry within 10 minutes (decision 0022).
+  const stepUp = { preHandler: requireRecentAuth(deps) };
+  app.get(PASSWORD_PATH, stepUp, async (request, reply) => formPage(request, reply, 200));
 
-  app.post(PASSWORD_PATH, async (request, reply) => {
+  app.post(PASSWORD_PATH, stepUp, async (request, reply) => {
     const id = customerId(request);
     const account = await openAccount(deps, id);
     if (!account) return toLogin(deps, request, reply);

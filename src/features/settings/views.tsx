@@ -19,6 +19,8 @@ export const STOP_PATH = '/mypage/other/stop';
 export const REMINDERS_PATH = '/mypage/changes/reminders';
 /** The login-history feature's page (registered by the site beside settings). */
 const LOGIN_HISTORY_PATH = '/mypage/changes/login-history';
+/** features/passkeys' page (a link only: features do not import each other). */
+export const LOGIN_METHODS_PATH = '/mypage/changes/login-methods';
 
 const PENDING = '受付済（保険会社で手続中）';
 
@@ -86,6 +88,13 @@ export function ChangesTab({ ctx, data, summary }: { ctx: PageContext; data: MyP
         <p>現在のパスワードを入力のうえ、新しいパスワードをご指定いただけます。</p>
         <a class="button" href={PASSWORD_PATH}>
           パスワードを変更する
+        </a>
+      </section>
+      <section class="change-item" aria-labelledby="change-login-methods">
+        <h3 id="change-login-methods">ログイン方法</h3>
+        <p>パスキー（指紋・顔認証や画面ロックでのログイン）の登録・削除と、パスワードでのログインの停止ができます。</p>
+        <a class="button" href={LOGIN_METHODS_PATH}>
+          ログイン方法を変更する
         </a>
       </section>
       <section class="change-item" aria-labelledby="change-login-history">

@@ -22,6 +22,8 @@ export interface LiveSession {
   idHash: string;
   actor: Actor;
   createdAt: string;
+  /** When the session last proved its owner (its login, or a re-entry of the password or a passkey). */
+  authenticatedAt: string;
 }
 
 /** A new session row for the actor; returns the raw id for the cookie (only its SHA-256 is kept). */
@@ -41,9 +43,10 @@ export async function createSession(db: Db, actor: Actor, at: Date, client: { ip
       revoked_at: null,
       ip: client.ip,
       user_agent: client.userAgent.slice(0, 300),
+      authenticated_at: now,
     })
     .execute();
-  return { raw, session: { idHash, actor, createdAt: now } };
+  return { raw, session: { idHash, actor, createdAt: now, authenticatedAt: now } };
 }
 
 const sessionByIdHash = fixedQuery((db, idHash: string) => db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash), 1);
@@ -62,7 +65,12 @@ export async function findLiveSession(db: Db, raw: string, kind: Actor['kind'], 
   if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
   }
-  return { idHash, actor: { kind: kind, id: row.actor_id }, createdAt: row.created_at };
+  return { idHash, actor: { kind: kind, id: row.actor_id }, createdAt: row.created_at, authenticatedAt: row.authenticated_at ?? row.created_at };
+}
+
+/** The session's owner proved themselves again (password or passkey re-entered): a step-up counts from now. */
+export async function markAuthenticated(db: Db, idHash: string, at: Date): Promise<void> {
+  await db.updateTable('sessions').set({ authenticated_at: at.toISOString() }).where('id_hash', '=', idHash).where('revoked_at', 'is', null).execute();
 }
 
 export async function revokeSession(db: Db, idHash: string, at: Date): Promise<void> {

@@ -22,6 +22,7 @@ import * as webhooks from './migrations/0015_webhooks.js';
 import * as processing from './migrations/0016_processing.js';
 import * as agencyConsole from './migrations/0017_agency_console.js';
 import * as temporaryPasswords from './migrations/0018_temporary_passwords.js';
+import * as passkeys from './migrations/0019_passkeys.js';
 import * as loginEvents from './migrations/0020_login_events.js';
 import * as auditAppendOnly from './migrations/0021_audit_append_only.js';
 import type { Database } from './schema.js';
@@ -101,6 +102,7 @@ const migrations: Record<string, Migration> = {
   '0016_processing': processing,
   '0017_agency_console': agencyConsole,
   '0018_temporary_passwords': temporaryPasswords,
+  '0019_passkeys': passkeys,
   '0020_login_events': loginEvents,
   '0021_audit_append_only': auditAppendOnly,
 };

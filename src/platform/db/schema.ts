@@ -88,6 +88,8 @@ export interface CustomerTable {
   closed_at: string | null;
   /** 利用停止 by the insurer's desk (not the customer's own closing): login refused until 利用再開. */
   suspended_at: string | null;
+  /** 「パスワードでのログインを停止する」 (migration 0019): set while only passkeys log in; recovery clears it. */
+  password_login_stopped_at: string | null;
 }
 
 /** 仮パスワード (migration 0018): temporary while password_hash equals the account's. */
@@ -117,6 +119,33 @@ export interface SessionTable {
   revoked_at: string | null;
   ip: string;
   user_agent: string;
+  /** When the session last proved its owner (login, or re-entry for a step-up); null: at created_at (migration 0019). */
+  authenticated_at: string | null;
+}
+
+/** A customer's passkey (WebAuthn credential, migration 0019); ids and keys in base64url. */
+export interface PasskeyTable {
+  id: string;
+  customer_id: string;
+  credential_id: string;
+  public_key: string;
+  counter: number;
+  /** JSON array of the authenticator's transports. */
+  transports: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** A WebAuthn challenge handed out (migration 0019): only its SHA-256, single use, short-lived. */
+export interface WebauthnChallengeTable {
+  challenge_hash: string;
+  purpose: string;
+  customer_id: string | null;
+  session_hash: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 /** A browser that logged in before (device cookie); only the SHA-256 of the cookie is kept. */
@@ -447,6 +476,8 @@ export interface Database {
   audit_events: AuditEventTable;
   throttles: ThrottleTable;
   known_devices: KnownDeviceTable;
+  passkeys: PasskeyTable;
+  webauthn_challenges: WebauthnChallengeTable;
   renewal_applications: RenewalApplicationTable & RenewalApplicationProcessing;
   change_requests: ChangeRequestTable & ChangeRequestProcessing;
   reregistration_holds: ReregistrationHoldTable;

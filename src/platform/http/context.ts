@@ -4,6 +4,8 @@ export interface CurrentSession {
   idHash: string;
   customerId: string;
   createdAt: string;
+  /** When the session last proved its owner: login or a re-entry (step-up, platform/auth/recent-auth.ts). */
+  authenticatedAt: string;
 }
 
 declare module 'fastify' {

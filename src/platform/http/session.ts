@@ -14,7 +14,7 @@ export async function loadSession(deps: AppDeps, request: FastifyRequest): Promi
   const raw = request.cookies[sessionCookie(deps)];
   if (!raw) return;
   const live = await findLiveSession(deps.db, raw, 'customer', CUSTOMER_SESSION, deps.clock.now());
-  if (live) request.session = { idHash: live.idHash, customerId: live.actor.id, createdAt: live.createdAt } satisfies CurrentSession;
+  if (live) request.session = { idHash: live.idHash, customerId: live.actor.id, createdAt: live.createdAt, authenticatedAt: live.authenticatedAt } satisfies CurrentSession;
 }
 
 /** Whether the browser sent a session cookie (live or not). */
@@ -33,7 +33,7 @@ export async function startSession(deps: AppDeps, request: FastifyRequest, reply
   const { raw, session } = await createSession(deps.db, customerActor(customerId), deps.clock.now(), client);
   reply.setCookie(sessionCookie(deps), raw, cookieOptions(deps.config));
   // Anything rendered later in this request (its CSRF token above all) belongs to the new session.
-  request.session = { idHash: session.idHash, customerId, createdAt: session.createdAt };
+  request.session = { idHash: session.idHash, customerId, createdAt: session.createdAt, authenticatedAt: session.authenticatedAt };
 }
 
 export async function endSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {

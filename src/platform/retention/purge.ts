@@ -35,7 +35,7 @@ export interface PurgeDeps {
   auditRetention: Retention;
 }
 
-export type PurgeCounts = Record<'mailTokens' | 'flows' | 'sessions' | 'throttles' | 'outbox' | 'webhooks' | 'apiTokens' | 'idempotencyKeys' | 'devMailbox' | 'loginEvents' | 'auditEvents', number>;
+export type PurgeCounts = Record<'mailTokens' | 'flows' | 'sessions' | 'throttles' | 'outbox' | 'webhooks' | 'apiTokens' | 'idempotencyKeys' | 'webauthnChallenges' | 'devMailbox' | 'loginEvents' | 'auditEvents', number>;
 
 /** `now` minus the retention: whole days, or calendar years (29 February falls back to 28 February). */
 export function retentionCutoff(now: Date, retention: Retention): Date {
@@ -181,6 +181,15 @@ export async function purgeExpired(deps: PurgeDeps, signal?: AbortSignal): Promi
     return result.numDeletedRows;
   });
 
+  // WebAuthn challenges past their five minutes (used or not: they answer nothing any more).
+  const webauthnChallenges = await counted(async (limit) => {
+    const result = await db
+      .deleteFrom('webauthn_challenges')
+      .where('challenge_hash', 'in', (eb) => eb.selectFrom('webauthn_challenges as w').select('w.challenge_hash').where('w.expires_at', '<=', at).limit(limit))
+      .executeTakeFirst();
+    return result.numDeletedRows;
+  });
+
   const devMailbox = await counted(async (limit) => {
     const result = await db
       .deleteFrom('dev_mailbox')
@@ -207,7 +216,7 @@ export async function purgeExpired(deps: PurgeDeps, signal?: AbortSignal): Promi
     return result.numDeletedRows;
   });
 
-  return { mailTokens, flows, sessions, throttles, outbox, webhooks, apiTokens, idempotencyKeys, devMailbox, loginEvents, auditEvents };
+  return { mailTokens, flows, sessions, throttles, outbox, webhooks, apiTokens, idempotencyKeys, webauthnChallenges, devMailbox, loginEvents, auditEvents };
 }
 
 /** `purge`: hourly, leased; logs what it deleted. */

@@ -30,9 +30,11 @@ interface LayoutProps {
   children: ComponentChildren;
   /** Hides the contact block (e.g. on the maintenance page it is part of the notice). */
   bare?: boolean;
+  /** Same-origin scripts of this page (only the passkey pages have any: platform/ui/webauthn.tsx). */
+  scripts?: readonly string[];
 }
 
-export function Layout({ ctx, title, children, bare }: LayoutProps) {
+export function Layout({ ctx, title, children, bare, scripts }: LayoutProps) {
   return (
     <html lang="ja">
       <head>
@@ -41,6 +43,9 @@ export function Layout({ ctx, title, children, bare }: LayoutProps) {
         <title>{`${title} | ${ctx.brand.name} お客さまWebサービス`}</title>
         <link rel="stylesheet" href="/static/style.css" />
         <link rel="icon" type="image/png" href="/static/favicon.png" />
+        {(scripts ?? []).map((src) => (
+          <script src={src} defer />
+        ))}
       </head>
       <body>
         <header class="site-header">
