@@ -112,6 +112,29 @@ for (const kind of databaseKinds()) {
       assert.deepEqual(audit, [{ kind: 'passkey_login_succeeded', actor_id: id }]);
     });
 
+    it('a passkey login is on ログイン履歴 as パスキー; a new browser gets ログインのお知らせ, and the browser is known from then on', async () => {
+      const { userId, authenticator } = await withPasskey();
+      // Queued with the login, in its transaction: the outbox says whether one was asked for.
+      const notices = async () => (await t.deps.db.selectFrom('outbox').select('id').where('to_address', '=', userId).where('subject', 'like', '%ログインのお知らせ%').execute()).length;
+      const byPassword = await notices();
+      clock.advance(60_000);
+      const { client, answer } = await passkeyLogin(authenticator);
+      assert.equal(answer.location, '/mypage');
+      const notice = await t.mail.waitFor(userId, (m) => m.subject.includes('ログインのお知らせ') && m.text.includes('ログイン方法:パスキー'));
+      assert.match(notice.text, /ログイン日時:2026年11月25日 10時\d{2}分（日本時間）/);
+      assert.match(textOf((await client.get('/mypage/changes/login-history')).html), /2026年11月25日 10時0\d分[\s\S]*パスキー[\s\S]*成功/);
+      assert.equal(await notices(), byPassword + 1);
+      // The same browser again (its device cookie): recorded, not told.
+      await client.get('/mypage');
+      assert.equal((await client.post('/logout', {})).location, '/logout');
+      await client.get('/login');
+      const again = await client.post('/login/passkey', { credential: authenticator.assert(await options(client, 'login')) });
+      assert.equal(again.location, '/mypage');
+      assert.equal(await notices(), byPassword + 1, 'no notice for a browser that logged in before');
+      const events = await t.deps.db.selectFrom('login_events').select(['method', 'succeeded']).innerJoin('customers', 'customers.id', 'login_events.customer_id').where('customers.user_id', '=', userId).execute();
+      assert.deepEqual(events.filter((e) => e.method === 'passkey').map((e) => Number(e.succeeded)), [1, 1]);
+    });
+
     it('refuses a replayed assertion and a counter that went back', async () => {
       const { authenticator } = await withPasskey();
       const first = await passkeyLogin(authenticator);

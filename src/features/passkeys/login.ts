@@ -1,6 +1,9 @@
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { customerActor } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/auth/audit.js';
+import { deviceOwner, rememberDevice } from '../../platform/auth/devices.js';
+import { recordLoginEvent } from '../../platform/auth/login-events.js';
+import { recordLogin } from '../../platform/auth/login-notice.js';
 import { recordSuccessfulLogin } from '../../platform/auth/logins.js';
 import { markAuthenticated } from '../../platform/auth/sessions.js';
 import { clearAttempts, holdAnswer, refundAttempt, takeAttempt, takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
@@ -22,7 +25,16 @@ const ipKey = (ip: string) => `passkey:ip:${ip}`;
 const credentialKey = (credentialId: string) => `passkey:credential:${sha256(credentialId)}`;
 const reauthKey = (customerId: string) => `reauth:customer:${customerId}`;
 
-export type PasskeyLoginOutcome = { kind: 'ok'; customerId: string } | { kind: 'failed' } | { kind: 'locked' };
+/** `deviceToken`: the device cookie to (re)set on this browser, as after a password login. */
+export type PasskeyLoginOutcome = { kind: 'ok'; customerId: string; deviceToken: string } | { kind: 'failed' } | { kind: 'locked' };
+
+export interface PasskeyLoginInput {
+  response: AuthenticationResponseJSON;
+  ip: string;
+  userAgent: string;
+  /** The browser's device cookie, if it sent one. */
+  deviceToken: string | null;
+}
 
 const ceremony = (deps: AppDeps, binding: Ceremony['binding']): Ceremony => ({ db: deps.db, rp: relyingParty(deps.config), now: deps.clock.now(), binding });
 
@@ -31,7 +43,7 @@ const ceremony = (deps: AppDeps, binding: Ceremony['binding']): Ceremony => ({ d
  * passkey nobody registered, a bad or replayed assertion (its challenge is used up), a lower
  * counter, or a closed or suspended account all answer the same failure.
  */
-export async function passkeyLogin(deps: AppDeps, input: { response: AuthenticationResponseJSON; ip: string }): Promise<PasskeyLoginOutcome> {
+export async function passkeyLogin(deps: AppDeps, input: PasskeyLoginInput): Promise<PasskeyLoginOutcome> {
   const { db } = deps;
   const started = performance.now();
   const now = deps.clock.now();
@@ -50,14 +62,20 @@ export async function passkeyLogin(deps: AppDeps, input: { response: Authenticat
   const checked = passkey ? await verifyAssertion(ceremony(deps, { purpose: 'login', customerId: null, sessionHash: null }), input.response, passkey) : { ok: false as const, reason: 'unknown_passkey' };
   const reason = !checked.ok ? checked.reason : !account?.usable ? 'account_not_usable' : null;
   if (checked.ok && passkey && account && reason === null && (await recordUse(db, passkey, checked.newCounter, now))) {
-    await db.transaction().execute(async (trx) => {
+    const knownBrowser = (await deviceOwner(db, input.deviceToken))?.customerId === account.id;
+    const deviceToken = await db.transaction().execute(async (trx) => {
       await recordSuccessfulLogin(trx, account.id, now);
+      const login = { customerId: account.id, userId: account.userId, method: 'passkey' as const, at: now, userAgent: input.userAgent, ip: input.ip, knownBrowser };
+      await recordLogin(trx, { mail: deps.mail, brand: deps.config.brand }, login);
       await refundAttempt(trx, keys[0]!.key, PASSKEY_IP_POLICY);
       await clearAttempts(trx, keys[1]!.key);
-      await recordAudit(trx, now, { kind: 'passkey_login_succeeded', actor: customerActor(account.id), customerId: account.id, ip: input.ip, detail: { passkeyId: passkey.id } });
+      await recordAudit(trx, now, { kind: 'passkey_login_succeeded', actor: customerActor(account.id), customerId: account.id, ip: input.ip, detail: { passkeyId: passkey.id, device: knownBrowser } });
+      return rememberDevice(trx, account.id, input.deviceToken, now);
     });
-    return { kind: 'ok', customerId: account.id };
+    if (!knownBrowser) deps.mail.kick();
+    return { kind: 'ok', customerId: account.id, deviceToken };
   }
+  if (passkey && account) await recordLoginEvent(db, { customerId: account.id, method: 'passkey', succeeded: false, at: now, userAgent: input.userAgent, ip: input.ip });
   await recordAudit(db, now, { kind: 'passkey_login_failed', actor: null, customerId: passkey?.customerId ?? null, ip: input.ip, detail: { reason: reason ?? 'counter_raced', passkeyId: passkey?.id ?? null } });
   await holdAnswer(started, gate.holdMs);
   return { kind: 'failed' };

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, FeatureOptions } from '../../platform/deps.js';
+import { sentDeviceToken, setDeviceCookie } from '../../platform/http/device-cookie.js';
 import { requireLogin } from '../../platform/http/require-login.js';
 import { endSession, startSession } from '../../platform/http/session.js';
 import { REAUTH_PATH } from '../../platform/http/step-up.js';
@@ -32,8 +33,9 @@ function registerSignIn(app: FastifyInstance, deps: AppDeps): void {
     const next = returnPathOf(request.body);
     const response = parseAssertion(request.body);
     if (!response) return toLoginPage(reply, 'failed', next);
-    const outcome = await passkeyLogin(deps, { response, ip: request.ip });
+    const outcome = await passkeyLogin(deps, { response, ip: request.ip, userAgent: request.headers['user-agent'] ?? '', deviceToken: sentDeviceToken(deps, request) });
     if (outcome.kind !== 'ok') return toLoginPage(reply, outcome.kind, next);
+    setDeviceCookie(deps, reply, outcome.deviceToken);
     await startSession(deps, request, reply, outcome.customerId);
     return reply.redirect(next ?? HOME, 303);
   });
