@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
+import { answerCpuOverIpc } from './cpu-over-ipc.js';
 
 const db = new SQLite(join(mkdtempSync(join(tmpdir(), 'keizoku-bare-')), 'bare.db'));
 db.pragma('journal_mode = WAL');
@@ -25,4 +26,5 @@ app.get('/', async (request, reply) => {
   return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>ホーム</title></head><body><h1>${name}さま</h1><p>前回ログイン日時 ${escape(row?.last_login ?? '')}</p><table>${rows}</table></body></html>`;
 });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
+answerCpuOverIpc();
 process.stdout.write(`${JSON.stringify({ url })}\n`);
