@@ -1,7 +1,9 @@
 // Keizoku's pages against a bare Fastify page, side by side in one run, each server in its own
 // process and autocannon in this one (127.0.0.1 only, bounded in time):
 //   node --import tsx bench/pages.ts [seconds per row, default 5] [connections, default 50]
-// Then logins/s against raw argon2id verifies/s with the same number in flight. Beside each rate,
+// Then logins/s against a bare login (a form POST, one query, one argon2id verify, a cookie, a
+// 303: bench/servers/bare.ts) driven by the same client with the same number in flight, and
+// against raw argon2id verifies/s in a process of their own. Beside each rate,
 // the server's CPU time per request (process.cpuUsage() of the server process, over IPC): steady
 // when the machine is shared, where requests/s are not; it is the figure to optimise.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -53,12 +55,18 @@ async function loggedIn(url: string): Promise<WebClient> {
  * POST /login as a returning browser does (its CSRF and device cookies, the form's token), with
  * LOGINS_IN_FLIGHT at once: the form is read once, so the figure is the logins themselves.
  */
-async function loginsPerSecond(url: string): Promise<{ perSecond: number; done: number }> {
+async function keizokuLogins(url: string): Promise<{ perSecond: number; done: number }> {
   // The form's token is for a browser without a session: keep it, and the device cookie of a first login.
   const browser = await loggedIn(url);
   const cookie = [...browser.cookies].filter(([name]) => name !== 'keizoku_session').map(([k, v]) => `${k}=${v}`).join('; ');
   const body = new URLSearchParams({ _csrf: browser.csrf ?? '', userId: 'bench@example.com', password: 'bench1234' }).toString();
-  const headers = { cookie, 'content-type': 'application/x-www-form-urlencoded' };
+  return loginsPerSecond(url, { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body);
+}
+
+const bareLogins = (url: string) =>
+  loginsPerSecond(url, { 'content-type': 'application/x-www-form-urlencoded' }, new URLSearchParams({ userId: 'bench@example.com', password: 'bench1234' }).toString());
+
+async function loginsPerSecond(url: string, headers: Record<string, string>, body: string): Promise<{ perSecond: number; done: number }> {
   let logins = 0;
   const started = performance.now();
   const until = started + seconds * 1000;
@@ -112,19 +120,25 @@ try {
   ];
 
   const raw = await start<{ perSecond: number; cpuMicrosEach: number }>('argon2', [String(seconds), String(LOGINS_IN_FLIGHT)]);
-  const cpuBefore = await cpuOf(keizoku.child);
-  const logins = await loginsPerSecond(keizoku.url);
-  const loginCpu = ((await cpuOf(keizoku.child)) - cpuBefore) / logins.done;
+  const timedLogins = async (server: { child: ChildProcess }, run: () => Promise<{ perSecond: number; done: number }>) => {
+    const before = await cpuOf(server.child);
+    const result = await run();
+    return { ...result, cpuEach: ((await cpuOf(server.child)) - before) / result.done };
+  };
+  const bareLogin = await timedLogins(bare, () => bareLogins(bare.url));
+  const logins = await timedLogins(keizoku, () => keizokuLogins(keizoku.url));
 
   console.log(`Pages against the bare page, one run: ${connections} connections, ${seconds} s a row, Node ${process.version}, 127.0.0.1`);
   console.log('| page | requests/s | ratio to bare | server CPU µs/request | CPU ratio (bare ÷ page) | p50 ms | p99 ms |\n|---|---|---|---|---|---|---|');
   const cells = (r: Rate) => [Math.round(r.perSecond), (r.perSecond / baseline.perSecond).toFixed(2), Math.round(r.cpuEach), (baseline.cpuEach / r.cpuEach).toFixed(2), r.p50, r.p99];
   for (const [label, r] of rows) console.log(`| ${label} | ${cells(r).join(' | ')} |`);
-  console.log(
-    `logins (POST /login from a returning browser, ${LOGINS_IN_FLIGHT} in flight): ${logins.perSecond.toFixed(1)}/s, ${Math.round(loginCpu)} µs CPU each; ` +
-      `raw argon2id verifies (${LOGINS_IN_FLIGHT} in flight): ${raw.perSecond.toFixed(1)}/s, ${Math.round(raw.cpuMicrosEach)} µs CPU each; ` +
-      `ratio ${(logins.perSecond / raw.perSecond).toFixed(2)} (by CPU ${(raw.cpuMicrosEach / loginCpu).toFixed(2)})`,
-  );
+  console.log(`\nLogins, ${LOGINS_IN_FLIGHT} in flight, production argon2id:`);
+  console.log('| login | per second | ratio to bare login | server CPU µs each | CPU ratio (bare ÷ this) |\n|---|---|---|---|---|');
+  const loginRow = (label: string, r: { perSecond: number; cpuEach: number }) =>
+    console.log(`| ${label} | ${r.perSecond.toFixed(1)} | ${(r.perSecond / bareLogin.perSecond).toFixed(2)} | ${Math.round(r.cpuEach)} | ${(bareLogin.cpuEach / r.cpuEach).toFixed(2)} |`);
+  loginRow('bare login: form POST + 1 query + argon2id verify + cookie + 303', bareLogin);
+  loginRow('Keizoku POST /login from a returning browser', logins);
+  loginRow('raw argon2id verifies in a process of their own (no HTTP, no client beside)', { perSecond: raw.perSecond, cpuEach: raw.cpuMicrosEach });
 } finally {
   for (const child of children) child.kill();
 }
