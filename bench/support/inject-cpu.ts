@@ -27,8 +27,14 @@ const headers = { 'accept-encoding': 'br, gzip' };
 for (let i = 0; i < 300; i += 1) await app.inject({ url: path, cookies, headers });
 const check = await app.inject({ url: path, cookies, headers });
 if (check.statusCode !== 200) throw new Error(`${path} ${check.statusCode}`);
-const before = process.cpuUsage();
-for (let i = 0; i < count; i += 1) await app.inject({ url: path, cookies, headers });
-const cpu = process.cpuUsage(before);
-console.log(`${path}: ${Math.round((cpu.user + cpu.system) / count)} µs CPU a request (inject, ${count})`);
+// Rounds of count ÷ 10 requests; the least CPU of a round is the figure least disturbed by a shared machine.
+const rounds: number[] = [];
+for (let round = 0; round < 10; round += 1) {
+  const before = process.cpuUsage();
+  for (let i = 0; i < count / 10; i += 1) await app.inject({ url: path, cookies, headers });
+  const cpu = process.cpuUsage(before);
+  rounds.push((cpu.user + cpu.system) / (count / 10));
+}
+rounds.sort((a, b) => a - b);
+console.log(`${path}: ${Math.round(rounds[0]!)} µs CPU a request at least, ${Math.round(rounds[5]!)} median (inject, ${count} in 10 rounds)`);
 await app.close();
