@@ -131,6 +131,12 @@ const receptionNumber = fixedQuery(
   2,
 );
 
+// 契約内容の確認 and every renewal step: the policy by key, then its agency's name (no join).
+const ownPolicyByNumber = fixedQuery(
+  (db, customerId: string, policyNumber: string) => db.selectFrom('policies').selectAll().where('customer_id', '=', customerId).where('policy_number', '=', policyNumber),
+  2,
+);
+
 /** Soonest 満期日 first, then by number (code-unit order: both are ASCII). */
 const byEndDateThenNumber = (a: { end_date: string; policy_number: string }, b: { end_date: string; policy_number: string }) =>
   a.end_date < b.end_date ? -1 : a.end_date > b.end_date ? 1 : a.policy_number < b.policy_number ? -1 : a.policy_number > b.policy_number ? 1 : 0;
@@ -156,14 +162,11 @@ export type PolicyDetails = Selectable<PolicyTable> & { agency_name: string };
 
 /** Only the customer's own policy: someone else's and a missing one are both undefined. */
 export async function findOwnPolicyDetails(db: Db, customerId: string, policyNumber: string): Promise<PolicyDetails | undefined> {
-  return db
-    .selectFrom('policies')
-    .innerJoin('agencies', 'agencies.code', 'policies.agency_code')
-    .selectAll('policies')
-    .select('agencies.name as agency_name')
-    .where('policies.customer_id', '=', customerId)
-    .where('policies.policy_number', '=', policyNumber)
-    .executeTakeFirst();
+  const [policy] = await ownPolicyByNumber(db, customerId, policyNumber);
+  if (!policy) return undefined;
+  const [agency] = await agencyName(db, policy.agency_code);
+  // As the inner join did: a policy of an agency that is not there is not shown.
+  return agency ? { ...policy, agency_name: agency.name } : undefined;
 }
 
 /** The numbers of the customer's own policies, in order. */
