@@ -119,12 +119,13 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     reply.headers(headers).header('x-request-id', request.id);
   });
   recordInputRejections(app);
-  // br at a low quality: pages are made per request, where quality 11 would cost more than it saves.
+  // br at quality 1: pages are made per request, where quality 11 would cost more than it saves;
+  // on 2–3 KB pages quality 1 takes two thirds of the time of 2 for the same bytes (decision 0010).
   await app.register(fastifyCompress, {
     encodings: ['br', 'gzip'],
     threshold: 1024,
     customTypes: /^text\/(html|css)\b/,
-    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 2, [zlib.BROTLI_PARAM_LGWIN]: 16 } },
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 1, [zlib.BROTLI_PARAM_LGWIN]: 16 } },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 32 * 1024 });

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { insertCustomer } from '../../test/support/customers.js';
 import { insertPolicy } from '../../test/support/factories.js';
+import { answerCpuOverIpc } from './cpu-over-ipc.js';
 
 // Wednesday 2026-11-25 10:00 in Japan: C123456789 (満期日 2026-12-27) can be renewed.
 const clock = new ManualClock(new Date('2026-11-25T01:00:00Z'));
@@ -23,6 +24,7 @@ const { app, deps } = await buildApp({ config, clock });
 await insertPolicy(deps.db);
 await insertCustomer(deps.db, { userId: 'bench@example.com', password: 'bench1234', policies: ['C123456789'] });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
+answerCpuOverIpc();
 process.stdout.write(`${JSON.stringify({ url })}\n`);
 // Exit through process.exit so `--cpu-prof` writes its profile when the bench stops this server.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close().then(() => process.exit(0)));
