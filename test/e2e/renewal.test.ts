@@ -99,7 +99,7 @@ it('renews 前年同等 from home to the PDF and the mail; home then shows 継�
   assert.equal(await stepHeading(page), 'STEP 1 ご契約内容の確認');
   assert.equal(await page.locator('.steps li[aria-current=step]').textContent(), '1. ご契約内容の確認');
   const details = (await page.locator('.contract-details').textContent()) ?? '';
-  for (const text of ['三住 太郎 様', '東京都千代田区丸の内1-1-1', 'プリウス', '品川 300 さ 12-34', '自家用普通乗用車', '一般型 220万円（免責金額 5-10万円）', '弁護士費用特約、ロードアシスタンス特約', '14等級', '58,200円', '口座振替', 'みらい保険サービス有限会社']) {
+  for (const text of ['三住 太郎 様', '東京都千代田区丸の内1-1-1', 'プリウス', '品川 300 さ 12-34', '自家用普通乗用車', '一般型 220万円（免責金額 1回目 5万円・2回目以降 10万円）', '弁護士費用特約、ロードアシスタンス特約', '14等級', '58,200円', '口座振替', 'みらい保険サービス有限会社']) {
     assert.ok(details.includes(text), text);
   }
   assert.equal(await page.getByRole('radio', { checked: true }).count(), 0, 'no answer pre-selected');
@@ -218,14 +218,14 @@ it('renews with changed conditions: 見積もる shows the premium, an impossibl
   await page.getByRole('button', { name: 'この条件で進む' }).click();
   await page.waitForURL(/\/premium$/);
   assert.match((await page.locator('main').textContent()) ?? '', new RegExp(`「条件を変更したプラン」の保険料です。.*継続後の年間保険料${premium}`));
-  assert.match((await page.locator('table.breakdown').textContent()) ?? '', /運転者年齢条件（26歳以上）.*車両保険（エコノミー型・200万円・免責10-10万円）.*個人賠償責任特約/);
+  assert.match((await page.locator('table.breakdown').textContent()) ?? '', /運転者年齢条件（26歳以上）.*車両保険（エコノミー型・200万円、免責金額 1回目 10万円・2回目以降 10万円）.*個人賠償責任特約/);
   await premiumToReview(page, false);
   await page.getByRole('radio', { name: 'クレジットカード払に変更する' }).check();
   await page.getByRole('radio', { name: /^月払/ }).check();
   await page.getByRole('button', { name: '次へ' }).click();
   await page.waitForURL(/\/review$/);
   const review = (await page.locator('main').textContent()) ?? '';
-  for (const text of ['条件を変更したプラン', '26歳以上', '限定なし', '通勤・通学', '5,000万円', 'エコノミー型 200万円（免責金額 10-10万円）', '弁護士費用特約、個人賠償責任特約', 'クレジットカード払（変更）', '月払']) {
+  for (const text of ['条件を変更したプラン', '26歳以上', '限定なし', '通勤・通学', '5,000万円', 'エコノミー型 200万円（免責金額 1回目 10万円・2回目以降 10万円）', '弁護士費用特約、個人賠償責任特約', 'クレジットカード払（変更）', '月払']) {
     assert.ok(review.includes(text), text);
   }
   await page.getByRole('button', { name: '申し込む' }).click();
