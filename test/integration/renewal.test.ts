@@ -22,6 +22,19 @@ function pdfText(bytes: Buffer): string {
   }
 }
 
+/** What poppler's pdfinfo says of a PDF (Pages, Tagged, …) as a map. */
+function pdfInfo(bytes: Buffer): Map<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'keizoku-pdf-'));
+  try {
+    const file = join(dir, 'a.pdf');
+    writeFileSync(file, bytes);
+    const lines = execFileSync('pdfinfo', [file], { encoding: 'utf8' }).split('\n');
+    return new Map(lines.map((line) => line.split(/:\s+/, 2) as [string, string]).filter(([key]) => key));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function download(client: WebClient, path: string): Promise<Response> {
   return fetch(`${client.baseUrl}${path}`, { headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, redirect: 'manual' });
 }
@@ -129,6 +142,10 @@ for (const kind of databaseKinds()) {
       assert.ok(pdfContent.includes(number), pdfContent);
       assert.match(pdfContent, /54,850円/);
       assert.match(pdfContent, /三住 太郎 様/);
+      const info = pdfInfo(bytes);
+      assert.equal(info.get('Pages'), '1', 'the whole application on one page');
+      assert.equal(info.get('Tagged'), 'yes', 'a tagged PDF: screen readers read its structure');
+      assert.equal(info.get('Title'), '申込内容確認書');
     });
 
     it('steps are reached only in order; a POST for a step the flow has left gets a 303 to where it is', async () => {
