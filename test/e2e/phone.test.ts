@@ -51,6 +51,8 @@ it('every main screen at 360 px: tap targets of 44 px, nothing broken across lin
   assert.equal((await page.locator('header .brand').boundingBox())?.height, 44, 'one line of header on a phone');
   const logo = await page.request.get(`${t.baseUrl}/brand-logo`);
   assert.equal(logo.headers()['content-type'], 'image/png');
+  assert.match(logo.headers()['content-security-policy'] ?? '', /default-src 'none'/, 'an SVG logo opened on its own runs nothing');
+  assert.ok(await page.locator('header img.brand-logo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the logo is shown');
   await walk('/agency/D0001', 'agency page');
   await walk('/login', 'login');
   await walk('/register', 'registration');
@@ -131,4 +133,21 @@ it('a form that fails: the summary takes the focus and links each problem to its
   await links.first().click();
   await page.waitForURL(/#f-given_name$/);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-given_name', 'the link leads to its field');
+});
+
+it('on a wide screen 姓・名 and セイ・メイ sit side by side; on a phone one under the other', async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'ja-JP' });
+  const wide = await context.newPage();
+  await wide.goto(`${t.baseUrl}/register`);
+  const row = async (page: Page, a: string, b: string) => {
+    const [first, second] = [await page.locator(a).boundingBox(), await page.locator(b).boundingBox()];
+    assert.ok(first && second);
+    return { sameRow: Math.abs(first.y - second.y) < 1, secondRight: second.x > first.x };
+  };
+  assert.deepEqual(await row(wide, '#f-family_name', '#f-given_name'), { sameRow: true, secondRight: true });
+  assert.deepEqual(await row(wide, '#f-family_kana', '#f-given_kana'), { sameRow: true, secondRight: true });
+  const phone = await newPhonePage();
+  await phone.goto(`${t.baseUrl}/register`);
+  assert.equal((await row(phone, '#f-family_name', '#f-given_name')).sameRow, false);
+  await context.close();
 });
