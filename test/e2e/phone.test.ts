@@ -67,6 +67,9 @@ it('every main screen at 360 px: tap targets of 44 px, nothing broken across lin
   await walk('/mypage/renewals', 'renewals list');
   await walk('/mypage/policies/C123456789', 'policy details');
   await walk('/renewal/C123456789', 'renewal step 1');
+  await page.getByRole('button', { name: '次へ' }).click();
+  await page.locator('#error-summary').waitFor();
+  await feelsFinished(page, 'renewal step 1 with errors');
   await page.getByRole('radio', { name: 'はい（入替えはありません）' }).check();
   await page.getByRole('radio', { name: 'はい（変更はありません）' }).check();
   await page.getByRole('button', { name: '次へ' }).click();

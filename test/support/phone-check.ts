@@ -11,7 +11,7 @@ export const MIN_TAP_PX = 44;
  * tap targets smaller than MIN_TAP_PX (a radio button or checkbox is measured by its label, the
  * thing a thumb taps; a link inside a sentence is the WCAG 2.5.8 inline exception), numbers broken
  * across lines (9:0/0, 128,000/円), and short words in controls, labels and headings broken
- * across lines (ログアウ/ト, サービ/ス).
+ * across lines (ログアウ/ト, サービ/ス); and an error summary's link that leads to no field.
  */
 export async function phoneProblems(page: Page): Promise<string[]> {
   return page.evaluate(String.raw`(() => { const MIN = ${MIN_TAP_PX};
@@ -61,6 +61,9 @@ export async function phoneProblems(page: Page): Promise<string[]> {
       for (const m of text.matchAll(/[^\s、。・，,（）()「」/／：:～]+/g)) {
         if (m[0].length <= 12 && lines(node, m.index, m.index + m[0].length)) problems.push('word broken across lines: "' + m[0] + '" in ' + describe(parent));
       }
+    }
+    for (const link of document.querySelectorAll('.error-summary a[href^="#"]')) {
+      if (!document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)))) problems.push('summary link to no field: ' + describe(link));
     }
     return problems;
 })()`);
