@@ -17,6 +17,7 @@ import { problem, sendProblem } from './platform/http/api-context.js';
 import './platform/http/context.js';
 import { frameworkRejection, logInputRejection, recordInputRejections } from './platform/http/input-events.js';
 import { registerOperationsRoutes } from './platform/http/operations.js';
+import { registerBrandLogo } from './platform/http/brand-logo.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import type { Worker } from './platform/jobs/index.js';
 import type { MailDispatcher } from './platform/mail/dispatcher.js';
@@ -141,6 +142,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   // Outside every site: up during maintenance windows, for load balancers and browsers.
   registerOperationsRoutes(app, { db, clock, metricsToken: config.metricsToken });
   app.get('/favicon.ico', (_request, reply) => reply.type('image/png').sendFile('favicon.png', { maxAge: '1d' }));
+  if (config.brand.logo) registerBrandLogo(app, config.brand.logo);
   await app.register(customerSite, { deps });
   await app.register(consoleSite, { deps, prefix: '/console' });
   await app.register(apiSite, { deps, prefix: '/api' });

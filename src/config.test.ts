@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { devMailboxRefusals, loadConfig } from './config.js';
 
@@ -67,6 +68,14 @@ describe('configuration', () => {
     for (const bad of ['7', '0y', '7 years', '1.5y', '2w', '']) {
       assert.throws(() => loadConfig({ AUDIT_RETENTION: bad }), /Invalid configuration:\n {2}AUDIT_RETENTION: expected a number of days or years/, bad);
     }
+  });
+
+  it('reads BRAND_LOGO_FILE (none by default) and refuses a missing file or another kind of file at start', () => {
+    assert.equal(loadConfig({}).brand.logo, null);
+    const logo = fileURLToPath(new URL('../public/favicon.png', import.meta.url));
+    assert.deepEqual(loadConfig({ BRAND_LOGO_FILE: logo }).brand.logo, { file: logo, type: 'image/png' });
+    assert.throws(() => loadConfig({ BRAND_LOGO_FILE: '/no/such/logo.svg' }), /BRAND_LOGO_FILE: \/no\/such\/logo\.svg does not exist/);
+    assert.throws(() => loadConfig({ BRAND_LOGO_FILE: fileURLToPath(import.meta.url) }), /BRAND_LOGO_FILE: expected a \.png, \.svg, \.webp or \.jpg file/);
   });
 
   it('refuses bad values, naming each variable', () => {

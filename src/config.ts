@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseDuration } from './platform/duration.js';
@@ -15,6 +15,13 @@ export interface BrandConfig {
   deskOpen: string;
   deskClose: string;
   mailFrom: string;
+  /** BRAND_LOGO_FILE: the image in the page header, served by the site at /brand-logo; null: the name only. */
+  logo: BrandLogo | null;
+}
+
+export interface BrandLogo {
+  file: string;
+  type: string;
 }
 
 export interface Config {
@@ -124,6 +131,7 @@ const env = z.object({
   DESK_PHONE: z.string().min(1).default('0120-000-000'),
   DESK_HOURS: z.string().regex(/^\d\d:\d\d-\d\d:\d\d$/, 'HH:MM-HH:MM').default('09:00-17:30'),
   MAIL_FROM: z.string().min(3).default('no-reply@keizoku.example'),
+  BRAND_LOGO_FILE: z.string().min(1).optional(),
   RATES_FILE: z.string().min(1).default(DEFAULT_RATES_FILE),
   IMPORTANT_MATTERS_FILE: z.string().min(1).default(DEFAULT_IMPORTANT_MATTERS_FILE),
   JOBS: z.enum(['on', 'off']).default('on'),
@@ -188,6 +196,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const reasons = [...transport, ...(e.SMTP_URL ? [] : devMailboxRefusals(e.KEIZOKU_ENV, e.HOST, baseUrl))];
   if (reasons.length > 0) throw new Error(`Invalid configuration:\n  ${reasons.join('\n  ')}`);
   const [deskOpen, deskClose] = e.DESK_HOURS.split('-') as [string, string];
+  const logo = e.BRAND_LOGO_FILE === undefined ? null : parseBrandLogo(e.BRAND_LOGO_FILE);
+  if (typeof logo === 'string') throw new Error(`Invalid configuration:\n  ${logo}`);
   return {
     env: e.KEIZOKU_ENV,
     port: e.PORT,
@@ -214,6 +224,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       deskOpen,
       deskClose,
       mailFrom: e.MAIL_FROM,
+      logo,
     },
     ratesFile: resolve(e.RATES_FILE),
     importantMattersFile: resolve(e.IMPORTANT_MATTERS_FILE),
@@ -230,6 +241,26 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
  * The customers' password rule: `seed` 6–15 unless set; `asvs` 8–64 unless set, and never below
  * ASVS 6.2.1's 8 or 6.2.9's 64. The context words come from the brand and the service's host name.
  */
+const LOGO_TYPES: Record<string, string> = { '.png': 'image/png', '.svg': 'image/svg+xml', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+const MAX_LOGO_BYTES = 512 * 1024;
+
+/** BRAND_LOGO_FILE: an existing PNG, SVG, WebP or JPEG file of at most 512 KiB; else why not. */
+export function parseBrandLogo(path: string): BrandLogo | string {
+  const type = LOGO_TYPES[extname(path).toLowerCase()];
+  if (!type) return `BRAND_LOGO_FILE: expected a .png, .svg, .webp or .jpg file, got ${path}`;
+  const file = resolve(path);
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return `BRAND_LOGO_FILE: ${file} is not a file`;
+    size = stat.size;
+  } catch {
+    return `BRAND_LOGO_FILE: ${file} does not exist or cannot be read`;
+  }
+  if (size > MAX_LOGO_BYTES) return `BRAND_LOGO_FILE: ${file} is larger than 512 KiB`;
+  return { file, type };
+}
+
 export function parsePasswordPolicy(kind: 'seed' | 'asvs', min: number | undefined, max: number | undefined, context: string[]): CustomerPasswordPolicy | string {
   const minLength = min ?? (kind === 'asvs' ? 8 : 6);
   const maxLength = max ?? (kind === 'asvs' ? 64 : 15);

@@ -65,7 +65,7 @@ describe('registration in the browser', () => {
     await page.getByRole('link', { name: '初めてご利用いただく方はこちら' }).click();
     await page.waitForURL(/\/register$/);
     assert.equal(await page.locator('h1').textContent(), '新規利用登録');
-    assert.deepEqual(await page.locator('ol.steps li').allTextContents(), ['1. お客さま情報の入力', '2. 入力内容の確認', '3. メールの送信、キーワード表示']);
+    assert.deepEqual(await page.locator('ol.steps li').allTextContents(), ['1. お客さま情報の入力', '2. 入力内容の確認', '3. メールの送信、キーワード表示', '4. ID・パスワードの入力', '5. ID・パスワードの確認', '6. 完了']);
     assert.equal(await page.getByRole('link', { name: '利用規約' }).first().getAttribute('href'), '/terms');
     assert.deepEqual(await accessibilityViolations(page), []);
     await fillStep1(page, { email: 'taro@example.com', keyword: 'Abc123' });
@@ -105,7 +105,9 @@ describe('registration in the browser', () => {
     await phone.getByRole('button', { name: '次へ' }).click();
 
     await phone.waitForURL(/\/register\/credentials$/);
-    assert.deepEqual(await phone.locator('ol.steps li').allTextContents(), ['1. お客さま情報の入力', '2. 入力内容の確認', '3. 完了']);
+    // The indicator goes on counting through the whole registration: the ID/password screen is 4 of 6.
+    assert.deepEqual(await phone.locator('ol.steps li').allTextContents(), ['1. お客さま情報の入力', '2. 入力内容の確認', '3. メールの送信、キーワード表示', '4. ID・パスワードの入力', '5. ID・パスワードの確認', '6. 完了']);
+    assert.equal(await phone.locator('ol.steps li[aria-current=step]').textContent(), '4. ID・パスワードの入力');
     // The address the mail reached is the user ID, already filled in twice.
     assert.equal(await phone.getByLabel('メールアドレス（ユーザーID）', { exact: true }).inputValue(), 'taro@example.com');
     assert.equal(await phone.getByLabel('メールアドレス（確認用）', { exact: true }).inputValue(), 'taro@example.com');

@@ -81,7 +81,7 @@ async function premiumToReview(page: Page, screenshots: boolean): Promise<void> 
   if (screenshots) await shot(page, 'r-04-important-matters');
   await page.getByLabel('お選びいただいた補償内容・保険料が、お客さまのご意向に沿った内容であることを確認しました。').check();
   await page.getByRole('button', { name: '次へ' }).click();
-  await page.getByText('運転者年齢条件・運転者限定が実態と合っていることをご確認のうえ、チェックを入れてください。').waitFor();
+  await page.locator('p.error').getByText('運転者年齢条件・運転者限定が実態と合っていることをご確認のうえ、チェックを入れてください。').waitFor();
   assert.equal(await page.getByLabel('お選びいただいた補償内容・保険料が、お客さまのご意向に沿った内容であることを確認しました。').isChecked(), true, 'what was checked stays checked');
   await page.getByLabel('運転者年齢条件・運転者限定が、実際にお車を運転される方の実態と合っていることを確認しました。').check();
   await page.getByLabel('使用目的が、お車の実際の使用状況と合っていることを確認しました。').check();
@@ -99,12 +99,12 @@ it('renews 前年同等 from home to the PDF and the mail; home then shows 継�
   assert.equal(await stepHeading(page), 'STEP 1 ご契約内容の確認');
   assert.equal(await page.locator('.steps li[aria-current=step]').textContent(), '1. ご契約内容の確認');
   const details = (await page.locator('.contract-details').textContent()) ?? '';
-  for (const text of ['三住 太郎 様', '東京都千代田区丸の内1-1-1', 'プリウス', '品川 300 さ 12-34', '自家用普通乗用車', '一般型 220万円（免責金額 5-10万円）', '弁護士費用特約、ロードアシスタンス特約', '14等級', '58,200円', '口座振替', 'みらい保険サービス有限会社']) {
+  for (const text of ['三住 太郎 様', '東京都千代田区丸の内1-1-1', 'プリウス', '品川 300 さ 12-34', '自家用普通乗用車', '一般型 220万円（免責金額 1回目 5万円・2回目以降 10万円）', '弁護士費用特約、ロードアシスタンス特約', '14等級', '58,200円', '口座振替', 'みらい保険サービス有限会社']) {
     assert.ok(details.includes(text), text);
   }
   assert.equal(await page.getByRole('radio', { checked: true }).count(), 0, 'no answer pre-selected');
   await page.getByRole('button', { name: '次へ' }).click();
-  await page.getByText('「お車の入替えはありませんか」について、「はい」または「いいえ」をお選びください。').waitFor();
+  await page.locator('p.error').getByText('「お車の入替えはありませんか」について、「はい」または「いいえ」をお選びください。').waitFor();
   await page.goto(`${t.baseUrl}/renewal/C123456789`);
   await page.getByRole('radio', { name: 'はい（入替えはありません）' }).check();
   await page.getByRole('radio', { name: 'はい（変更はありません）' }).check();
@@ -129,6 +129,8 @@ it('renews 前年同等 from home to the PDF and the mail; home then shows 継�
   assert.match(summary, /前年との差額−3,350円/);
   assert.match(summary, /継続後のノンフリート等級15等級（現在 14等級）/);
   assert.equal(await page.locator('table.breakdown tbody tr').count(), 12);
+  assert.equal(await page.locator('table.breakdown').isVisible(), false, 'the coefficient table waits behind 計算の内訳を見る');
+  await page.getByText('計算の内訳を見る').click();
   await shot(page, 'r-03-premium');
   await premiumToReview(page, true);
 
@@ -206,7 +208,7 @@ it('renews with changed conditions: 見積もる shows the premium, an impossibl
   await form.getByLabel('ロードアシスタンス特約').uncheck();
   await form.getByLabel('個人賠償責任特約').check();
   await form.getByRole('button', { name: '見積もる' }).click();
-  await page.getByText('車両保険金額は50万円から800万円までの間で、10万円単位で指定してください。').waitFor();
+  await page.locator('p.error').getByText('車両保険金額は50万円から800万円までの間で、10万円単位で指定してください。').waitFor();
   assert.equal(await page.getByLabel('車両保険金額（万円）').inputValue(), '900', 'what was typed stays');
   assert.equal(await page.getByRole('radio', { name: '26歳以上' }).isChecked(), true);
   await page.getByLabel('車両保険金額（万円）').fill('200');
@@ -218,14 +220,14 @@ it('renews with changed conditions: 見積もる shows the premium, an impossibl
   await page.getByRole('button', { name: 'この条件で進む' }).click();
   await page.waitForURL(/\/premium$/);
   assert.match((await page.locator('main').textContent()) ?? '', new RegExp(`「条件を変更したプラン」の保険料です。.*継続後の年間保険料${premium}`));
-  assert.match((await page.locator('table.breakdown').textContent()) ?? '', /運転者年齢条件（26歳以上）.*車両保険（エコノミー型・200万円・免責10-10万円）.*個人賠償責任特約/);
+  assert.match((await page.locator('table.breakdown').textContent()) ?? '', /運転者年齢条件（26歳以上）.*車両保険（エコノミー型・200万円、免責金額 1回目 10万円・2回目以降 10万円）.*個人賠償責任特約/);
   await premiumToReview(page, false);
   await page.getByRole('radio', { name: 'クレジットカード払に変更する' }).check();
   await page.getByRole('radio', { name: /^月払/ }).check();
   await page.getByRole('button', { name: '次へ' }).click();
   await page.waitForURL(/\/review$/);
   const review = (await page.locator('main').textContent()) ?? '';
-  for (const text of ['条件を変更したプラン', '26歳以上', '限定なし', '通勤・通学', '5,000万円', 'エコノミー型 200万円（免責金額 10-10万円）', '弁護士費用特約、個人賠償責任特約', 'クレジットカード払（変更）', '月払']) {
+  for (const text of ['条件を変更したプラン', '26歳以上', '限定なし', '通勤・通学', '5,000万円', 'エコノミー型 200万円（免責金額 1回目 10万円・2回目以降 10万円）', '弁護士費用特約、個人賠償責任特約', 'クレジットカード払（変更）', '月払']) {
     assert.ok(review.includes(text), text);
   }
   await page.getByRole('button', { name: '申し込む' }).click();

@@ -62,7 +62,7 @@ for (const kind of databaseKinds()) {
         '証券番号 C123456789 種目 自動車保険 保険期間 2025年12月27日～2026年12月27日 取扱代理店 みらい保険サービス有限会社',
         '契約者氏名 三住 太郎 契約者氏名カナ ミツスミ タロウ 住所 〒100-0005 東京都千代田区丸の内1-1-1 電話番号 03-1234-5678',
         '車名 プリウス 登録番号 品川 300 さ 12-34 用途車種 自家用普通乗用車',
-        '対人賠償 無制限 対物賠償 無制限 人身傷害 3,000万円 車両保険 一般型 車両保険金額 220万円 免責金額 5万円-10万円 特約 弁護士費用特約、ロードアシスタンス特約',
+        '対人賠償 無制限 対物賠償 無制限 人身傷害 3,000万円 車両保険 一般型 車両保険金額 220万円 免責金額 1回目 5万円・2回目以降 10万円 特約 弁護士費用特約、ロードアシスタンス特約',
         '運転者年齢条件 35歳以上 運転者限定 家族限定 使用目的 日常・レジャー',
         'ノンフリート等級 14等級 事故有係数適用期間 0年 年間保険料 58,200円 払込方法 口座振替',
       ]) {
@@ -172,7 +172,7 @@ for (const kind of databaseKinds()) {
       assert.match((await client.get('/mypage/renewals')).html, /C123456790/);
       const details = textOf((await client.get('/mypage/policies/C123456790')).html);
       assert.match(details, /用途車種 自家用軽四輪乗用車/);
-      assert.match(details, /車両保険 エコノミー型 車両保険金額 130万円 免責金額 10万円-10万円 特約 なし/);
+      assert.match(details, /車両保険 エコノミー型 車両保険金額 130万円 免責金額 1回目 10万円・2回目以降 10万円 特約 なし/);
       const audit = await t.deps.db.selectFrom('audit_events').selectAll().where('kind', '=', 'policy_linked').executeTakeFirstOrThrow();
       assert.equal(audit.customer_id, taroId);
       assert.deepEqual(JSON.parse(audit.detail), { policyNumber: 'C123456790' });

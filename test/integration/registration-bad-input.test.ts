@@ -57,6 +57,10 @@ for (const kind of databaseKinds()) {
         assert.equal(fieldError(empty, field), message);
       }
       assert.match(fieldError(empty, 'agree'), /利用規約/);
+      // The summary takes the focus and links each problem to its field, in the form's order.
+      assert.match(empty.html, /<div class="error-summary-box" id="error-summary" tabindex="-1" autofocus(="")?>/);
+      assert.match(empty.html, /<a href="#f-family_name">姓を入力してください。<\/a><\/li><li><a href="#f-given_name">名を入力してください。<\/a>/);
+      assert.match(empty.html, /<a href="#f-agree">利用規約/);
       assert.equal((await client.post('/register', {})).status, 400);
       const arrays = await client.post('/register', step1Fields({ family_name: ['三住', '三住'], policy_number: ['C123456789', 'X'] }));
       assert.equal(arrays.status, 400);
@@ -75,6 +79,21 @@ for (const kind of databaseKinds()) {
       assert.match(fieldError(page, 'birth_date'), /正しく入力/);
       const huge = await client.post('/register', step1Fields({ family_name: 'x'.repeat(40_000) }));
       assert.ok(huge.status >= 400 && huge.status < 500, `got ${huge.status}`);
+    });
+
+    it('利用規約に同意します。 stays ticked after a problem and after 修正する, and unticked when it was not ticked', async () => {
+      const ticked = /<input id="f-agree" type="checkbox" name="agree" value="1" checked/;
+      const withTick = await client.post('/register', step1Fields({ family_name: '' }));
+      assert.equal(withTick.status, 400);
+      assert.match(withTick.html, ticked, 'kept after an error');
+      const withoutTick = await client.post('/register', step1Fields({ family_name: '', agree: '' }));
+      assert.doesNotMatch(withoutTick.html, ticked, 'never ticked for the customer');
+      const other = new WebClient(t.baseUrl);
+      await other.get('/register');
+      expectStatus(await other.post('/register', step1Fields()), 303, 'to confirmation');
+      const back = await other.get('/register');
+      assert.match(back.html, /value="三住"/);
+      assert.match(back.html, ticked, 'kept after 修正する');
     });
 
     it('reads full-width 証券番号 and e-mail, hiragana and half-width kana as the policy has them', async () => {
@@ -165,7 +184,7 @@ for (const kind of databaseKinds()) {
       const post = (fields: Record<string, string>) =>
         other.post('/register/credentials', { user_id: 'step8@example.com', user_id_confirm: 'step8@example.com', password: 'Kz7pWq2x', password_confirm: 'Kz7pWq2x', agree: '1', ...fields });
       const cases: Array<[Record<string, string>, string, RegExp]> = [
-        [{ password: 'Ｋｚ７ｐＷｑ２ｘ', password_confirm: 'Ｋｚ７ｐＷｑ２ｘ' }, 'password', /^半角英数字で/],
+        [{ password: 'Ｋｚ７ｐＷｑ２ｘ', password_confirm: 'Ｋｚ７ｐＷｑ２ｘ' }, 'password', /^半角英数字で入力してください。入力されたパスワードに全角の英数字が含まれています/],
         [{ password: 'Kz7pW', password_confirm: 'Kz7pW' }, 'password', /6文字以上15文字以下/],
         [{ password: 'Kz7pWq2x9Lm4Rt5a', password_confirm: 'Kz7pWq2x9Lm4Rt5a' }, 'password', /6文字以上15文字以下/],
         [{ password: 'KzpWqxab', password_confirm: 'KzpWqxab' }, 'password', /英字と数字/],
@@ -188,6 +207,7 @@ for (const kind of databaseKinds()) {
         assert.ok(!/type="password"[^>]*value="[^"]+"/.test(page.html), 'passwords are never shown back');
         if (fields.user_id === SCRIPT) assertEscaped(page);
       }
+      assert.match((await post({ password: 'Kz7pW', password_confirm: 'Kz7pW' })).html, /<input id="f-agree" type="checkbox" name="agree" value="1" checked/, 'the tick stays after a problem');
       const flow = await t.deps.db.selectFrom('flows').select(['state', 'data']).where('data', 'like', '%step8@example.com%').executeTakeFirstOrThrow();
       assert.equal(flow.state, 'verified');
       const ok = await post({ user_id: 'ＳＴＥＰ８＠example.com' });

@@ -111,6 +111,10 @@ for (const kind of databaseKinds()) {
       assert.match(typed.html, /value="&lt;b>220&lt;\/b>"/, 'what was typed comes back, escaped');
       const estimate = await unchanged(() => client.post(place('/plans'), { ...CUSTOM, action: ['quote', 'choose'] }));
       assert.equal(estimate.status, 200, 'an odd action only estimates');
+      // 見積もる answers at the premium (or the problems): its button posts to the plans page's #quote-result.
+      assert.match(estimate.html, /<div class="estimate" role="status" id="quote-result">/);
+      assert.match(estimate.html, /value="quote" formaction="\/renewal\/C123456789\/plans#quote-result"/);
+      assert.match(tiny.html, /<div class="error-summary-box" id="quote-result"/);
     });
 
     it('STEP 4 and 6: a box is checked only by "1"; a revision that is not the current one is refused', async () => {

@@ -22,6 +22,19 @@ function pdfText(bytes: Buffer): string {
   }
 }
 
+/** What poppler's pdfinfo says of a PDF (Pages, Tagged, …) as a map. */
+function pdfInfo(bytes: Buffer): Map<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'keizoku-pdf-'));
+  try {
+    const file = join(dir, 'a.pdf');
+    writeFileSync(file, bytes);
+    const lines = execFileSync('pdfinfo', [file], { encoding: 'utf8' }).split('\n');
+    return new Map(lines.map((line) => line.split(/:\s+/, 2) as [string, string]).filter(([key]) => key));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function download(client: WebClient, path: string): Promise<Response> {
   return fetch(`${client.baseUrl}${path}`, { headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, redirect: 'manual' });
 }
@@ -54,7 +67,7 @@ for (const kind of databaseKinds()) {
       assert.match(text, /STEP 1 ご契約内容の確認/);
       assert.match(text, /氏名 三住 太郎 様 ご住所 〒100-0005 東京都千代田区丸の内1-1-1/);
       assert.match(text, /車名 プリウス 登録番号 品川 300 さ 12-34 用途車種 自家用普通乗用車/);
-      assert.match(text, /対人賠償 無制限 対物賠償 無制限 人身傷害 3,000万円 車両保険 一般型 220万円（免責金額 5-10万円） 特約 弁護士費用特約、ロードアシスタンス特約/);
+      assert.match(text, /対人賠償 無制限 対物賠償 無制限 人身傷害 3,000万円 車両保険 一般型 220万円（免責金額 1回目 5万円・2回目以降 10万円） 特約 弁護士費用特約、ロードアシスタンス特約/);
       assert.match(text, /ノンフリート等級 14等級 事故有係数適用期間 0年 年間保険料 58,200円 払込方法 口座振替 取扱代理店 みらい保険サービス有限会社/);
       assert.doesNotMatch(contract.html, /type="radio"[^>]*checked/, 'no answer is pre-selected');
 
@@ -129,6 +142,10 @@ for (const kind of databaseKinds()) {
       assert.ok(pdfContent.includes(number), pdfContent);
       assert.match(pdfContent, /54,850円/);
       assert.match(pdfContent, /三住 太郎 様/);
+      const info = pdfInfo(bytes);
+      assert.equal(info.get('Pages'), '1', 'the whole application on one page');
+      assert.equal(info.get('Tagged'), 'yes', 'a tagged PDF: screen readers read its structure');
+      assert.equal(info.get('Title'), '申込内容確認書');
     });
 
     it('steps are reached only in order; a POST for a step the flow has left gets a 303 to where it is', async () => {
@@ -192,7 +209,7 @@ for (const kind of databaseKinds()) {
       const plans = textOf((await client.get(place('/plans'))).html);
       assert.match(plans, /前年同等プラン 現在のご契約と同じ条件で継続します。 年間保険料 54,850円 （前年比 −3,350円）/);
       assert.match(plans, /おすすめプラン .* 年間保険料 56,420円/);
-      assert.match(plans, /保険料を抑えたプラン .* 年間保険料 41,670円 .* 車両保険：一般型 220万円（免責金額 5-10万円） → エコノミー型 220万円（免責金額 15-15万円）/);
+      assert.match(plans, /保険料を抑えたプラン .* 年間保険料 41,670円 .* 車両保険：一般型 220万円（免責金額 1回目 5万円・2回目以降 10万円） → エコノミー型 220万円（免責金額 1回目 15万円・2回目以降 15万円）/);
       await client.post(place('/plans'), { plan: 'same' });
       const premium = await client.get(place('/premium'));
       const text = textOf(premium.html);
@@ -225,7 +242,7 @@ for (const kind of databaseKinds()) {
       assert.equal((await client.post(place('/plans'), { ...custom, action: 'choose' })).location, place('/premium'));
       const premium = textOf((await client.get(place('/premium'))).html);
       assert.match(premium, new RegExp(`「条件を変更したプラン」の保険料です。 継続後の年間保険料 ${estimated}`));
-      assert.match(premium, /運転者年齢条件（26歳以上）.*運転者限定（限定なし）.*使用目的（通勤・通学）.*人身傷害（5,000万円）.*車両保険（エコノミー型・200万円・免責10-10万円）.*弁護士費用特約.*個人賠償責任特約/);
+      assert.match(premium, /運転者年齢条件（26歳以上）.*運転者限定（限定なし）.*使用目的（通勤・通学）.*人身傷害（5,000万円）.*車両保険（エコノミー型・200万円、免責金額 1回目 10万円・2回目以降 10万円）.*弁護士費用特約.*個人賠償責任特約/);
     });
 
     it('refuses impossible combinations with the reason next to the field', async () => {

@@ -82,10 +82,10 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
     }
   });
 
-  const credentialsPage = (request: FastifyRequest, reply: FastifyReply, props: { userId: string; userIdConfirm?: string; errors?: Record<string, string>; message?: string }, status = 200) =>
+  const credentialsPage = (request: FastifyRequest, reply: FastifyReply, props: { userId: string; userIdConfirm?: string; errors?: Record<string, string>; message?: string; agreed?: boolean }, status = 200) =>
     sendPage(
       reply,
-      <CredentialsPage ctx={pageContext(deps, request, reply)} title={spec.title} action={`${base}/credentials`} ruleText={passwordRuleText(policy)} {...props} />,
+      <CredentialsPage ctx={pageContext(deps, request, reply)} title={spec.title} steps={spec.steps} action={`${base}/credentials`} ruleText={passwordRuleText(policy)} {...props} />,
       status,
     );
 
@@ -93,14 +93,15 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
     const at = await atStep<S, D>(deps, request, reply, spec, ['verified', 'credentials_confirming']);
     if (!at) return reply;
     const mailedTo = at.flow.data.suggestedUserId;
-    return credentialsPage(request, reply, { userId: mailedTo, userIdConfirm: mailedTo });
+    // 修正する from the confirmation: the terms were agreed to with these credentials.
+    return credentialsPage(request, reply, { userId: mailedTo, userIdConfirm: mailedTo, agreed: at.flow.state === 'credentials_confirming' });
   });
 
   app.post(`${base}/credentials`, async (request, reply) => {
     const at = await atStep<S, D>(deps, request, reply, spec, ['verified', 'credentials_confirming']);
     if (!at) return reply;
     const typed = typedValues(request.body, ['user_id', 'user_id_confirm']);
-    const shown = { userId: typed.user_id ?? '', userIdConfirm: typed.user_id_confirm ?? '' };
+    const shown = { userId: typed.user_id ?? '', userIdConfirm: typed.user_id_confirm ?? '', agreed: typedValues(request.body, ['agree']).agree === '1' };
     const parsed = parseCredentialsForm(request.body, policy, at.flow.data.suggestedUserId);
     if (!parsed.ok) return credentialsPage(request, reply, { ...shown, errors: parsed.errors }, 400);
     const outcome = await saveCredentials(deps, spec, at.flow, parsed.value);
@@ -117,6 +118,7 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
       <CredentialsConfirmPage
         ctx={pageContext(deps, request, reply)}
         title={spec.title}
+        steps={spec.steps}
         action={`${base}/credentials/confirm`}
         backHref={`${base}/credentials`}
         userId={data.credentials?.userId ?? ''}
@@ -148,6 +150,6 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
   app.get(`${base}/complete`, async (request, reply) => {
     const at = await atStep<S, D>(deps, request, reply, spec, ['completed']);
     if (!at) return reply;
-    return sendPage(reply, <CompletePage ctx={pageContext(deps, request, reply)} title={spec.title} heading={spec.completeHeading} lines={spec.completeLines} />);
+    return sendPage(reply, <CompletePage ctx={pageContext(deps, request, reply)} title={spec.title} steps={spec.steps} heading={spec.completeHeading} lines={spec.completeLines} />);
   });
 }

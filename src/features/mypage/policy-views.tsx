@@ -156,7 +156,7 @@ export function AddPolicyPage({ ctx, values, errors, message }: AddPolicyProps) 
       <ErrorSummary errors={errors} message={message} />
       <PostForm action="/mypage/policies/add" csrf={ctx.csrf}>
         <TextField name="policy_number" label="証券番号" value={values.policy_number} error={errors?.policy_number} autocomplete="off" maxLength={40} hint="保険証券に記載の証券番号（例：C123456789）" />
-        <fieldset>
+        <fieldset class="name-pair">
           <legend>契約者氏名カナ</legend>
           <p class="hint">カタカナまたはひらがなでご入力ください。</p>
           <TextField name="family_kana" label="セイ" value={values.family_kana} error={errors?.family_kana} maxLength={60} />

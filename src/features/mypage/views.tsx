@@ -19,7 +19,7 @@ function AddPolicyNote({ ctx }: { ctx: PageContext }) {
   return (
     <div class="add-policy">
       <h3>契約中の保険が表示されていない方</h3>
-      <p>
+      <p class="more-link">
         <a href="/mypage/policies/add">＋ 契約中の保険を追加する</a>
       </p>
       <p class="hint">
@@ -41,7 +41,7 @@ export function HomeTab({ ctx, data }: TabProps) {
       {renewable.length > 0 ? (
         <div class="notice">
           <p>継続手続の受付期間中のご契約が{renewable.length}件あります。満期日の前日までにお手続きください。</p>
-          <p>
+          <p class="more-link">
             <a href="/mypage/renewals">「契約の継続手続」へ進む</a>
           </p>
         </div>

@@ -25,8 +25,8 @@ it('names the auto policy codes: class, coverages, deductible, riders, condition
   assert.equal(l.manYen(2200000), '220万円');
   assert.equal(l.manYen(1234567), '1,234,567円');
   assert.equal(l.vehicleCoverageLabel('limited'), 'エコノミー型');
-  assert.equal(l.deductibleLabel('5-10'), '5万円-10万円');
-  assert.equal(l.deductibleLabel('0-10'), '0万円-10万円');
+  assert.equal(l.deductibleLabel('5-10'), '1回目 5万円・2回目以降 10万円');
+  assert.equal(l.deductibleLabel('0-10'), '1回目 0万円・2回目以降 10万円');
   assert.equal(l.deductibleLabel(null), '-');
   assert.equal(l.ridersLabel('lawyer;road_assistance'), '弁護士費用特約、ロードアシスタンス特約');
   assert.equal(l.ridersLabel(''), 'なし');

@@ -50,11 +50,16 @@ export function coverageAmountLabel(value: string | null): string {
   return /^\d+$/.test(value) ? manYen(Number(value)) : value;
 }
 
-/** 免責金額 `5-10` (万円, first claim - later claims) as 5万円-10万円. */
+/**
+ * 免責金額 `5-10` (万円, first claim - later claims) as 1回目 5万円・2回目以降 10万円: the one way every
+ * screen, mail, PDF and message writes a deductible (also when both are the same, `15-15`).
+ */
 export function deductibleLabel(value: string | null): string {
   if (!value) return NONE;
   const parts = value.split('-');
-  return parts.every((p) => /^\d+$/.test(p)) ? parts.map((p) => `${Number(p)}万円`).join('-') : value;
+  if (parts.length !== 2 || !parts.every((p) => /^\d+$/.test(p))) return value;
+  const [first, later] = parts.map(Number) as [number, number];
+  return `1回目 ${first.toLocaleString('ja-JP')}万円・2回目以降 ${later.toLocaleString('ja-JP')}万円`;
 }
 
 /** 特約 (`;`-separated codes) in words, or なし. */

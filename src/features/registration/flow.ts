@@ -37,3 +37,10 @@ const PLACES: Record<RegistrationState, string> = {
 export const registrationPlace = (state: RegistrationState): string => PLACES[state];
 
 export const REGISTRATION_RESTART = { href: '/register', label: '新規利用登録を最初からやり直す' };
+
+/**
+ * The step indicator of the whole registration (seed screens 3–5 and 8–10), so the ID/password
+ * screen shows 4 of 6 rather than starting again at 1.
+ */
+export const REGISTRATION_STEPS = ['お客さま情報の入力', '入力内容の確認', 'メールの送信、キーワード表示', 'ID・パスワードの入力', 'ID・パスワードの確認', '完了'] as const;
+export const REGISTRATION_CREDENTIALS_STEP = 4;

@@ -48,10 +48,13 @@ const entriesAsValues = (e: RegistrationEntries, keyword: string): Step1Values =
   policy_number: e.policyNumber,
 });
 
+/** Whether a posted form had 利用規約に同意します。 ticked (nothing posted: not ticked). */
+const agreedIn = (body: unknown): boolean => typedValues(body, ['agree']).agree === '1';
+
 /** 新規利用登録: seed screens 3–5 here, 7–10 through the shared credential steps. */
 export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
   const inputPage = (request: FastifyRequest, reply: FastifyReply, values: Step1Values, status: number, errors?: FieldErrors, message?: string) =>
-    sendPage(reply, <RegisterInputPage ctx={pageContext(deps, request, reply)} values={values} errors={errors} message={message} />, status);
+    sendPage(reply, <RegisterInputPage ctx={pageContext(deps, request, reply)} values={values} errors={errors} message={message} agreed={agreedIn(request.body)} />, status);
 
   /** This browser's flow while it is still at confirmation (修正する), else null. */
   const editable = async (request: FastifyRequest) => {
@@ -63,7 +66,8 @@ export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app
     const editing = await editable(request);
     if (!editing) return inputPage(request, reply, {}, 200);
     const keyword = editing.flow.data.keywordSealed ? (unseal(editing.browserKey, editing.flow.data.keywordSealed) ?? '') : '';
-    return inputPage(request, reply, entriesAsValues(editing.flow.data.entries, keyword), 200);
+    // 修正する: these entries were sent with 利用規約に同意します。 ticked, so it stays ticked.
+    return sendPage(reply, <RegisterInputPage ctx={pageContext(deps, request, reply)} values={entriesAsValues(editing.flow.data.entries, keyword)} agreed />);
   });
 
   app.post('/register', async (request, reply) => {

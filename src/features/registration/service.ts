@@ -12,7 +12,7 @@ import { holdAnswer, refundAttempt, takeAttempts, type ThrottlePolicy } from '..
 import { withinMailCaps } from '../../platform/mail/caps.js';
 import { STEP_TTL_MS, type CompletedCustomer, type CredentialFlowSpec, type HeldCompletion, type NewCredentials } from '../policies/account/credential-steps.js';
 import { sameHolder } from '../policies/holder.js';
-import { REGISTRATION_KIND, REGISTRATION_RESTART, REGISTRATION_STATES, registrationPlace, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
+import { REGISTRATION_CREDENTIALS_STEP, REGISTRATION_KIND, REGISTRATION_RESTART, REGISTRATION_STATES, REGISTRATION_STEPS, registrationPlace, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
 import { reRegistrationNoticeMail, registrationMail } from './mail.js';
 import { insertCustomer, replaceCredentials } from '../policies/account/repository.js';
 import { startHold, needsHold, voidPendingHold } from './hold.js';
@@ -159,6 +159,7 @@ export const registrationSpec: CredentialFlowSpec<'confirming' | 'held', Registr
   states: REGISTRATION_STATES,
   placeOf: registrationPlace,
   title: '新規利用登録',
+  steps: { labels: REGISTRATION_STEPS, credentialsAt: REGISTRATION_CREDENTIALS_STEP },
   keywordIntro: '新規利用登録のお申し込み時に入力いただいたキーワードを入力して、「次へ」ボタンを押してください。',
   restart: REGISTRATION_RESTART,
   completeHeading: 'ご登録ありがとうございます。',

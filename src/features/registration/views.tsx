@@ -6,10 +6,8 @@ import { formatBirthDateJa } from '../policies/holder.js';
 import { KEYWORD_RULE_TEXT } from '../../platform/auth/keyword.js';
 import { AgreeAndNext } from '../../platform/ui/terms.js';
 import { holderKana, holderName } from '../policies/holder.js';
-import type { RegistrationData } from './flow.js';
+import { REGISTRATION_STEPS, type RegistrationData } from './flow.js';
 
-/** Seed screens 3–5. */
-export const REGISTRATION_STEPS = ['お客さま情報の入力', '入力内容の確認', 'メールの送信、キーワード表示'];
 
 export const STEP1_FIELDS = ['family_name', 'given_name', 'family_kana', 'given_kana', 'birth_date', 'email', 'keyword', 'policy_number'] as const;
 export type Step1Values = Partial<Record<(typeof STEP1_FIELDS)[number], string>>;
@@ -19,10 +17,12 @@ interface InputProps {
   values: Step1Values;
   errors?: FieldErrors | undefined;
   message?: string | undefined;
+  /** 利用規約に同意します。 was ticked (the form came back with a problem, or 修正する). */
+  agreed?: boolean;
 }
 
 /** Seed screen 3: お客さま情報の入力、利用規約同意. */
-export function RegisterInputPage({ ctx, values, errors, message }: InputProps) {
+export function RegisterInputPage({ ctx, values, errors, message, agreed }: InputProps) {
   return (
     <Layout ctx={ctx} title="新規利用登録 お客さま情報の入力">
       <h1>新規利用登録</h1>
@@ -31,12 +31,12 @@ export function RegisterInputPage({ ctx, values, errors, message }: InputProps) 
       <p>お客さまの情報を入力いただき、利用規約に同意のうえ、「次へ」ボタンを押してください。</p>
       <ErrorSummary errors={errors} message={message} />
       <PostForm action="/register" csrf={ctx.csrf}>
-        <fieldset>
+        <fieldset class="name-pair">
           <legend>契約者氏名</legend>
           <TextField name="family_name" label="姓" value={values.family_name} error={errors?.family_name} autocomplete="family-name" maxLength={60} />
           <TextField name="given_name" label="名" value={values.given_name} error={errors?.given_name} autocomplete="given-name" maxLength={60} />
         </fieldset>
-        <fieldset>
+        <fieldset class="name-pair">
           <legend>契約者氏名カナ</legend>
           <p class="hint">カタカナまたはひらがなでご入力ください。</p>
           <TextField name="family_kana" label="セイ" value={values.family_kana} error={errors?.family_kana} maxLength={60} />
@@ -46,7 +46,7 @@ export function RegisterInputPage({ ctx, values, errors, message }: InputProps) 
         <TextField name="email" label="メールアドレス" type="email" value={values.email} error={errors?.email} autocomplete="email" inputMode="email" maxLength={254} hint="ご登録手続きのご案内メールをお送りします。" />
         <TextField name="keyword" label="キーワード" value={values.keyword} error={errors?.keyword} autocomplete="off" maxLength={32} hint={`任意のキーワードを${KEYWORD_RULE_TEXT}メールのURLを開いたときに入力します。`} />
         <TextField name="policy_number" label="証券番号" value={values.policy_number} error={errors?.policy_number} autocomplete="off" maxLength={40} hint="保険証券に記載の証券番号（例：C123456789）" />
-        <AgreeAndNext error={errors?.agree} />
+        <AgreeAndNext error={errors?.agree} checked={agreed === true && !errors?.agree} />
       </PostForm>
     </Layout>
   );

@@ -69,7 +69,7 @@ it('words the coverage as the screens and the PDF show it', () => {
     ['対人賠償', '無制限'],
     ['対物賠償', '無制限'],
     ['人身傷害', '3,000万円'],
-    ['車両保険', '一般型 220万円（免責金額 5-10万円）'],
+    ['車両保険', '一般型 220万円（免責金額 1回目 5万円・2回目以降 10万円）'],
     ['特約', '弁護士費用特約、ロードアシスタンス特約'],
   ]);
   assert.equal(coverageRows({ ...current, riders: [], vehicleCoverage: 'none', vehicleAmount: null, vehicleDeductible: null })[6]?.[1], 'なし');

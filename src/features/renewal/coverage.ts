@@ -159,8 +159,5 @@ export function coverageRows(c: Coverage): Array<[string, string]> {
   ];
 }
 
-/** 免責金額 '5-10' in words for the form: 1回目 5万円・2回目以降 10万円. */
-export function deductibleWords(deductible: string): string {
-  const [first, second] = deductible.split('-');
-  return `1回目 ${first}万円・2回目以降 ${second}万円`;
-}
+/** 免責金額 '5-10' in words for the form: 1回目 5万円・2回目以降 10万円 (the same words as everywhere). */
+export const deductibleWords = (deductible: string): string => formatDeductible(deductible);

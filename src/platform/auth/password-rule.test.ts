@@ -13,10 +13,11 @@ describe('password rule', () => {
     assert.equal(passwordProblem('Kz7-pW!q2', userId, policy), null);
   });
 
-  it('refuses full-width characters with the 半角英数字で… message', () => {
-    assert.match(passwordProblem('Ｋｚ７ｐＷｑ２ｘ', userId, policy) ?? '', /^半角英数字で/);
-    assert.match(passwordProblem('Kz7pWqあ', userId, policy) ?? '', /^半角英数字で/);
-    assert.match(passwordProblem('Kz7p Wq2', userId, policy) ?? '', /^半角英数字で/);
+  it('refuses full-width characters with a 半角英数字で… message that says what was full-width', () => {
+    assert.match(passwordProblem('Ｋｚ７ｐＷｑ２ｘ', userId, policy) ?? '', /^半角英数字で.*全角の英数字が含まれています/);
+    assert.match(passwordProblem('Kz7pWqあ', userId, policy) ?? '', /^半角英数字で.*全角の文字（かな・漢字・記号など）が含まれています/);
+    assert.match(passwordProblem('Kz7p　Wq2', userId, policy) ?? '', /^半角英数字で.*全角の文字/);
+    assert.match(passwordProblem('Kz7p Wq2', userId, policy) ?? '', /^半角英数字で.*スペースは使えません/);
   });
 
   it('refuses a length outside the policy, and follows a longer configured policy', () => {

@@ -24,7 +24,7 @@ export const passwordRuleText = (policy: PasswordPolicy): string =>
 export function passwordProblem(password: string, userId: string, policy: PasswordPolicy): string | null {
   if (password === '') return 'パスワードを入力してください。';
   if (policy.kind === 'asvs') return asvsProblem(password, userId, policy);
-  if (!/^[\x21-\x7e]*$/.test(password)) return '半角英数字で入力してください。全角文字やスペースは使えません。';
+  if (!/^[\x21-\x7e]*$/.test(password)) return notHalfWidth(password);
   if (password.length < policy.minLength || password.length > policy.maxLength) {
     return `${policy.minLength}文字以上${policy.maxLength}文字以下で入力してください。`;
   }
@@ -32,6 +32,13 @@ export function passwordProblem(password: string, userId: string, policy: Passwo
   if (password.toLowerCase() === userId.toLowerCase()) return 'ユーザーIDと同じパスワードは使えません。';
   if (isCommonPassword(password)) return '推測されやすいパスワードのため使えません。別のパスワードをご指定ください。';
   return null;
+}
+
+/** Says what is wrong with the characters, so a phone whose keyboard typed ｐａｓｓ１ can see it. */
+function notHalfWidth(password: string): string {
+  if (/[\uff01-\uff5e]/.test(password)) return '半角英数字で入力してください。入力されたパスワードに全角の英数字が含まれています（キーボードを半角英数の入力に切り替えてください）。';
+  if (/[^\x20-\x7e]/.test(password)) return '半角英数字で入力してください。入力されたパスワードに全角の文字（かな・漢字・記号など）が含まれています。';
+  return '半角英数字で入力してください。スペースは使えません。';
 }
 
 const fold = (text: string): string => text.normalize('NFKC').toLowerCase();

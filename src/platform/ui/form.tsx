@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { NoBreakNumbers } from './no-break.js';
 
 export const CsrfField = ({ token }: { token: string }) => <input type="hidden" name="_csrf" value={token} />;
 
@@ -108,13 +109,28 @@ export function Checkbox({ name, label, checked, error }: { name: string; label:
   );
 }
 
-/** A summary at the top of a form that failed, so screen readers and phones see it first. */
-export function ErrorSummary({ errors, message }: { errors?: FieldErrors | undefined; message?: string | undefined }) {
-  const count = errors ? Object.keys(errors).length : 0;
-  if (!message && count === 0) return null;
+/**
+ * A summary at the top of a form that failed, so screen readers and phones see it first: each
+ * problem is a link to its field (`#f-NAME`), and the summary takes the focus when the page opens
+ * (autofocus on a tabindex=-1 box: no script needed). `id` lets a form's action URL jump to it.
+ */
+export function ErrorSummary({ errors, message, id = 'error-summary' }: { errors?: FieldErrors | undefined; message?: string | undefined; id?: string }) {
+  const problems = errors ? Object.entries(errors) : [];
+  if (!message && problems.length === 0) return null;
   return (
-    <div class="error-summary" role="alert">
-      <p>{message ?? '入力内容に誤りがあります。各項目のメッセージをご確認ください。'}</p>
+    <div class="error-summary-box" id={id} tabIndex={-1} autofocus>
+      <div class="error-summary" role="alert">
+        <p>{message ?? '入力内容に誤りがあります。各項目のメッセージをご確認ください。'}</p>
+        {problems.length ? (
+          <ul>
+            {problems.map(([name, text]) => (
+              <li>
+                <a href={`#f-${name}`}>{text}</a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
     </div>
   );
 }
@@ -137,7 +153,7 @@ export function PostForm({ action, csrf, children }: { action: string; csrf: str
 }
 
 /** 1. お客さま情報の入力 2. 入力内容の確認 3. … with the current step marked. */
-export function StepIndicator({ steps, current }: { steps: string[]; current: number }) {
+export function StepIndicator({ steps, current }: { steps: readonly string[]; current: number }) {
   return (
     <ol class="steps" aria-label="手続きの流れ">
       {steps.map((label, i) => (
@@ -156,7 +172,9 @@ export function Entries({ rows }: { rows: Array<[string, string]> }) {
       {rows.map(([label, value]) => (
         <div class="entry">
           <dt>{label}</dt>
-          <dd>{value}</dd>
+          <dd>
+            <NoBreakNumbers text={value} />
+          </dd>
         </div>
       ))}
     </dl>
@@ -175,7 +193,7 @@ export function RadioGroup({ name, legend, options, value, error, hint }: {
   const id = `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <fieldset class={error ? 'radio-group has-error' : 'radio-group'} aria-describedby={describedBy || undefined}>
+    <fieldset id={id} class={error ? 'radio-group has-error' : 'radio-group'} aria-describedby={describedBy || undefined}>
       <legend>{legend}</legend>
       {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
       {error ? <p class="error" id={`${id}-error`} role="alert">{error}</p> : null}

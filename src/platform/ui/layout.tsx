@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { BrandConfig } from '../../config.js';
 import type { PageContext } from './page-context.js';
 import { CsrfField } from './form.js';
+import { BRAND_LOGO_PATH } from '../http/brand-logo.js';
 
 export function ContactBlock({ brand, openNow }: { brand: BrandConfig; openNow: boolean }) {
   return (
@@ -32,15 +33,21 @@ interface LayoutProps {
   bare?: boolean;
   /** Same-origin scripts of this page (only the passkey pages have any: platform/ui/webauthn.tsx). */
   scripts?: readonly string[];
+  /** The page's meta description (search results); default: what the service does. */
+  description?: string;
 }
 
-export function Layout({ ctx, title, children, bare, scripts }: LayoutProps) {
+const describe = (brandName: string) =>
+  `${brandName}のお客さまWebサービスです。ご契約内容の確認、自動車保険の継続手続、住所やメールアドレスの変更をインターネットでお手続きいただけます。`;
+
+export function Layout({ ctx, title, children, bare, scripts, description }: LayoutProps) {
   return (
     <html lang="ja">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${ctx.brand.name} お客さまWebサービス`}</title>
+        <meta name="description" content={description ?? describe(ctx.brand.name)} />
         <link rel="stylesheet" href="/static/style.css" />
         <link rel="icon" type="image/png" href="/static/favicon.png" />
         {(scripts ?? []).map((src) => (
@@ -50,7 +57,12 @@ export function Layout({ ctx, title, children, bare, scripts }: LayoutProps) {
       <body>
         <header class="site-header">
           <a class="brand" href="/">
-            {ctx.brand.name} <span>お客さまWebサービス</span>
+            {ctx.brand.logo ? <img class="brand-logo" src={BRAND_LOGO_PATH} alt="" height={32} /> : null}
+            {ctx.brand.name}{' '}
+            {/* A phone keeps the words whole and drops お客さま visually (screen readers still hear it). */}
+            <span class="brand-service">
+              <span class="brand-long">お客さま</span>Webサービス
+            </span>
           </a>
           {ctx.loggedIn ? (
             <form method="post" action="/logout" class="logout">

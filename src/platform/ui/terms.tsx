@@ -6,11 +6,11 @@ export const TermsNote = () => (
   </p>
 );
 
-/** The end of an entry form: the terms, 利用規約に同意します。 and 次へ. */
-export const AgreeAndNext = ({ error }: { error?: string | undefined }) => (
+/** The end of an entry form: the terms, 利用規約に同意します。 (kept ticked after an error or 修正する) and 次へ. */
+export const AgreeAndNext = ({ error, checked }: { error?: string | undefined; checked?: boolean | undefined }) => (
   <>
     <TermsNote />
-    <Checkbox name="agree" label="利用規約に同意します。" error={error} />
+    <Checkbox name="agree" label="利用規約に同意します。" error={error} checked={checked} />
     <div class="actions">
       <SubmitButton>次へ</SubmitButton>
     </div>

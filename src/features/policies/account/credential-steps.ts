@@ -47,6 +47,11 @@ export interface CredentialFlowSpec<X extends string, D extends CredentialData> 
   placeOf(state: X | CredentialState): string;
   /** Page heading of the steps after the mail (新規利用登録, …). */
   title: string;
+  /**
+   * The step indicator over the whole flow: its step names, and the number of the ID/password step
+   * (confirmation and completion follow it). Without it the steps after the mail count 1–3 on their own.
+   */
+  steps?: { labels: readonly string[]; credentialsAt: number };
   keywordIntro: string;
   /** Where to start again when a link or a flow is no longer usable. */
   restart: { href: string; label: string };

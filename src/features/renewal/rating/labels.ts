@@ -1,4 +1,5 @@
 // Japanese labels of the rating values (the UI wording) and the default plan options.
+import { deductibleLabel } from '../../policies/labels.js';
 import type { AgeCondition, DriverScope, RateTable, Rider, UsePurpose, VehicleClass, VehicleCoverage } from './types.js';
 
 export const LABELS: {
@@ -56,7 +57,5 @@ export function formatManYen(yen: number): string {
   return `${oku ? `${oku}億` : ''}${manText}円`;
 }
 
-/** 免責金額 '5-10' (万円) → '5-10万円'. */
-export function formatDeductible(deductible: string): string {
-  return `${deductible}万円`;
-}
+/** 免責金額 '5-10' (万円) → '1回目 5万円・2回目以降 10万円', as every screen writes it. */
+export const formatDeductible = (deductible: string): string => deductibleLabel(deductible);

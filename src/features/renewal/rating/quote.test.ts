@@ -28,7 +28,7 @@ describe('quote: golden cases', () => {
       { label: '使用目的（日常・レジャー）', kind: 'factor', value: 1 },
       { label: '対物賠償（無制限）', kind: 'factor', value: 1 },
       { label: '人身傷害（3,000万円）', kind: 'factor', value: 1 },
-      { label: '車両保険（一般型・220万円・免責5-10万円）', kind: 'factor', value: 1.658, note: '1 + 0.7000 × 0.9400 × 1.0000' },
+      { label: '車両保険（一般型・220万円、免責金額 1回目 5万円・2回目以降 10万円）', kind: 'factor', value: 1.658, note: '1 + 0.7000 × 0.9400 × 1.0000' },
       { label: '弁護士費用特約', kind: 'addition', value: 2_000 },
       { label: 'ロードアシスタンス特約', kind: 'addition', value: 500 },
       { label: '端数処理', kind: 'rounding', value: -8, note: '10円未満切捨て' },
@@ -50,7 +50,7 @@ describe('quote: golden cases', () => {
       coverage: { ageCondition: 'all', driverScope: 'any', vehicleCoverage: 'limited', vehicleAmount: 1_300_000, vehicleDeductible: '10-10', riders: [] },
     }));
     assert.equal(q.annualPremium, 58_270);
-    assert.deepEqual(q.breakdown.at(-2), { label: '車両保険（エコノミー型・130万円・免責10-10万円）', kind: 'factor', value: 1.214016, note: '1 + 0.3200 × 0.7600 × 0.8800' });
+    assert.deepEqual(q.breakdown.at(-2), { label: '車両保険（エコノミー型・130万円、免責金額 1回目 10万円・2回目以降 10万円）', kind: 'factor', value: 1.214016, note: '1 + 0.3200 × 0.7600 × 0.8800' });
     assert.deepEqual(q.breakdown.at(-1), { label: '端数処理', kind: 'rounding', value: -2, note: '10円未満切捨て' });
   });
 

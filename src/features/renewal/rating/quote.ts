@@ -99,7 +99,7 @@ export function quote(rates: RateTable, input: RatingInput): Quote {
     const cube = UNIT_BIG * UNIT_BIG * UNIT_BIG;
     const units = cube + BigInt(vehicle.loading) * BigInt(vehicle.amount) * BigInt(vehicle.deductible);
     amount = times(amount, units, cube);
-    const label = `車両保険（${LABELS.vehicleCoverage[coverage.vehicleCoverage]}・${formatManYen(coverage.vehicleAmount as number)}・免責${formatDeductible(coverage.vehicleDeductible as string)}）`;
+    const label = `車両保険（${LABELS.vehicleCoverage[coverage.vehicleCoverage]}・${formatManYen(coverage.vehicleAmount as number)}、免責金額 ${formatDeductible(coverage.vehicleDeductible as string)}）`;
     const note = `1 + ${(vehicle.loading / UNIT).toFixed(4)} × ${(vehicle.amount / UNIT).toFixed(4)} × ${(vehicle.deductible / UNIT).toFixed(4)}`;
     breakdown.push({ label, kind: 'factor', value: Number(units) / Number(cube), note });
   }

@@ -51,7 +51,7 @@ describe('validateCoverage', () => {
   });
 
   it('refuses a deductible not in the list, naming the list', () => {
-    const message = '免責金額は次の中からお選びください：0-10万円、5-10万円、10-10万円、15-15万円。';
+    const message = '免責金額は次の中からお選びください：1回目 0万円・2回目以降 10万円、1回目 5万円・2回目以降 10万円、1回目 10万円・2回目以降 10万円、1回目 15万円・2回目以降 15万円。';
     assert.deepEqual(problems({ vehicleDeductible: '3-10' }), [{ field: 'vehicleDeductible', message }]);
     assert.deepEqual(problems({ vehicleDeductible: null }), [{ field: 'vehicleDeductible', message }]);
   });

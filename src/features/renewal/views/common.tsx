@@ -53,7 +53,7 @@ export function RadioGroup({ name, legend, options, value, error, hint }: {
 }) {
   const id = `f-${name}`;
   return (
-    <fieldset class={error ? 'radio-group has-error' : 'radio-group'} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset id={id} class={error ? 'radio-group has-error' : 'radio-group'} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{legend}</legend>
       {hint ? <p class="hint">{hint}</p> : null}
       {error ? <p class="error" id={`${id}-error`} role="alert">{error}</p> : null}

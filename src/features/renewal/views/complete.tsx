@@ -10,9 +10,12 @@ export function CompletePage({ ctx, application, mailTo }: { ctx: PageContext; a
   return (
     <StepPage ctx={ctx} step="completed" policyNumber={n}>
       <p class="lead">継続手続のお申込みを受け付けました。</p>
+      <dl class="reception-box">
+        <dt>受付番号</dt>
+        <dd class="reception-number">{application.reception_number}</dd>
+      </dl>
       <Entries
         rows={[
-          ['受付番号', application.reception_number],
           ['受付日時', formatDateTimeJa(new Date(application.created_at))],
           ['継続後の保険期間', `${formatDateJa(application.new_start_date)}～${formatDateJa(application.new_end_date)}`],
         ]}

@@ -1,4 +1,5 @@
 import { formatDateJa } from '../../../platform/clock.js';
+import { NoBreakNumbers } from '../../../platform/ui/no-break.js';
 import type { FieldErrors } from '../../../platform/ui/form.js';
 import { Entries, ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/form.js';
 import { Layout } from '../../../platform/ui/layout.js';
@@ -77,7 +78,9 @@ export function ContractPage({ ctx, renewal, values, errors }: ContractPageProps
   return (
     <StepPage ctx={ctx} step="contract" policyNumber={n}>
       <ResumeNotice renewal={renewal} />
-      <p>{`現在のご契約内容をご確認ください。継続後の保険期間は${formatDateJa(renewal.termStart)}から${formatDateJa(renewal.termEnd)}までの1年間です。`}</p>
+      <p>
+        <NoBreakNumbers text={`現在のご契約内容をご確認ください。継続後の保険期間は${formatDateJa(renewal.termStart)}から${formatDateJa(renewal.termEnd)}までの1年間です。`} />
+      </p>
       <ContractDetails renewal={renewal} />
       <PostForm action={renewalPlace(n, 'contract')} csrf={ctx.csrf}>
         <ErrorSummary errors={errors} />

@@ -23,12 +23,26 @@ const PLAN_LEADS: Record<Exclude<PlanId, 'custom'>, string> = {
   economy: '車両保険の補償範囲を絞るなどして、保険料を抑えます。',
 };
 
-/** The rows where a plan differs from the current contract: 車両保険 一般型 … → エコノミー型 …. */
-function changes(current: Coverage, plan: Coverage): string[] {
+/** The rows where a plan differs from the current contract: [車両保険, 一般型 …, エコノミー型 …]. */
+function changes(current: Coverage, plan: Coverage): Array<[string, string, string]> {
   const before = new Map(coverageRows(current));
   return coverageRows(plan)
     .filter(([label, value]) => before.get(label) !== value)
-    .map(([label, value]) => `${label}：${before.get(label) ?? '-'} → ${value}`);
+    .map(([label, value]) => [label, before.get(label) ?? '-', value]);
+}
+
+/** One short line a phone shows without opening anything: 現在との違い：人身傷害・特約. */
+const differenceLine = (diff: Array<[string, string, string]>): string => (diff.length ? `現在との違い：${diff.map(([label]) => label).join('・')}` : '現在との違い：なし（同じ補償内容）');
+
+/** Why 前年同等 costs less (or more) than this year with the same cover: the ノンフリート等級 moves. */
+export function gradeReason(renewal: Renewal, premium: number): string | null {
+  const { grade } = renewal.facts;
+  const next = renewal.next.grade;
+  const previous = renewal.policy.annual_premium;
+  if (previous === null || next === grade) return null;
+  if (next > grade && premium < previous) return `補償内容は同じですが、継続後はノンフリート等級が${grade}等級から${next}等級に上がり割引が大きくなるため、保険料が前年より安くなります。`;
+  if (next < grade && premium > previous) return `補償内容は同じですが、継続後はノンフリート等級が${grade}等級から${next}等級に下がるため、保険料が前年より高くなります。`;
+  return null;
 }
 
 const entries = <T extends string>(labels: Record<T, string>, order = Object.keys(labels) as T[]) => order.map((value) => ({ value, label: labels[value] }));
@@ -40,6 +54,7 @@ function PlanCard({ ctx, renewal, offer, chosen }: { ctx: PageContext; renewal: 
   const name = PLAN_NAMES[offer.id];
   const diff = changes(renewal.current, offer.coverage);
   const previous = renewal.policy.annual_premium;
+  const why = offer.id === 'same' && offer.quote ? gradeReason(renewal, offer.quote.annualPremium) : null;
   return (
     <section class={chosen ? 'plan-card chosen' : 'plan-card'} aria-labelledby={`plan-${offer.id}`}>
       <h3 id={`plan-${offer.id}`}>{name}</h3>
@@ -53,9 +68,17 @@ function PlanCard({ ctx, renewal, offer, chosen }: { ctx: PageContext; renewal: 
       ) : (
         <p class="error">{offer.problems.map((p) => p.message).join(' ')}</p>
       )}
-      <ul class="plan-changes">{diff.length ? diff.map((line) => <li>{line}</li>) : <li>現在のご契約と同じ補償内容です</li>}</ul>
+      {why ? <p class="plan-why">{why}</p> : null}
+      <p class="plan-difference">{differenceLine(diff)}</p>
       <details>
         <summary>補償内容をすべて見る</summary>
+        {diff.length ? (
+          <ul class="plan-changes">
+            {diff.map(([label, before, after]) => (
+              <li>{`${label}：${before} → ${after}`}</li>
+            ))}
+          </ul>
+        ) : null}
         <Entries rows={coverageRows(offer.coverage)} />
       </details>
       {offer.quote ? (
@@ -79,7 +102,7 @@ interface CustomFormProps {
 
 function Estimate({ quote, previous }: { quote: Quote; previous: number | null }) {
   return (
-    <div class="estimate" role="status">
+    <div class="estimate" role="status" id="quote-result">
       <p>
         この条件での年間保険料 <strong>{yen(quote.annualPremium)}</strong>
         {previous === null ? null : `（前年比 ${signedYen(quote.annualPremium - previous)}）`}
@@ -100,7 +123,7 @@ function CustomForm({ ctx, renewal, rates, values, errors, estimate }: CustomFor
       <p>運転者の条件や補償内容を変更して保険料を見積もることができます。</p>
       <PostForm action={renewalPlace(renewal.policy.policy_number, 'plans')} csrf={ctx.csrf}>
         <input type="hidden" name="plan" value="custom" />
-        <ErrorSummary errors={errors} />
+        <ErrorSummary errors={errors} id="quote-result" />
         <RadioGroup name="age_condition" legend="運転者年齢条件" options={entries(LABELS.ageCondition, AGE_ORDER)} value={values.age_condition} error={errors?.age_condition} />
         <RadioGroup name="driver_scope" legend="運転者限定" options={entries(LABELS.driverScope)} value={values.driver_scope} error={errors?.driver_scope} />
         <RadioGroup name="use_purpose" legend="使用目的" options={entries(LABELS.usePurpose)} value={values.use_purpose} error={errors?.use_purpose} />
@@ -137,7 +160,7 @@ function CustomForm({ ctx, renewal, rates, values, errors, estimate }: CustomFor
           value={values.vehicle_deductible}
           error={errors?.vehicle_deductible}
         />
-        <fieldset class={errors?.riders ? 'riders has-error' : 'riders'}>
+        <fieldset id="f-riders" class={errors?.riders ? 'riders has-error' : 'riders'}>
           <legend>特約</legend>
           {errors?.riders ? <p class="error" role="alert">{errors.riders}</p> : null}
           {entries(LABELS.rider).map((r) => (
@@ -149,7 +172,8 @@ function CustomForm({ ctx, renewal, rates, values, errors, estimate }: CustomFor
         </fieldset>
         {estimate ? <Estimate quote={estimate} previous={renewal.policy.annual_premium} /> : null}
         <div class="actions">
-          <button type="submit" class="button" name="action" value="quote">
+          {/* The answer opens at the premium (or the problems), not at the top 3,000 px above it. */}
+          <button type="submit" class="button" name="action" value="quote" formAction={`${renewalPlace(renewal.policy.policy_number, 'plans')}#quote-result`}>
             見積もる
           </button>
           <button type="submit" class="button primary" name="action" value="choose">

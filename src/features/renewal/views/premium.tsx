@@ -97,8 +97,11 @@ export function PremiumPage({ ctx, renewal, plan, quote, monthly }: PremiumPageP
       {quote.monthlyPremium === null && monthly?.monthlyPremium ? (
         <p class="hint">{`月払をお選びいただく場合は${monthlyWords(monthly)}です（お支払方法は後の画面でお選びいただけます）。`}</p>
       ) : null}
-      <BreakdownTable quote={quote} />
-      <p class="hint">保険料は基本保険料に各係数を順に掛け、特約の保険料を加えて、10円未満を切り捨てて算出しています。</p>
+      <details class="breakdown-details">
+        <summary>計算の内訳を見る</summary>
+        <BreakdownTable quote={quote} />
+        <p class="hint">保険料は基本保険料に各係数を順に掛け、特約の保険料を加えて、10円未満を切り捨てて算出しています。</p>
+      </details>
       <PostForm action={renewalPlace(n, 'premium')} csrf={ctx.csrf}>
         <div class="actions">
           <SubmitButton>次へ</SubmitButton>
