@@ -22,7 +22,9 @@ import * as webhooks from './migrations/0015_webhooks.js';
 import * as processing from './migrations/0016_processing.js';
 import * as agencyConsole from './migrations/0017_agency_console.js';
 import * as temporaryPasswords from './migrations/0018_temporary_passwords.js';
+import * as scale from './migrations/0023_scale.js';
 import type { Database } from './schema.js';
+import { registerSqliteFunctions } from './search-key.js';
 import { withStatementCache } from './statement-cache.js';
 
 export type Db = Kysely<Database>;
@@ -76,6 +78,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  registerSqliteFunctions(sqlite);
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
@@ -99,6 +102,7 @@ const migrations: Record<string, Migration> = {
   '0016_processing': processing,
   '0017_agency_console': agencyConsole,
   '0018_temporary_passwords': temporaryPasswords,
+  '0023_scale': scale,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
