@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { foldForSearch } from '../../src/platform/text.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { databaseKinds } from '../support/db.js';
 
@@ -75,6 +77,14 @@ for (const kind of databaseKinds()) {
       assert.match(second.html, /<a href="\/\?q=%E3%81%95%E3%81%8F%E3%82%89&amp;page=1">前へ<\/a>/);
       const beyond = await search(t, { q: 'さくら', page: '9' });
       assert.match(beyond.html, /（21～25件目を表示）/);
+    });
+
+    it("the database's keizoku_fold folds as foldForSearch does", async () => {
+      const samples = ['あおば保険', 'ｱｵﾊﾞ保険', '株式会社 さくら', '㈱ミドリ', '(有)ＡＢＣ代理店', 'Ｄ０００１', 'ゝゞヴぁ', 'ｶﾞｷﾞｸﾞ', '合同会社　ﾐﾗｲ'];
+      for (const text of samples) {
+        const { rows } = await sql<{ key: string }>`select keizoku_fold(${text}) as key`.execute(t.deps.db);
+        assert.equal(rows[0]?.key, foldForSearch(text), text);
+      }
     });
 
     it('bad input gets a message next to the field, never an error page', async () => {
