@@ -30,9 +30,9 @@ const kind: DbKind = process.env.TEST_DATABASE_URL && !process.argv.includes('--
 const big = flag('policies', kind === 'postgres' ? 1_000_000 : 100_000);
 const small = flag('small', 1_000);
 const agencies = flag('agencies', 400);
-const seconds = flag('seconds', 5);
+const seconds = flag('seconds', 3);
 const connections = flag('connections', 20);
-const rounds = flag('rounds', 3);
+const rounds = flag('rounds', 5);
 const TARGET = 0.85;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../', import.meta.url));
