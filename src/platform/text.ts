@@ -34,3 +34,27 @@ export function parseIsoDate(text: string): string | null {
   const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return real ? value : null;
 }
+
+const FOLD_SPACES = /[\s\u3000]+/g;
+/** Forms of a company name a person leaves out when searching for it (after NFKC: ㈱ is (株)). */
+const COMPANY_FORMS = /株式会社|有限会社|合同会社|\(株\)|\(有\)|\(同\)/g;
+const FOLD_HIRAGANA = /[\u3041-\u3096\u309d\u309e]/g;
+
+/**
+ * A search key: NFKC (full-width Latin and half-width kana become standard), no spaces and no
+ * company form, hiragana as katakana, lower case. Two texts that a person would call the same
+ * name have the same key, so a prefix of one key is what the person typed of the other.
+ * PostgreSQL computes the same key in SQL (`keizoku_fold`, migration 0023), SQLite calls this.
+ */
+export function foldForSearch(text: string): string {
+  return untilStable(
+    (t) =>
+      t
+        .normalize('NFKC')
+        .replace(FOLD_SPACES, '')
+        .replace(COMPANY_FORMS, '')
+        .replace(FOLD_HIRAGANA, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60))
+        .toLowerCase(),
+    text,
+  );
+}

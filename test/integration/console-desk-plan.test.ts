@@ -5,12 +5,14 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { searchPeople } from '../../src/features/console/desk/repository.js';
 import type { Criterion } from '../../src/features/console/desk/search.js';
 import { migrateToLatest, type Database } from '../../src/platform/db/database.js';
+import { registerSqliteFunctions } from '../../src/platform/db/search-key.js';
 
 // The desk's search reads by the indexes of migration 0010 (SQLite's plan; PostgreSQL chooses
 // by statistics): no key walks the policies without an account, or every customer.
 
 it('every search key is answered from an index on SQLite', async () => {
   const raw = new SQLite(':memory:');
+  registerSqliteFunctions(raw);
   const queries: Array<{ sql: string; parameters: readonly unknown[] }> = [];
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }), log: (event) => void (event.level === 'query' && queries.push(event.query)) });
   try {

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import { newId } from '../../platform/crypto.js';
+import { keyStartsWith } from '../../platform/db/search-key.js';
 
 export interface AgencyRow {
   code: string;
@@ -13,8 +14,23 @@ export interface NewsRow {
   body: string;
 }
 
-export async function listAgencies(db: Db): Promise<AgencyRow[]> {
-  return db.selectFrom('agencies').select(['code', 'name']).orderBy('code').execute();
+/** Up to `limit` agencies in code order: the whole list when there are few (the caller asks for one more than it shows). */
+export async function listAgencies(db: Db, limit: number): Promise<AgencyRow[]> {
+  return db.selectFrom('agencies').select(['code', 'name']).orderBy('code').limit(limit).execute();
+}
+
+/** The agency finder: agencies whose folded name or code starts with the folded text, by name then code. */
+function matching(db: Db, text: string) {
+  return db.selectFrom('agencies').where((eb) => eb.or([keyStartsWith(db, 'name', text), keyStartsWith(db, 'code', text)]));
+}
+
+export async function findAgencies(db: Db, text: string, offset: number, limit: number): Promise<AgencyRow[]> {
+  return matching(db, text).select(['code', 'name']).orderBy('name').orderBy('code').offset(offset).limit(limit).execute();
+}
+
+export async function countMatchingAgencies(db: Db, text: string): Promise<number> {
+  const row = await matching(db, text).select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function findAgency(db: Db, code: string): Promise<AgencyRow | undefined> {

@@ -6,11 +6,11 @@ import type { FeatureOptions } from '../../platform/deps.js';
 import { agencyPage, topPageAgencies } from './service.js';
 import { AgencyPage, TopPage } from './views.js';
 
-/** `/` (the service's top page) and `/agency/:code` (guide screen 1). */
+/** `/` (the service's top page, with the agency finder: `/?q=…&page=…`) and `/agency/:code` (guide screen 1). */
 export const agencyHomeRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
-  app.get('/', async (request, reply) => {
-    const agencies = await topPageAgencies(deps.db);
-    return sendPage(reply, <TopPage ctx={pageContext(deps, request, reply)} agencies={agencies} />);
+  app.get<{ Querystring: Record<string, unknown> }>('/', async (request, reply) => {
+    const agencies = await topPageAgencies(deps.db, request.query);
+    return sendPage(reply, <TopPage ctx={pageContext(deps, request, reply)} agencies={agencies} />, agencies.kind === 'problem' ? 400 : 200);
   });
 
   app.get<{ Params: { code: string } }>('/agency/:code', async (request, reply) => {

@@ -2,10 +2,88 @@ import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
 import { AccountHelpLinks } from '../../platform/ui/account-links.js';
 import type { AgencyRow } from './repository.js';
-import type { AgencyPageData, NewsItem } from './service.js';
+import { SubmitButton, TextField } from '../../platform/ui/form.js';
+import { FINDER_QUERY_MAX_LENGTH, type AgencyPageData, type FinderProblem, type NewsItem, type TopPageAgencies } from './service.js';
 
-/** The service's top page: what it is for, the way in, and the agencies' pages. */
-export function TopPage({ ctx, agencies }: { ctx: PageContext; agencies: AgencyRow[] }) {
+const FINDER_PROBLEMS: Record<FinderProblem, string> = {
+  empty: '代理店名または代理店コードを入力してください。',
+  too_long: `${FINDER_QUERY_MAX_LENGTH}文字以内で入力してください。`,
+  bad_page: 'ページの指定が正しくありません。もう一度検索してください。',
+};
+
+const agencyHref = (code: string): string => `/agency/${encodeURIComponent(code)}`;
+const resultsHref = (q: string, page: number): string => `/?${new URLSearchParams({ q, page: String(page) }).toString()}`;
+
+/** The agency finder: a GET form, so it works without JavaScript and its results can be bookmarked. */
+function AgencyFinder({ q, error }: { q?: string; error?: string }) {
+  return (
+    <form method="get" action="/" class="agency-finder" role="search" aria-label="代理店を探す">
+      <TextField
+        name="q"
+        label="代理店名または代理店コード"
+        value={q ?? ''}
+        error={error}
+        maxLength={FINDER_QUERY_MAX_LENGTH}
+        hint="名前の最初の文字から入力してください（ひらがな・カタカナ、全角・半角のどちらでも探せます）。例：みらい、D0001"
+      />
+      <SubmitButton>検索</SubmitButton>
+    </form>
+  );
+}
+
+function AgencyLinks({ agencies, withCode }: { agencies: AgencyRow[]; withCode: boolean }) {
+  return (
+    <ul class="agency-list">
+      {agencies.map((a) => (
+        <li>
+          <a href={agencyHref(a.code)}>{a.name}</a>
+          {withCode ? <span class="agency-code">{`（代理店コード ${a.code}）`}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function FinderResults({ found }: { found: Extract<TopPageAgencies, { kind: 'results' }> }) {
+  const last = found.first + found.agencies.length - 1;
+  return (
+    <>
+      <AgencyFinder q={found.q} />
+      <p class="finder-count" role="status">
+        {found.total === 0 ? `「${found.q}」に一致する代理店は見つかりませんでした。` : `「${found.q}」に一致する代理店は${found.total}件です（${found.first}～${last}件目を表示）。`}
+      </p>
+      {found.total === 0 ? <p class="hint">代理店名の最初の文字から、または代理店コードで入力してください。</p> : <AgencyLinks agencies={found.agencies} withCode />}
+      {found.pageCount > 1 ? (
+        <nav aria-label="検索結果のページ" class="pager">
+          {found.page > 1 ? <a href={resultsHref(found.q, found.page - 1)}>前へ</a> : null}
+          <span>{`${found.page} / ${found.pageCount}ページ`}</span>
+          {found.page < found.pageCount ? <a href={resultsHref(found.q, found.page + 1)}>次へ</a> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+function AgenciesSection({ agencies }: { agencies: TopPageAgencies }) {
+  switch (agencies.kind) {
+    case 'list':
+      return agencies.agencies.length === 0 ? <p>現在ご案内できる代理店はありません。</p> : <AgencyLinks agencies={agencies.agencies} withCode={false} />;
+    case 'finder':
+      return (
+        <>
+          <p>お取引の代理店のページは、代理店名または代理店コードで探せます。</p>
+          <AgencyFinder />
+        </>
+      );
+    case 'problem':
+      return <AgencyFinder q={agencies.q} error={FINDER_PROBLEMS[agencies.problem]} />;
+    case 'results':
+      return <FinderResults found={agencies} />;
+  }
+}
+
+/** The service's top page: what it is for, the way in, and the agencies' pages (listed when few, else the finder). */
+export function TopPage({ ctx, agencies }: { ctx: PageContext; agencies: TopPageAgencies }) {
   const title = `${ctx.brand.name} お客さまWebサービス`;
   return (
     <Layout ctx={ctx} title="トップページ">
@@ -35,17 +113,7 @@ export function TopPage({ ctx, agencies }: { ctx: PageContext; agencies: AgencyR
       </ul>
       <section aria-labelledby="agencies-heading">
         <h2 id="agencies-heading">取扱代理店</h2>
-        {agencies.length === 0 ? (
-          <p>現在ご案内できる代理店はありません。</p>
-        ) : (
-          <ul class="agency-list">
-            {agencies.map((a) => (
-              <li>
-                <a href={`/agency/${encodeURIComponent(a.code)}`}>{a.name}</a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <AgenciesSection agencies={agencies} />
       </section>
     </Layout>
   );

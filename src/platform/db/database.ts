@@ -25,7 +25,9 @@ import * as temporaryPasswords from './migrations/0018_temporary_passwords.js';
 import * as passkeys from './migrations/0019_passkeys.js';
 import * as loginEvents from './migrations/0020_login_events.js';
 import * as auditAppendOnly from './migrations/0021_audit_append_only.js';
+import * as scale from './migrations/0023_scale.js';
 import type { Database } from './schema.js';
+import { registerSqliteFunctions } from './search-key.js';
 import { withStatementCache } from './statement-cache.js';
 
 export type Db = Kysely<Database>;
@@ -79,6 +81,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  registerSqliteFunctions(sqlite);
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
@@ -105,6 +108,7 @@ const migrations: Record<string, Migration> = {
   '0019_passkeys': passkeys,
   '0020_login_events': loginEvents,
   '0021_audit_append_only': auditAppendOnly,
+  '0023_scale': scale,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
