@@ -4,14 +4,17 @@ import './node-version.js';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-// import-policies streams a whole file through V8's young generation, which V8 otherwise grows to
-// 128 MB: a small one keeps the import's memory bounded whatever the file size
-// (docs/decisions/0024). The command re-runs itself once with the flag; the others run as they are.
-const YOUNG_GENERATION = '--max-semi-space-size=16';
-const needsSmallYoungGeneration = process.argv[2] === 'import-policies' && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size'));
+// import-policies streams a whole file through V8's heap, which V8 otherwise lets grow with the
+// run (a 128 MB young generation, an old one collected late): smaller limits keep the import's
+// memory bounded whatever the file size (docs/decisions/0024). The command re-runs itself once
+// with the flags; the others run as they are. --retire-missing holds every policy number of the
+// file, so it keeps V8's own old-generation limit.
+const retires = process.argv.includes('--retire-missing');
+const HEAP_FLAGS = ['--max-semi-space-size=16', ...(retires ? [] : ['--max-old-space-size=256'])];
+const needsSmallHeap = process.argv[2] === 'import-policies' && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size'));
 
-if (needsSmallYoungGeneration) {
-  const child = spawn(process.execPath, [YOUNG_GENERATION, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+if (needsSmallHeap) {
+  const child = spawn(process.execPath, [...HEAP_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   // Ctrl-C reaches both through the terminal's process group; the child decides the exit code.
   process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => child.kill('SIGTERM'));
