@@ -1,15 +1,10 @@
-import pino from 'pino';
-import { buildApp } from './app.js';
 import { loadConfig, usesDevMailbox, type Config } from './config.js';
-import { demoBanner, prepareDemo } from './commands/demo/command.js';
-import { apiClientsCommand } from './features/api-clients/command.js';
-import { staffCommand } from './features/console/command.js';
-import { importPoliciesCommand } from './features/policy-import/command.js';
-import { serviceJobs, startServiceWorker, stopServiceWorker } from './jobs.js';
 import { systemClock } from './platform/clock.js';
 import { createDb, describeDatabaseUrl, migrateIfPending, migrateToLatest } from './platform/db/database.js';
 import { serverSecret } from './platform/db/settings.js';
-import { loggerOptions } from './platform/logging.js';
+
+// Each command loads only what it runs: import-policies never loads the web app, so a million-row
+// import keeps to its memory bound (docs/decisions/0024).
 
 /** How long `serve` waits at SIGTERM for requests and jobs in flight. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -30,6 +25,7 @@ const USAGE = `usage: keizoku <command>
   demo                       demo data, the dev mailbox, and serve`;
 
 export async function serve(config: Config, logLevel = process.env.LOG_LEVEL ?? 'info'): Promise<void> {
+  const { buildApp } = await import('./app.js');
   const { app } = await buildApp({ config, logLevel });
   // SIGTERM: stop accepting, let requests in flight finish, stop the jobs (leases freed), close the
   // database; whatever still hangs after SHUTDOWN_GRACE_MS is cut short.
@@ -53,6 +49,7 @@ function untilStopSignal(): Promise<void> {
 /** `keizoku worker`: the jobs without the web service; a signal lets running jobs finish and frees their leases. */
 async function worker(config: Config): Promise<number> {
   const stopSignal = untilStopSignal();
+  const [{ default: pino }, { loggerOptions }, { serviceJobs, startServiceWorker, stopServiceWorker }] = await Promise.all([import('pino'), import('./platform/logging.js'), import('./jobs.js')]);
   const log = pino(loggerOptions(process.env.LOG_LEVEL ?? 'info'));
   const db = createDb(config.databaseUrl, { onPoolError: (err) => log.warn({ err }, 'an idle database connection failed and was dropped') });
   try {
@@ -103,12 +100,13 @@ export async function main(args: string[]): Promise<number> {
     case 'migrate':
       return migrate(config);
     case 'import-policies':
-      return importPoliciesCommand(config, rest);
+      return (await import('./features/policy-import/command.js')).importPoliciesCommand(config, rest);
     case 'staff':
-      return staffCommand(config, rest);
+      return (await import('./features/console/command.js')).staffCommand(config, rest);
     case 'api-clients':
-      return apiClientsCommand(config, rest);
+      return (await import('./features/api-clients/command.js')).apiClientsCommand(config, rest);
     case 'demo': {
+      const { demoBanner, prepareDemo } = await import('./commands/demo/command.js');
       const prepared = await prepareDemo(config);
       if (prepared !== 0) return prepared;
       await serve(config, process.env.LOG_LEVEL ?? 'warn');

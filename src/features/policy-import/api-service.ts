@@ -6,7 +6,8 @@ import type { FieldProblem } from '../../platform/http/api-context.js';
 import { POLICY_COLUMNS } from './columns.js';
 import { policyInputValidator } from './api-input.js';
 import * as f from './fields.js';
-import { findPolicy, findPolicyRow, upsertAgencies, writePolicies } from './repository.js';
+import { findPolicy, findPolicyRow, findPolicyRows, upsertAgencies, writePolicies } from './repository.js';
+import { mergeStaged, stageRows, withStaging } from './staging.js';
 import type { ValidRow } from './row.js';
 import './audit-kinds.js';
 
@@ -48,8 +49,7 @@ async function store(db: Db, now: Date, by: Actor, valid: ValidRow): Promise<'cr
   return db.transaction().execute(async (trx) => {
     const before = await findPolicyRow(trx, number);
     await writePolicies(trx, [valid.policy], now.toISOString());
-    const changed = before ? POLICY_COLUMNS.filter((c) => c !== 'agency_name' && before[c] !== valid.policy[c]) : [];
-    await recordAudit(trx, now, { kind: before ? 'api_policy_updated' : 'api_policy_created', actor: by, customerId: before?.customer_id ?? null, subject: { kind: 'policy', id: number }, detail: before ? { changed } : {} });
+    await auditItem(trx, now, by, valid, before);
     return before ? 'updated' : 'created';
   });
 }
@@ -81,12 +81,42 @@ const numberShown = (item: unknown): string | null => {
   return typeof value === 'string' ? (pathPolicyNumber(value) ?? value) : null;
 };
 
-// Items stored at once on PostgreSQL's pool (SQLite runs them one after another anyway).
-const PARALLEL_ITEMS = 4;
+/** The audit event of one stored item, naming the columns it changed. */
+async function auditItem(trx: Db, now: Date, by: Actor, valid: ValidRow, before: PolicyBefore | undefined): Promise<void> {
+  const changed = before ? POLICY_COLUMNS.filter((c) => c !== 'agency_name' && before[c] !== valid.policy[c]) : [];
+  const number = valid.policy.policy_number;
+  await recordAudit(trx, now, { kind: before ? 'api_policy_updated' : 'api_policy_created', actor: by, customerId: before?.customer_id ?? null, subject: { kind: 'policy', id: number }, detail: before ? { changed } : {} });
+}
+
+type PolicyBefore = NonNullable<Awaited<ReturnType<typeof findPolicyRow>>>;
 
 /**
- * POST /policies/batch: every item validated first, their agencies created or renamed once, then
- * each valid item stored in its own transaction (a few at a time): one bad item blocks no other.
+ * Stores the valid items the way import-policies stores a file (staged, then one
+ * INSERT … SELECT … ON CONFLICT), with their agencies and one audit event each, in one transaction.
+ */
+async function storeBatch(db: Db, now: Date, by: Actor, rows: ReadonlyArray<{ index: number; row: ValidRow }>): Promise<Map<number, 'created' | 'updated'>> {
+  const at = now.toISOString();
+  const staged = rows.map((item, i) => ({ seq: i + 1, line: item.index, policy: item.row.policy, agencyName: item.row.agencyName }));
+  return withStaging(db, async (conn) => {
+    await stageRows(conn, staged);
+    const before = await findPolicyRows(conn, staged.map((r) => r.policy.policy_number));
+    return conn.transaction().execute(async (trx) => {
+      await upsertAgencies(trx, agenciesOf(rows.map((item) => item.row)), at);
+      await mergeStaged(trx, { from: 0, to: staged.length }, at, false);
+      const results = new Map<number, 'created' | 'updated'>();
+      for (const { index, row } of rows) {
+        const earlier = before.get(row.policy.policy_number);
+        await auditItem(trx, now, by, row, earlier);
+        results.set(index, earlier ? 'updated' : 'created');
+      }
+      return results;
+    });
+  });
+}
+
+/**
+ * POST /policies/batch: every item validated first (a bad one blocks no other), then the valid
+ * ones stored together through import-policies' write path.
  */
 export async function batchPolicies(db: Db, now: Date, by: Actor, items: readonly unknown[]): Promise<BatchItemResult[]> {
   const validate = policyInputValidator(japanDate(now));
@@ -109,11 +139,8 @@ export async function batchPolicies(db: Db, now: Date, by: Actor, items: readonl
     results.push({ policy_number: number, result: 'rejected' });
     toStore.push({ index, row: validated });
   }
-  await upsertAgencies(db, agenciesOf(toStore.map((item) => item.row)), now.toISOString());
-  let next = 0;
-  const worker = async () => {
-    for (let item = toStore[next++]; item; item = toStore[next++]) results[item.index] = { policy_number: item.row.policy.policy_number, result: await store(db, now, by, item.row) };
-  };
-  await Promise.all(Array.from({ length: PARALLEL_ITEMS }, worker));
+  if (!toStore.length) return results;
+  const stored = await storeBatch(db, now, by, toStore);
+  for (const { index, row } of toStore) results[index] = { policy_number: row.policy.policy_number, result: stored.get(index) ?? 'created' };
   return results;
 }

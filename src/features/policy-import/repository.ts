@@ -2,8 +2,6 @@ import type { Db } from '../../platform/db/database.js';
 import type { PolicyRow } from './row.js';
 
 export interface BatchCounts {
-  inserted: number;
-  updated: number;
   agenciesCreated: number;
   agenciesRenamed: number;
 }
@@ -17,24 +15,8 @@ const UPDATED_COLUMNS = [
   'vehicle_amount', 'vehicle_deductible', 'riders', 'annual_premium', 'payment_method', 'status', 'updated_at',
 ] as const satisfies ReadonlyArray<keyof PolicyRow | 'updated_at'>;
 
-/**
- * Upserts a batch of valid rows (distinct policy numbers) and their agencies in one transaction:
- * an agency is created or renamed by its code, a policy inserted or updated by its number.
- */
-export async function upsertPolicies(db: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string, keepStatus = false): Promise<BatchCounts> {
-  return db.transaction().execute((trx) => upsertPoliciesIn(trx, policies, agencies, at, keepStatus));
-}
-
-async function upsertPoliciesIn(trx: Db, policies: PolicyRow[], agencies: Map<string, string>, at: string, keepStatus: boolean): Promise<BatchCounts> {
-  const agencyCounts = await upsertAgencies(trx, agencies, at);
-  const numbers = policies.map((p) => p.policy_number);
-  const existing = await trx.selectFrom('policies').select('policy_number').where('policy_number', 'in', numbers).execute();
-  await writePolicies(trx, policies, at, keepStatus);
-  return { inserted: policies.length - existing.length, updated: existing.length, ...agencyCounts };
-}
-
 /** Creates or renames agencies by code (code → name). */
-export async function upsertAgencies(db: Db, agencies: Map<string, string>, at: string): Promise<Pick<BatchCounts, 'agenciesCreated' | 'agenciesRenamed'>> {
+export async function upsertAgencies(db: Db, agencies: Map<string, string>, at: string): Promise<BatchCounts> {
   const codes = [...agencies.keys()];
   if (!codes.length) return { agenciesCreated: 0, agenciesRenamed: 0 };
   const known = new Map((await db.selectFrom('agencies').select(['code', 'name']).where('code', 'in', codes).execute()).map((a) => [a.code, a.name]));
@@ -65,6 +47,15 @@ export async function writePolicies(db: Db, policies: PolicyRow[], at: string, k
     .values(policies.map((p) => ({ ...p, customer_id: null, last_procedure_at: null, created_at: at, updated_at: at })))
     .onConflict((oc) => oc.column('policy_number').doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))))
     .execute();
+}
+
+/** Stored policies by number (to compare before an update). */
+export async function findPolicyRows(db: Db, numbers: readonly string[]) {
+  const found = new Map<string, NonNullable<Awaited<ReturnType<typeof findPolicyRow>>>>();
+  for (let i = 0; i < numbers.length; i += 500) {
+    for (const row of await db.selectFrom('policies').selectAll().where('policy_number', 'in', numbers.slice(i, i + 500)).execute()) found.set(row.policy_number, row);
+  }
+  return found;
 }
 
 /** A policy's stored columns (to compare before an update). */

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { PolicyTable } from '../../platform/db/schema.js';
 import {
   AGE_CONDITIONS,
@@ -30,88 +29,94 @@ export interface RejectedRow {
   issues: Array<{ field: string; message: string }>;
 }
 
-function unwrap<T>(parsed: f.Parsed<T>, ctx: z.RefinementCtx): T {
-  if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: 'custom', message: parsed.problem });
-  return z.NEVER;
+// One rule a column: trimmed first; an empty cell is missing (refused when required, else null).
+type ColumnRule = readonly [column: keyof PolicyRecord, required: boolean, parse: f.FieldParser<unknown>];
+const req = (column: keyof PolicyRecord, parse: f.FieldParser<unknown>): ColumnRule => [column, true, parse];
+const opt = (column: keyof PolicyRecord, parse: f.FieldParser<unknown>): ColumnRule => [column, false, parse];
+
+// Plain functions, not a schema library: a million rows are validated per import (docs/decisions/0024).
+function columnRules(today: string): ColumnRule[] {
+  return [
+    req('policy_number', f.policyNumber),
+    opt('product', f.oneOf(PRODUCTS)),
+    req('holder_family_name', f.text(50)),
+    req('holder_given_name', f.text(50)),
+    req('holder_family_kana', f.katakana),
+    req('holder_given_kana', f.katakana),
+    req('birth_date', f.pastDate(today)),
+    opt('email', f.email),
+    opt('phone', f.phone),
+    opt('postal_code', f.postalCode),
+    opt('address', f.text(200)),
+    req('agency_code', f.code(20)),
+    req('agency_name', f.text(100)),
+    req('start_date', f.date),
+    req('end_date', f.date),
+    opt('vehicle_model', f.text(50)),
+    opt('vehicle_registration', f.text(50)),
+    opt('vehicle_class', f.oneOf(VEHICLE_CLASSES)),
+    opt('grade', f.integer(1, 20)),
+    opt('accident_coefficient_years', f.integer(0, 6)),
+    opt('claims_this_term', f.integer(0, 99)),
+    opt('age_condition', f.oneOf(AGE_CONDITIONS)),
+    opt('driver_scope', f.oneOf(DRIVER_SCOPES)),
+    opt('use_purpose', f.oneOf(USE_PURPOSES)),
+    opt('bodily_injury', f.yenOr('unlimited')),
+    opt('property_damage', f.yenOr('unlimited')),
+    opt('personal_injury', f.yenOr('none')),
+    opt('vehicle_coverage', f.oneOf(VEHICLE_COVERAGES)),
+    opt('vehicle_amount', f.yen),
+    opt('vehicle_deductible', f.deductible),
+    opt('riders', f.listOf(RIDERS)),
+    opt('annual_premium', f.yen),
+    opt('payment_method', f.oneOf(PAYMENT_METHODS)),
+    opt('status', f.oneOf(POLICY_STATUSES)),
+  ];
 }
 
-// Cells are trimmed first; an empty one is missing.
-const required = <T>(parse: f.FieldParser<T>) =>
-  z.string().transform((cell, ctx): T => {
-    const value = f.trimCell(cell);
-    return value === '' ? unwrap<T>({ ok: false, problem: 'is required' }, ctx) : unwrap(parse(value), ctx);
-  });
+type Issue = { field: string; message: string };
+type Values = Record<string, unknown>;
 
-const optional = <T>(parse: f.FieldParser<T>) =>
-  z.string().transform((cell, ctx): T | null => {
-    const value = f.trimCell(cell);
-    return value === '' ? null : unwrap(parse(value), ctx);
-  });
+/** Rules across columns, checked once every column is valid. */
+function rowIssues(row: Values): Issue[] {
+  const issues: Issue[] = [];
+  if ((row.end_date as string) <= (row.start_date as string)) issues.push({ field: 'end_date', message: 'must be after start_date' });
+  // 車両保険: an amount and a deductible exactly when there is a vehicle cover.
+  const covered = row.vehicle_coverage === 'general' || row.vehicle_coverage === 'limited';
+  for (const column of ['vehicle_amount', 'vehicle_deductible'] as const) {
+    if (covered && row[column] === null) issues.push({ field: column, message: `is required when vehicle_coverage is ${String(row.vehicle_coverage)}` });
+    if (!covered && row[column] !== null) issues.push({ field: column, message: 'must be empty unless vehicle_coverage is general or limited' });
+  }
+  return issues;
+}
 
-function rowSchema(today: string) {
-  return z
-    .object({
-      policy_number: required(f.policyNumber),
-      product: optional(f.oneOf(PRODUCTS)),
-      holder_family_name: required(f.text(50)),
-      holder_given_name: required(f.text(50)),
-      holder_family_kana: required(f.katakana),
-      holder_given_kana: required(f.katakana),
-      birth_date: required(f.pastDate(today)),
-      email: optional(f.email),
-      phone: optional(f.phone),
-      postal_code: optional(f.postalCode),
-      address: optional(f.text(200)),
-      agency_code: required(f.code(20)),
-      agency_name: required(f.text(100)),
-      start_date: required(f.date),
-      end_date: required(f.date),
-      vehicle_model: optional(f.text(50)),
-      vehicle_registration: optional(f.text(50)),
-      vehicle_class: optional(f.oneOf(VEHICLE_CLASSES)),
-      grade: optional(f.integer(1, 20)),
-      accident_coefficient_years: optional(f.integer(0, 6)),
-      claims_this_term: optional(f.integer(0, 99)),
-      age_condition: optional(f.oneOf(AGE_CONDITIONS)),
-      driver_scope: optional(f.oneOf(DRIVER_SCOPES)),
-      use_purpose: optional(f.oneOf(USE_PURPOSES)),
-      bodily_injury: optional(f.yenOr('unlimited')),
-      property_damage: optional(f.yenOr('unlimited')),
-      personal_injury: optional(f.yenOr('none')),
-      vehicle_coverage: optional(f.oneOf(VEHICLE_COVERAGES)),
-      vehicle_amount: optional(f.yen),
-      vehicle_deductible: optional(f.deductible),
-      riders: optional(f.listOf(RIDERS)),
-      annual_premium: optional(f.yen),
-      payment_method: optional(f.oneOf(PAYMENT_METHODS)),
-      status: optional(f.oneOf(POLICY_STATUSES)),
-    })
-    .superRefine((row, ctx) => {
-      if (row.end_date <= row.start_date) ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'must be after start_date' });
-      // 車両保険: an amount and a deductible exactly when there is a vehicle cover.
-      const covered = row.vehicle_coverage === 'general' || row.vehicle_coverage === 'limited';
-      for (const column of ['vehicle_amount', 'vehicle_deductible'] as const) {
-        if (covered && row[column] === null) {
-          ctx.addIssue({ code: 'custom', path: [column], message: `is required when vehicle_coverage is ${row.vehicle_coverage}` });
-        }
-        if (!covered && row[column] !== null) {
-          ctx.addIssue({ code: 'custom', path: [column], message: 'must be empty unless vehicle_coverage is general or limited' });
-        }
-      }
-    });
+function columnValues(rules: readonly ColumnRule[], record: PolicyRecord): { values: Values; issues: Issue[] } {
+  const values: Values = {};
+  const issues: Issue[] = [];
+  for (const [column, isRequired, parse] of rules) {
+    const cell = record[column];
+    const text = typeof cell === 'string' ? f.trimCell(cell) : '';
+    if (typeof cell !== 'string') issues.push({ field: column, message: 'must be text' });
+    else if (text === '') {
+      if (isRequired) issues.push({ field: column, message: 'is required' });
+      values[column] = null;
+    } else {
+      const parsed = parse(text);
+      if (parsed.ok) values[column] = parsed.value;
+      else issues.push({ field: column, message: parsed.problem });
+    }
+  }
+  return { values, issues };
 }
 
 /** Validates CSV rows against the column rules; `today` (Japan date) bounds birth dates. */
 export function policyRowValidator(today: string): (record: PolicyRecord) => ValidRow | RejectedRow {
-  const schema = rowSchema(today);
+  const rules = columnRules(today);
   return (record) => {
-    const parsed = schema.safeParse(record);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'row'), message: issue.message }));
-      return { ok: false, reasons: issues.map((issue) => `${issue.field}: ${issue.message}`), issues };
-    }
-    const { agency_name: agencyName, product, riders, status, ...rest } = parsed.data;
+    const { values, issues } = columnValues(rules, record);
+    if (!issues.length) issues.push(...rowIssues(values));
+    if (issues.length) return { ok: false, reasons: issues.map((issue) => `${issue.field}: ${issue.message}`), issues };
+    const { agency_name: agencyName, product, riders, status, ...rest } = values as unknown as PolicyRow & { agency_name: string };
     return { ok: true, agencyName, policy: { ...rest, product: product ?? 'auto', riders: riders ?? null, status: status ?? 'in_force' } };
   };
 }

@@ -4,9 +4,11 @@ import { japanDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { isPolicyColumn, POLICY_COLUMNS, REQUIRED_COLUMNS, type PolicyColumn, type PolicyRecord } from './columns.js';
 import { CsvFileError, readCsvFile } from './csv-file.js';
-import { upsertPolicies } from './repository.js';
+import { tallyAgencies } from './agency-changes.js';
+import { upsertAgencies } from './repository.js';
 import type { FileScope } from './retire.js';
-import { policyRowValidator, type PolicyRow } from './row.js';
+import { policyRowValidator, type PolicyRow, type ValidRow } from './row.js';
+import { countStagedExisting, indexStaged, lastStagedSeq, mergeStaged, stagedAgencyBatches, stagedDuplicates, stageRows, unstage, withStaging, type StagedRow } from './staging.js';
 
 export interface Rejection {
   line: number;
@@ -27,11 +29,26 @@ export interface ImportOptions {
   now: Date;
   /** Changes a valid row before it is stored (the demo moves dates to today). */
   adjust?: (policy: PolicyRow, line: number) => PolicyRow;
-  /** Rows per transaction: small enough not to hold SQLite's write lock long, big enough to be fast. */
+  /** Rows staged a statement (and agencies counted a batch): large, so the database does the work in bulk. */
   batchSize?: number;
-  /** Filled with what the file covered (--retire-missing). */
+  /** Filled with what the file covered (--retire-missing); it holds every policy number, so only when asked. */
   scope?: FileScope;
+  /** Check and count everything, write nothing. */
+  dryRun?: boolean;
+  /** Told how far the reading has come, every few thousand rows and at the end. */
+  onProgress?: (progress: ImportProgress) => void;
 }
+
+export interface ImportProgress {
+  /** Rows read after the header. */
+  read: number;
+  rejected: number;
+}
+
+const DEFAULT_BATCH = 5000;
+const PROGRESS_EVERY = 1000;
+// Staged rows merged a transaction: SQLite's write lock is held for one chunk at a time.
+const MERGE_CHUNK = 50_000;
 
 interface Header {
   /** Column → its index in a row. */
@@ -62,81 +79,138 @@ function toRecord(header: Header, fields: string[]): PolicyRecord {
   return record;
 }
 
-/** First pass: the whole file must be UTF-8, well-formed CSV with the required header, before anything is written. */
-async function checkFile(path: string): Promise<Header> {
+/** What the file gave once read to its end: valid rows staged, every other row a rejection. */
+interface ReadResult {
+  header: Header;
+  rejected: Rejection[];
+  staged: number;
+}
+
+class FileStager {
+  private batch: StagedRow[] = [];
+  private pending: Promise<void> = Promise.resolve();
+  staged = 0;
+
+  constructor(
+    private readonly conn: Db,
+    private readonly size: number,
+  ) {}
+
+  /** Buffers a row; a full batch is written while the next one is read (one write in flight). */
+  async add(line: number, row: ValidRow): Promise<void> {
+    this.staged += 1;
+    this.batch.push({ seq: this.staged, line, policy: row.policy, agencyName: row.agencyName });
+    if (this.batch.length >= this.size) await this.write();
+  }
+
+  async write(): Promise<void> {
+    const rows = this.batch;
+    this.batch = [];
+    await this.pending;
+    this.pending = stageRows(this.conn, rows);
+    // Awaited by the next write or finish(); until then a failure must not count as unhandled.
+    this.pending.catch(() => undefined);
+  }
+
+  async finish(): Promise<void> {
+    await this.write();
+    await this.pending;
+  }
+
+  /** After a failure: let the write in flight end before the table goes. */
+  settle = (): Promise<void> => this.pending.catch(() => undefined);
+}
+
+/**
+ * One pass: the file is streamed, each row checked by the column rules, valid rows staged in
+ * batches. A file that is not UTF-8 or well-formed CSV throws CsvFileError part way: nothing has
+ * reached the policies then, only the staging table.
+ */
+async function readFile(conn: Db, path: string, options: ImportOptions, size: number): Promise<ReadResult> {
+  const validate = policyRowValidator(japanDate(options.now));
+  const scope = options.scope;
+  const stager = new FileStager(conn, size);
+  const rejected: Rejection[] = [];
   let header: Header | null = null;
-  for await (const row of readCsvFile(path)) {
-    header ??= readHeader(row.fields, path);
+  let read = 0;
+  try {
+    for await (const { line, fields } of readCsvFile(path)) {
+      if (!header) {
+        header = readHeader(fields, path);
+        continue;
+      }
+      read += 1;
+      if (options.onProgress && read % PROGRESS_EVERY === 0) options.onProgress({ read, rejected: rejected.length });
+      if (fields.length !== header.width) {
+        rejected.push({ line, reason: `has ${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${header.width}` });
+        continue;
+      }
+      const record = toRecord(header, fields);
+      // A rejected row still names its policy: it is in the file, so never retired for being missing.
+      scope?.policyNumbers.add(record.policy_number.trim());
+      const result = validate(record);
+      if (!result.ok) {
+        rejected.push({ line, reason: result.reasons.join('; ') });
+        continue;
+      }
+      scope?.policyNumbers.add(result.policy.policy_number);
+      scope?.agencies.add(result.policy.agency_code);
+      await stager.add(line, options.adjust ? { ...result, policy: options.adjust(result.policy, line) } : result);
+    }
+    await stager.finish();
+  } catch (error) {
+    await stager.settle();
+    throw error;
   }
   if (!header) throw new CsvFileError(`${path} is empty: expected a header row and one policy a row`);
-  return header;
+  options.onProgress?.({ read, rejected: rejected.length });
+  return { header, rejected, staged: stager.staged };
+}
+
+const byLine = (a: Rejection, b: Rejection) => a.line - b.line;
+
+/** Upserts the agencies, then the staged policies a chunk a transaction (short locks on SQLite), then the audit event. */
+async function writeStaged(conn: Db, report: ImportReport, agencies: Map<string, string>, at: { now: Date; path: string; keepStatus: boolean }): Promise<void> {
+  const last = await lastStagedSeq(conn);
+  const iso = at.now.toISOString();
+  await conn.transaction().execute((trx) => upsertAgencies(trx, agencies, iso));
+  for (let from = 0; from < last; from += MERGE_CHUNK) {
+    await conn.transaction().execute((trx) => mergeStaged(trx, { from, to: from + MERGE_CHUNK }, iso, at.keepStatus));
+  }
+  // Registration proves identity against these policies: every change to them leaves a trace.
+  await recordAudit(conn, at.now, {
+    kind: 'policies_imported',
+    actor: SYSTEM,
+    detail: { file: at.path, inserted: report.inserted, updated: report.updated, rejected: report.rejected.length, agenciesCreated: report.agenciesCreated, agenciesRenamed: report.agenciesRenamed },
+  });
 }
 
 /**
  * Imports the insurer's policies CSV: upsert by policy number, agencies created or renamed by code.
- * Rows that break a rule are reported with their line and reason; the others are stored.
+ * Rows that break a rule are reported with their line and reason; the others are stored. The file
+ * is streamed once into a staging table and merged from there (docs/decisions/0024); with dryRun
+ * everything is checked and counted and nothing written.
  * Throws CsvFileError, with nothing written, when the file as a whole cannot be used.
  */
 export async function importPolicies(db: Db, path: string, options: ImportOptions): Promise<ImportReport> {
-  const header = await checkFile(path);
-  const validate = policyRowValidator(japanDate(options.now));
-  const at = options.now.toISOString();
-  // 37 columns a row: 800 rows stay under SQLite's 32,766 bound variables per statement.
-  const batchSize = Math.min(options.batchSize ?? 500, 800);
-  const scope = options.scope ?? { agencies: new Set<string>(), policyNumbers: new Set<string>() };
-  const report: ImportReport = { inserted: 0, updated: 0, rejected: [], agenciesCreated: 0, agenciesRenamed: 0, ignoredColumns: header.ignored };
-  const firstSeen = new Map<string, number>();
-  let batch: PolicyRow[] = [];
-  let agencies = new Map<string, string>();
-
-  const flush = async () => {
-    if (!batch.length) return;
-    const counts = await upsertPolicies(db, batch, agencies, at, !header.index.has('status'));
-    report.inserted += counts.inserted;
-    report.updated += counts.updated;
-    report.agenciesCreated += counts.agenciesCreated;
-    report.agenciesRenamed += counts.agenciesRenamed;
-    batch = [];
-    agencies = new Map();
-  };
-
-  let isHeader = true;
-  for await (const { line, fields } of readCsvFile(path)) {
-    if (isHeader) {
-      isHeader = false;
-      continue;
-    }
-    if (fields.length !== header.width) {
-      report.rejected.push({ line, reason: `has ${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${header.width}` });
-      continue;
-    }
-    const record = toRecord(header, fields);
-    // A rejected row still names its policy: it is in the file, so never retired for being missing.
-    scope.policyNumbers.add(record.policy_number.trim());
-    const result = validate(record);
-    if (!result.ok) {
-      report.rejected.push({ line, reason: result.reasons.join('; ') });
-      continue;
-    }
-    const number = result.policy.policy_number;
-    const earlier = firstSeen.get(number);
-    if (earlier !== undefined) {
-      report.rejected.push({ line, reason: `policy_number: ${number} already appears on line ${earlier}` });
-      continue;
-    }
-    firstSeen.set(number, line);
-    scope.policyNumbers.add(number);
-    scope.agencies.add(result.policy.agency_code);
-    batch.push(options.adjust ? options.adjust(result.policy, line) : result.policy);
-    agencies.set(result.policy.agency_code, result.agencyName);
-    if (batch.length >= batchSize) await flush();
-  }
-  await flush();
-  // Registration proves identity against these policies: every change to them leaves a trace.
-  await recordAudit(db, options.now, {
-    kind: 'policies_imported',
-    actor: SYSTEM,
-    detail: { file: path, inserted: report.inserted, updated: report.updated, rejected: report.rejected.length, agenciesCreated: report.agenciesCreated, agenciesRenamed: report.agenciesRenamed },
+  const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
+  return withStaging(db, async (conn) => {
+    const file = await readFile(conn, path, options, size);
+    await indexStaged(conn);
+    const duplicates = await stagedDuplicates(conn);
+    await unstage(conn, duplicates.map((d) => d.seq));
+    const updated = await countStagedExisting(conn);
+    const agencies = await tallyAgencies(conn, await stagedAgencyBatches(conn, size));
+    const rejected = [...file.rejected, ...duplicates.map((d) => ({ line: d.line, reason: `policy_number: ${d.policyNumber} already appears on line ${d.firstLine}` }))].sort(byLine);
+    const report: ImportReport = {
+      inserted: file.staged - duplicates.length - updated,
+      updated,
+      rejected,
+      agenciesCreated: agencies.agenciesCreated,
+      agenciesRenamed: agencies.agenciesRenamed,
+      ignoredColumns: file.header.ignored,
+    };
+    if (!options.dryRun) await writeStaged(conn, report, agencies.names, { now: options.now, path, keepStatus: !file.header.index.has('status') });
+    return report;
   });
-  return report;
 }
