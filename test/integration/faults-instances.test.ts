@@ -43,7 +43,7 @@ describe('fault: two serve instances and two workers on one PostgreSQL database'
     await database?.drop();
   });
 
-  it('each reminder, each mail and the purge done once, while both instances answer pages', { skip: !process.env.TEST_DATABASE_URL && 'PostgreSQL only: set TEST_DATABASE_URL' }, async (ctx) => {
+  it('each reminder, each mail and the purge done once, while both instances answer pages', { skip: !process.env.TEST_DATABASE_URL && 'PostgreSQL only: set TEST_DATABASE_URL', timeout: 180_000 }, async (ctx) => {
     const started = Date.now();
     const env = { DATABASE_URL: database.url, SMTP_URL: catcher.url, RENEWAL_REMINDER_DAYS: '60,30,7', LOG_LEVEL: 'info' };
     const serving: Served[] = await Promise.all([startServe(env), startServe(env)]);
@@ -57,7 +57,8 @@ describe('fault: two serve instances and two workers on one PostgreSQL database'
       if (Date.now() - started > 45_000) assert.fail(`${catcher.messages.length} of ${expected} mails within 45 s`);
       for (const { baseUrl } of serving) {
         for (const path of ['/', '/login', '/register']) {
-          const answer = await fetch(`${baseUrl}${path}`);
+          // A page that never answers fails the test, it does not hang it.
+          const answer = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) });
           assert.equal(answer.status, 200, `${baseUrl}${path}`);
           assert.match(await answer.text(), /みらい損保/);
           pages += 1;
