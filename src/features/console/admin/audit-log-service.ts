@@ -1,7 +1,7 @@
 import { recordAudit } from '../../../platform/auth/audit.js';
 import { japanParts } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
-import { auditKindLabel } from './audit-labels.js';
+import { auditKindLabel } from '../audit-labels.js';
 import { csvDocument } from '../../../platform/csv.js';
 import { auditKindsInUse, findAuditEvents, type AuditFilter, type AuditRow } from './repository.js';
 import type { AdminActor } from './staff-admin-service.js';

@@ -4,7 +4,7 @@ import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type Fiel
 import { ROLE_LABELS, STAFF_ROLES } from '../staff-rules.js';
 import type { ConsolePageContext } from '../views.js';
 import type { AuditPage } from './audit-log-service.js';
-import { auditKindLabel } from './audit-labels.js';
+import { auditKindLabel } from '../audit-labels.js';
 import type { AgencyOption } from './repository.js';
 import type { StaffSummary } from './staff-admin-service.js';
 

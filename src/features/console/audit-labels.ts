@@ -1,8 +1,8 @@
-/** 種別 as the audit log shows it; a kind without a label here is shown as it is stored. */
+/** 種別 as the audit log and a customer's history on the desk show it; a kind without a label here is shown as it is stored. */
 export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
-  registration_started: '利用登録の開始',
+  registration_started: '初回利用登録の開始',
   registration_mail_sent: '利用登録メールの送信',
-  registration_completed: '利用登録の完了',
+  registration_completed: '初回利用登録の完了',
   registration_proofing_failed: '利用登録の本人確認失敗',
   reregistration_hold_started: '再登録の保留開始',
   reregistration_hold_cancelled: '再登録の取消',
@@ -26,6 +26,13 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   password_changed: 'パスワードの変更',
   temporary_password_replaced: '新しいパスワードの設定（仮パスワードから）',
   login_temporary_password_expired: 'ログイン失敗（仮パスワードの期限切れ）',
+  console_customer_viewed: 'コンソールで照会',
+  console_customers_searched: 'コンソールで検索',
+  console_customer_unlocked: 'ロック解除（デスク）',
+  console_customer_sessions_ended: 'セッションの終了（デスク）',
+  console_customer_suspended: '利用停止（デスク）',
+  console_customer_resumed: '利用再開（デスク）',
+  console_mail_resent: 'メールの再送（デスク）',
   console_customer_temporary_password_issued: '仮パスワードの発行（デスク）',
   console_customer_temporary_password_shown: '仮パスワードの表示（デスク）',
   email_change_requested: 'メールアドレス変更の申請',
