@@ -5,7 +5,7 @@
 // `keizoku import-policies` CLI (rows/s, the child's peak RSS), then measures `/`, a finder search,
 // `/mypage` and a renewal step against a server on that database, and the same against one with
 // the small number, in turn and best of R rounds, and prints the ratios (target ≥ 0.85).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +57,8 @@ async function writeCsv(rows: number): Promise<string> {
 /** `keizoku import-policies FILE` as its own process, under /usr/bin/time for its peak RSS. */
 async function importWithCli(database: TestDatabase, file: string): Promise<{ seconds: number; peakMb: number; output: string }> {
   const started = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', 'peak_rss_kb=%M', process.execPath, '--import', 'tsx', 'test/support/keizoku-cli.ts', 'import-policies', file], {
+  // bin/keizoku.js on dist/, as an operator runs it (with its heap limits for the import).
+  const child = spawn('/usr/bin/time', ['-f', 'peak_rss_kb=%M', process.execPath, 'bin/keizoku.js', 'import-policies', file], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: database.url, NODE_TEST_CONTEXT: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -146,6 +147,9 @@ async function fill(rows: number): Promise<Filled> {
 
 // Bound: generation and import grow with N (the import's rate is printed as it goes); the
 // measurements take 2 × 4 × (rounds × seconds + 1) plus the servers' start.
+// The import runs the built CLI: dist/ as the code is now.
+const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) throw new Error('npm run build failed: the import is measured on dist/');
 console.log(`Scale bench on ${kind}: ${big} policies against ${small}, ${agencies} agencies, ${connections} connections, ${seconds} s a page; Node ${process.version}, 127.0.0.1`);
 console.log(`  bounded: the import runs once per size, the pages take about ${2 * PAGES.length * (rounds * seconds + 1) + 10} s`);
 const filled: Filled[] = [];
