@@ -81,6 +81,13 @@ it('ログイン方法, ご本人確認, the password-login switch, 削除 and �
   await page.goto(`${t.baseUrl}/login`);
   await page.getByRole('button', { name: 'パスキーでログイン' }).waitFor();
   await feelsFinished(page, 'login with パスキーでログイン');
+  // This authenticator holds no passkey yet: the block says so, next to its button.
+  await page.getByRole('button', { name: 'パスキーでログイン' }).click();
+  await page.locator('.passkey-login .webauthn-error').waitFor({ state: 'visible' });
+  await feelsFinished(page, 'login with a passkey error');
+  await page.goto(`${t.baseUrl}/login?passkey=failed`);
+  assert.match(await page.locator('main').innerText(), /パスキーでログインできませんでした。/);
+  await feelsFinished(page, 'login after a refused passkey');
   await logIn(page, t.baseUrl, USER.userId, USER.password);
 
   clock.advance(11 * 60_000);
@@ -104,8 +111,19 @@ it('ログイン方法, ご本人確認, the password-login switch, 削除 and �
   await page.getByRole('button', { name: 'パスワードでのログインを停止する' }).click();
   await page.waitForURL(/\?done=stopped$/);
   await feelsFinished(page, 'login methods, password login stopped');
+  // Later, with password login stopped, ご本人確認 offers the passkey only.
+  clock.advance(11 * 60_000);
+  await page.goto(`${t.baseUrl}/mypage/changes/login-methods/register`);
+  await page.waitForURL(/\/reauth\?next=/);
+  await page.getByRole('button', { name: 'パスキーで確認する' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /パスワードでのログインを停止しているため、パスキーでご本人確認ください。/);
+  await feelsFinished(page, 'reauth with a passkey, password login stopped');
+  await page.getByRole('button', { name: 'パスキーで確認する' }).click();
+  await page.waitForURL(/\/login-methods\/register$/);
+  await page.goto(`${t.baseUrl}/mypage/changes/login-methods`);
   await page.getByRole('button', { name: 'パスワードでのログインを再開する' }).click();
   await page.waitForURL(/\?done=resumed$/);
+  await feelsFinished(page, 'login methods, password login resumed');
 
   await page.getByRole('link', { name: '私のスマートフォンを削除' }).click();
   await page.waitForURL(/\/delete$/);
@@ -113,8 +131,16 @@ it('ログイン方法, ご本人確認, the password-login switch, 削除 and �
   await page.getByRole('button', { name: '削除する' }).click();
   await page.waitForURL(/\?done=removed$/);
 
+  // A second browser logged in: ログイン履歴 lists both, with ログアウトさせる for the other.
+  const other = await (await browser.newContext({ viewport: NARROW_PHONE, locale: 'ja-JP' })).newPage();
+  await logIn(other, t.baseUrl, USER.userId, USER.password);
   await page.goto(`${t.baseUrl}/mypage/changes/login-history`);
-  assert.ok((await page.locator('table.login-attempts tbody tr').count()) >= 1);
-  await feelsFinished(page, 'login history');
+  assert.equal(await page.locator('table.login-sessions tbody tr').count(), 2);
+  assert.ok((await page.locator('table.login-attempts tbody tr').count()) >= 2);
+  await feelsFinished(page, 'login history with two browsers');
+  await page.locator('table.login-sessions tbody tr').nth(1).getByRole('button', { name: 'ログアウトさせる' }).click();
+  await page.waitForURL(/\?ended=one$/);
+  await feelsFinished(page, 'login history after ログアウトさせる');
+  await other.context().close();
   await page.context().close();
 });
