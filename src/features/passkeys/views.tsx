@@ -28,7 +28,7 @@ const when = (iso: string | null) => (iso ? formatDateTimeJa(new Date(iso)) : '�
 function PasskeyList({ passkeys }: { passkeys: Passkey[] }) {
   if (passkeys.length === 0) return <p>登録済みのパスキーはありません。</p>;
   return (
-    <table class="passkeys">
+    <table class="policy-table passkeys">
       <caption>登録済みのパスキー</caption>
       <thead>
         <tr>
@@ -42,10 +42,10 @@ function PasskeyList({ passkeys }: { passkeys: Passkey[] }) {
         {passkeys.map((p) => (
           <tr>
             <th scope="row">{p.name}</th>
-            <td>{when(p.createdAt)}</td>
-            <td>{when(p.lastUsedAt)}</td>
-            <td>
-              <a href={deletePath(p.id)} aria-label={`${p.name}を削除`}>
+            <td data-label="登録日時">{when(p.createdAt)}</td>
+            <td data-label="最終利用日時">{when(p.lastUsedAt)}</td>
+            <td data-label="操作">
+              <a class="button" href={deletePath(p.id)} aria-label={`${p.name}を削除`}>
                 削除
               </a>
             </td>
@@ -128,7 +128,7 @@ export function RegisterPage({ ctx, name, error, message }: { ctx: PageContext; 
       <WebauthnForm action={REGISTER_PATH} csrf={ctx.csrf} purpose="register" button="パスキーを登録する" fallback={NO_SCRIPT} primary>
         <TextField name="name" label="パスキーの名前" hint={`${NAME_MAX_LENGTH}文字以内`} value={name} error={error} maxLength={NAME_MAX_LENGTH} />
       </WebauthnForm>
-      <p>
+      <p class="more-link">
         <a href={LOGIN_METHODS_PATH}>ログイン方法へ戻る</a>
       </p>
     </Layout>
@@ -185,7 +185,7 @@ export function ReauthPage({ ctx, next, hasPasskey, passwordStopped, error, mess
           {back}
         </WebauthnForm>
       ) : null}
-      <p>
+      <p class="more-link">
         <a href="/mypage">ホームへ戻る</a>
       </p>
     </Layout>
