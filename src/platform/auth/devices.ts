@@ -12,12 +12,14 @@ export async function deviceOwner(db: Db, token: string | null): Promise<{ token
   return row ? { tokenHash, customerId: row.customer_id } : null;
 }
 
-/** After a successful login: the browser's device cookie, kept if it is already this customer's. */
+/**
+ * After a successful login: the browser's device cookie, kept if it is already this customer's
+ * (one conditional update: the login has looked the cookie up already), else a new one.
+ */
 export async function rememberDevice(db: Db, customerId: string, token: string | null, at: Date): Promise<string> {
-  const known = await deviceOwner(db, token);
-  if (token && known?.customerId === customerId) {
-    await db.updateTable('known_devices').set({ last_used_at: at.toISOString() }).where('token_hash', '=', known.tokenHash).execute();
-    return token;
+  if (token && token.length === 43) {
+    const kept = await db.updateTable('known_devices').set({ last_used_at: at.toISOString() }).where('token_hash', '=', sha256(token)).where('customer_id', '=', customerId).executeTakeFirst();
+    if (kept.numUpdatedRows > 0n) return token;
   }
   const fresh = randomToken();
   await db.insertInto('known_devices').values({ token_hash: sha256(fresh), customer_id: customerId, created_at: at.toISOString(), last_used_at: at.toISOString() }).execute();
