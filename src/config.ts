@@ -17,7 +17,19 @@ export interface BrandConfig {
   mailFrom: string;
   /** BRAND_LOGO_FILE: the image in the page header, served by the site at /brand-logo; null: the name only. */
   logo: BrandLogo | null;
+  /** BRAND_NAME_EN, BRAND_COMPANY_NAME_EN, DESK_NAME_EN: the same names on the English pages and mails. */
+  en: BrandNames;
 }
+
+/** The names a customer reads, in one language. */
+export interface BrandNames {
+  name: string;
+  companyName: string;
+  deskName: string;
+}
+
+/** The brand as one language shows it: the English names on English pages and mails. */
+export const brandIn = (brand: BrandConfig, locale: 'ja' | 'en'): BrandConfig => (locale === 'ja' ? brand : { ...brand, ...brand.en });
 
 export interface BrandLogo {
   file: string;
@@ -55,6 +67,8 @@ export interface Config {
   ratesFile: string;
   /** 契約概要・注意喚起情報 shown at the renewal's step 4 (plain text): IMPORTANT_MATTERS_FILE. */
   importantMattersFile: string;
+  /** IMPORTANT_MATTERS_FILE_EN: the same 重要事項 in English, for customers who read the site in English. */
+  importantMattersFileEn: string;
   /** JOBS: whether `serve` runs the jobs (mail delivery …) in-process; off leaves them to `keizoku worker`. */
   serveRunsJobs: boolean;
   /** METRICS_TOKEN: the bearer token that opens /metrics from other hosts (null: this machine only). */
@@ -104,6 +118,11 @@ export interface Retention {
 export const DEFAULT_RATES_FILE = fileURLToPath(new URL('../rates/default.json', import.meta.url));
 /** The shipped demo 重要事項 text, resolved like the rates. */
 export const DEFAULT_IMPORTANT_MATTERS_FILE = fileURLToPath(new URL('../rates/important-matters.txt', import.meta.url));
+export const DEFAULT_IMPORTANT_MATTERS_FILE_EN = fileURLToPath(new URL('../rates/important-matters.en.txt', import.meta.url));
+
+// The demo brand's English names; an insurer that sets its own Japanese names sets these too (else the Japanese ones show).
+const DEMO_BRAND_EN: Record<string, string> = { みらい損保: 'Mirai Sonpo', みらい損害保険株式会社: 'Mirai Non-Life Insurance Co., Ltd.', インターネットデスク: 'Internet Desk' };
+const inEnglish = (set: string | undefined, japanese: string): string => set ?? DEMO_BRAND_EN[japanese] ?? japanese;
 
 const env = z.object({
   KEIZOKU_ENV: z.enum(['development', 'production']).default('development'),
@@ -129,11 +148,15 @@ const env = z.object({
   BRAND_COMPANY_NAME: z.string().min(1).default('みらい損害保険株式会社'),
   DESK_NAME: z.string().min(1).default('インターネットデスク'),
   DESK_PHONE: z.string().min(1).default('0120-000-000'),
+  BRAND_NAME_EN: z.string().min(1).optional(),
+  BRAND_COMPANY_NAME_EN: z.string().min(1).optional(),
+  DESK_NAME_EN: z.string().min(1).optional(),
   DESK_HOURS: z.string().regex(/^\d\d:\d\d-\d\d:\d\d$/, 'HH:MM-HH:MM').default('09:00-17:30'),
   MAIL_FROM: z.string().min(3).default('no-reply@keizoku.example'),
   BRAND_LOGO_FILE: z.string().min(1).optional(),
   RATES_FILE: z.string().min(1).default(DEFAULT_RATES_FILE),
   IMPORTANT_MATTERS_FILE: z.string().min(1).default(DEFAULT_IMPORTANT_MATTERS_FILE),
+  IMPORTANT_MATTERS_FILE_EN: z.string().min(1).default(DEFAULT_IMPORTANT_MATTERS_FILE_EN),
   JOBS: z.enum(['on', 'off']).default('on'),
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   RENEWAL_REMINDER_DAYS: z.string().default('60,30,7'),
@@ -225,9 +248,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       deskClose,
       mailFrom: e.MAIL_FROM,
       logo,
+      en: { name: inEnglish(e.BRAND_NAME_EN, e.BRAND_NAME), companyName: inEnglish(e.BRAND_COMPANY_NAME_EN, e.BRAND_COMPANY_NAME), deskName: inEnglish(e.DESK_NAME_EN, e.DESK_NAME) },
     },
     ratesFile: resolve(e.RATES_FILE),
     importantMattersFile: resolve(e.IMPORTANT_MATTERS_FILE),
+    importantMattersFileEn: resolve(e.IMPORTANT_MATTERS_FILE_EN),
     serveRunsJobs: e.JOBS === 'on',
     metricsToken: e.METRICS_TOKEN ?? null,
     renewalReminderDays: reminderDays,

@@ -22,6 +22,7 @@ import { customerActor } from '../platform/auth/actor.js';
 import { recordAccessDenied } from '../platform/http/access-denied.js';
 import { csrfValid } from '../platform/http/csrf.js';
 import { containsNul } from '../platform/http/input.js';
+import { addLocale } from '../platform/http/locale.js';
 import { loadSession, sentSessionCookie } from '../platform/http/session.js';
 import { activeMaintenance } from '../platform/maintenance.js';
 import { pageContext } from '../platform/ui/page-context.js';
@@ -60,6 +61,7 @@ const FEATURES: Array<FastifyPluginAsync<FeatureOptions>> = [
 export const customerSite: FastifyPluginAsync<FeatureOptions> = async (site, { deps }) => {
   site.decorateRequest('session', null);
   site.decorateRequest('csrfSecret', null);
+  addLocale(site);
   addMaintenanceWindow(site, deps);
   site.addHook('onRequest', async (request) => loadSession(deps, request));
   // A session of an account with the desk's 仮パスワード sees 新しいパスワードの設定 first.

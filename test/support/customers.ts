@@ -1,6 +1,7 @@
 import { hashSecret, newId } from '../../src/platform/crypto.js';
 import type { Db } from '../../src/platform/db/database.js';
 import type { CustomerTable } from '../../src/platform/db/schema.js';
+import type { Selectable } from 'kysely';
 import { normalizeUserId } from '../../src/features/login/user-id.js';
 
 export interface CustomerSeed {
@@ -18,9 +19,9 @@ export interface CustomerSeed {
 }
 
 /** A registered customer, 三住 太郎 unless told otherwise, with a real argon2id password hash. */
-export async function insertCustomer(db: Db, seed: CustomerSeed): Promise<CustomerTable> {
+export async function insertCustomer(db: Db, seed: CustomerSeed): Promise<Selectable<CustomerTable>> {
   const now = new Date().toISOString();
-  const customer: CustomerTable = {
+  const customer: Selectable<CustomerTable> = {
     id: newId(),
     user_id: normalizeUserId(seed.userId),
     password_hash: await hashSecret(seed.password),
@@ -36,9 +37,10 @@ export async function insertCustomer(db: Db, seed: CustomerSeed): Promise<Custom
     closed_at: null,
     suspended_at: null,
     password_login_stopped_at: null,
+    locale: 'ja',
   };
-  // suspended_at is left to its default: tests of older migrations insert before 0010 added it.
-  const { suspended_at: _suspended, password_login_stopped_at: _stopped, ...columns } = customer;
+  // suspended_at and later columns are left to their defaults: tests of older migrations insert before they were added.
+  const { suspended_at: _suspended, password_login_stopped_at: _stopped, locale: _locale, ...columns } = customer;
   await db.insertInto('customers').values(columns).execute();
   if (seed.policies?.length) {
     await db.updateTable('policies').set({ customer_id: customer.id }).where('policy_number', 'in', seed.policies).execute();

@@ -6,7 +6,7 @@ import { passwordProblem, type PasswordPolicy } from '../../platform/auth/passwo
 
 export const USER_ID_LABEL = 'メールアドレス（ユーザーID）';
 
-const base = z.object({ user_id: emailField(USER_ID_LABEL), agree: agreeField });
+const base = z.object({ user_id: emailField(USER_ID_LABEL), agree: agreeField() });
 
 export const USER_ID_NOT_MAILED = 'ユーザーIDには、ご案内メールを受信したメールアドレスをご指定ください。';
 

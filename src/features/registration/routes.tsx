@@ -32,7 +32,7 @@ const step1Form = (today: string) =>
     email: emailField(),
     keyword: keywordField,
     policy_number: policyNumberField,
-    agree: agreeField,
+    agree: agreeField(),
   });
 
 const places: FlowPlaces<RegistrationState> = registrationSpec;

@@ -26,6 +26,7 @@ import * as passkeys from './migrations/0019_passkeys.js';
 import * as loginEvents from './migrations/0020_login_events.js';
 import * as auditAppendOnly from './migrations/0021_audit_append_only.js';
 import * as scale from './migrations/0023_scale.js';
+import * as customerLocale from './migrations/0024_customer_locale.js';
 import type { Database } from './schema.js';
 import { registerSqliteFunctions } from './search-key.js';
 import { withStatementCache } from './statement-cache.js';
@@ -109,6 +110,7 @@ const migrations: Record<string, Migration> = {
   '0020_login_events': loginEvents,
   '0021_audit_append_only': auditAppendOnly,
   '0023_scale': scale,
+  '0024_customer_locale': customerLocale,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

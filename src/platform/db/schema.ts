@@ -90,6 +90,8 @@ export interface CustomerTable {
   suspended_at: string | null;
   /** 「パスワードでのログインを停止する」 (migration 0019): set while only passkeys log in; recovery clears it. */
   password_login_stopped_at: string | null;
+  /** The language the customer last used, 'ja' or 'en' (migration 0024): the language of job-sent mails. */
+  locale: Generated<string>;
 }
 
 /** 仮パスワード (migration 0018): temporary while password_hash equals the account's. */

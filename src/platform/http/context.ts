@@ -1,4 +1,5 @@
 import type { AppDeps } from '../deps.js';
+import type { Locale } from '../ui/i18n/locale.js';
 
 export interface CurrentSession {
   idHash: string;
@@ -15,6 +16,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: CurrentSession | null;
     csrfSecret: string | null;
+    /** The customer site's language for this request (platform/http/locale.ts); Japanese elsewhere. */
+    locale: Locale;
     /**
      * The id hash of the session this site's forms are bound to, for a site whose sessions are
      * not the customer's (the console decorates it); undefined where the customer session binds.

@@ -1,3 +1,4 @@
+import type { Locale } from '../ui/i18n/locale.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { customerActor } from '../auth/actor.js';
 import { CUSTOMER_SESSION, createSession, findLiveSession, revokeSession } from '../auth/sessions.js';
@@ -27,13 +28,20 @@ export const sentSessionCookie = (deps: AppDeps, request: FastifyRequest): boole
  */
 export async function startSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, customerId: string): Promise<void> {
   await endSession(deps, request, reply);
-  const account = await deps.db.selectFrom('customers').select('suspended_at').where('id', '=', customerId).executeTakeFirst();
+  const account = await deps.db.selectFrom('customers').select(['suspended_at', 'locale']).where('id', '=', customerId).executeTakeFirst();
   if (account?.suspended_at) return;
+  // The language of this login is the one the mails sent later (満期案内 …) use.
+  if (account && account.locale !== request.locale) await rememberLocale(deps, customerId, request.locale);
   const client = { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };
   const { raw, session } = await createSession(deps.db, customerActor(customerId), deps.clock.now(), client);
   reply.setCookie(sessionCookie(deps), raw, cookieOptions(deps.config));
   // Anything rendered later in this request (its CSRF token above all) belongs to the new session.
   request.session = { idHash: session.idHash, customerId, createdAt: session.createdAt, authenticatedAt: session.authenticatedAt };
+}
+
+/** The customer's language from now on: the header switch and each login set it. */
+export async function rememberLocale(deps: AppDeps, customerId: string, locale: Locale): Promise<void> {
+  await deps.db.updateTable('customers').set({ locale }).where('id', '=', customerId).where('locale', '<>', locale).execute();
 }
 
 export async function endSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {

@@ -1,12 +1,16 @@
+import { useLocale } from './i18n/context.js';
+import { uiMessages } from './messages.js';
+
 /** The ways in for someone without working credentials: list items for the top and login pages. */
 export function AccountHelpLinks() {
+  const m = uiMessages.of(useLocale());
   return (
     <>
       <li>
-        <a href="/register">初めてご利用いただく方はこちら</a>
+        <a href="/register">{m.register}</a>
       </li>
       <li>
-        <a href="/recovery">ユーザーID・パスワードをお忘れの方はこちら</a>
+        <a href="/recovery">{m.recovery}</a>
       </li>
     </>
   );

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { NoBreakNumbers } from './no-break.js';
+import { useLocale } from './i18n/context.js';
+import { uiMessages } from './messages.js';
 
 export const CsrfField = ({ token }: { token: string }) => <input type="hidden" name="_csrf" value={token} />;
 
@@ -78,6 +80,7 @@ export function SelectField({ name, label, options, value, error, hint }: {
   error?: string | undefined;
   hint?: string;
 }) {
+  const choose = uiMessages.of(useLocale()).choose;
   return (
     <LabelledField
       name={name}
@@ -86,7 +89,7 @@ export function SelectField({ name, label, options, value, error, hint }: {
       error={error}
       control={(a11y) => (
         <select {...a11y} name={name}>
-          {value !== undefined && options.some((o) => o.value === value) ? null : <option value="">選択してください</option>}
+          {value !== undefined && options.some((o) => o.value === value) ? null : <option value="">{choose}</option>}
           {options.map((o) => (
             <option value={o.value} selected={o.value === value}>
               {o.label}
@@ -116,11 +119,12 @@ export function Checkbox({ name, label, checked, error }: { name: string; label:
  */
 export function ErrorSummary({ errors, message, id = 'error-summary' }: { errors?: FieldErrors | undefined; message?: string | undefined; id?: string }) {
   const problems = errors ? Object.entries(errors) : [];
+  const summary = uiMessages.of(useLocale()).errorSummary;
   if (!message && problems.length === 0) return null;
   return (
     <div class="error-summary-box" id={id} tabIndex={-1} autofocus>
       <div class="error-summary" role="alert">
-        <p>{message ?? '入力内容に誤りがあります。各項目のメッセージをご確認ください。'}</p>
+        <p>{message ?? summary}</p>
         {problems.length ? (
           <ul>
             {problems.map(([name, text]) => (
@@ -154,8 +158,9 @@ export function PostForm({ action, csrf, children }: { action: string; csrf: str
 
 /** 1. お客さま情報の入力 2. 入力内容の確認 3. … with the current step marked. */
 export function StepIndicator({ steps, current }: { steps: readonly string[]; current: number }) {
+  const label = uiMessages.of(useLocale()).steps;
   return (
-    <ol class="steps" aria-label="手続きの流れ">
+    <ol class="steps" aria-label={label}>
       {steps.map((label, i) => (
         <li class={i + 1 === current ? 'current' : i + 1 < current ? 'done' : ''} aria-current={i + 1 === current ? 'step' : undefined}>
           {`${i + 1}. ${label}`}

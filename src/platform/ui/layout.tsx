@@ -3,24 +3,25 @@ import type { BrandConfig } from '../../config.js';
 import type { PageContext } from './page-context.js';
 import { CsrfField } from './form.js';
 import { BRAND_LOGO_PATH } from '../http/brand-logo.js';
+import { LocaleContext } from './i18n/context.js';
+import type { Locale } from './i18n/locale.js';
+import { LANGUAGE_PATH } from './i18n/locale.js';
+import { uiMessages } from './messages.js';
 
-export function ContactBlock({ brand, openNow }: { brand: BrandConfig; openNow: boolean }) {
+export function ContactBlock({ brand, openNow, locale }: { brand: BrandConfig; openNow: boolean; locale: Locale }) {
+  const m = uiMessages.of(locale);
   return (
-    <aside class="contact" aria-label="お問い合わせ">
-      <h2>お問い合わせ</h2>
+    <aside class="contact" aria-label={m.contact}>
+      <h2>{m.contact}</h2>
       <p class="contact-desk">
         {brand.name} {brand.deskName}
       </p>
       <p class="contact-phone">
-        <a href={`tel:${brand.deskPhone.replace(/[^0-9+]/g, '')}`}>{brand.deskPhone}</a> (無料)
+        <a href={`tel:${brand.deskPhone.replace(/[^0-9+]/g, '')}`}>{brand.deskPhone}</a> {m.free}
       </p>
-      <p>
-        受付時間：(月～金) {brand.deskOpen.replace(/^0/, '')}～{brand.deskClose.replace(/^0/, '')}
-      </p>
-      <p class="contact-note">※土日、祝日、年末年始(12月29日～1月3日)はお休みさせていただきます。</p>
-      <p class={openNow ? 'desk-state open' : 'desk-state closed'}>
-        {openNow ? '現在受付中です' : '現在受付時間外です'}
-      </p>
+      <p>{m.deskHours({ open: brand.deskOpen.replace(/^0/, ''), close: brand.deskClose.replace(/^0/, '') })}</p>
+      <p class="contact-note">{m.deskClosedDays}</p>
+      <p class={openNow ? 'desk-state open' : 'desk-state closed'}>{openNow ? m.deskOpenNow : m.deskClosedNow}</p>
     </aside>
   );
 }
@@ -37,17 +38,19 @@ interface LayoutProps {
   description?: string;
 }
 
-const describe = (brandName: string) =>
-  `${brandName}のお客さまWebサービスです。ご契約内容の確認、自動車保険の継続手続、住所やメールアドレスの変更をインターネットでお手続きいただけます。`;
+/** The header's English / 日本語 link: to the other language, back to this page. */
+const switchHref = (ctx: PageContext): string => `${LANGUAGE_PATH}/${ctx.locale === 'ja' ? 'en' : 'ja'}?next=${encodeURIComponent(ctx.path)}`;
 
 export function Layout({ ctx, title, children, bare, scripts, description }: LayoutProps) {
+  const m = uiMessages.of(ctx.locale);
+  const other = ctx.locale === 'ja' ? 'en' : 'ja';
   return (
-    <html lang="ja">
+    <html lang={ctx.locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} | ${ctx.brand.name} お客さまWebサービス`}</title>
-        <meta name="description" content={description ?? describe(ctx.brand.name)} />
+        <title>{`${title} | ${ctx.brand.name} ${m.service}`}</title>
+        <meta name="description" content={description ?? m.description({ brand: ctx.brand.name })} />
         <link rel="stylesheet" href="/static/style.css" />
         <link rel="icon" type="image/png" href="/static/favicon.png" />
         {(scripts ?? []).map((src) => (
@@ -55,29 +58,37 @@ export function Layout({ ctx, title, children, bare, scripts, description }: Lay
         ))}
       </head>
       <body>
-        <header class="site-header">
-          <a class="brand" href="/">
-            {ctx.brand.logo ? <img class="brand-logo" src={BRAND_LOGO_PATH} alt="" height={32} /> : null}
-            {ctx.brand.name}{' '}
-            {/* A phone keeps the words whole and drops お客さま visually (screen readers still hear it). */}
-            <span class="brand-service">
-              <span class="brand-long">お客さま</span>Webサービス
-            </span>
-          </a>
-          {ctx.loggedIn ? (
-            <form method="post" action="/logout" class="logout">
-              <CsrfField token={ctx.csrf} />
-              <button type="submit" class="link-button">ログアウト</button>
-            </form>
-          ) : null}
-        </header>
-        <main id="main">{children}</main>
-        {bare ? null : <ContactBlock brand={ctx.brand} openNow={ctx.deskOpenNow} />}
-        <footer class="site-footer">
-          <a href="/terms">利用規約</a> <a href="/environment">推奨環境</a>
-          {ctx.devMailbox ? <a href="/dev/mailbox">開発用メールボックス</a> : null}
-          <p>© {ctx.brand.companyName}</p>
-        </footer>
+        <LocaleContext.Provider value={ctx.locale}>
+          <header class="site-header">
+            <a class="brand" href="/">
+              {ctx.brand.logo ? <img class="brand-logo" src={BRAND_LOGO_PATH} alt="" height={32} /> : null}
+              {ctx.brand.name}{' '}
+              {/* A phone keeps the words whole and drops お客さま visually (screen readers still hear it). */}
+              <span class="brand-service">
+                <span class="brand-long">{m.serviceShortPrefix}</span>
+                {m.serviceShortRest}
+              </span>
+            </a>
+            <nav class="header-actions">
+              <a class="language" href={switchHref(ctx)} hreflang={other} lang={other} aria-label={m.switchLanguageLabel}>
+                {m.switchLanguage}
+              </a>
+              {ctx.loggedIn ? (
+                <form method="post" action="/logout" class="logout">
+                  <CsrfField token={ctx.csrf} />
+                  <button type="submit" class="link-button">{m.logout}</button>
+                </form>
+              ) : null}
+            </nav>
+          </header>
+          <main id="main">{children}</main>
+          {bare ? null : <ContactBlock brand={ctx.brand} openNow={ctx.deskOpenNow} locale={ctx.locale} />}
+          <footer class="site-footer">
+            <a href="/terms">{m.terms}</a> <a href="/environment">{m.environment}</a>
+            {ctx.devMailbox ? <a href="/dev/mailbox">{m.devMailbox}</a> : null}
+            <p>© {ctx.brand.companyName}</p>
+          </footer>
+        </LocaleContext.Provider>
       </body>
     </html>
   );

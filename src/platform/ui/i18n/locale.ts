@@ -34,3 +34,6 @@ function preferredLocale(header: string): Locale | null {
   }
   return null;
 }
+
+/** `/language/en?next=/mypage`: the header link that switches, remembers and goes back. */
+export const LANGUAGE_PATH = '/language';
