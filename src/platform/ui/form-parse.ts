@@ -55,13 +55,13 @@ const formMessages = defineCatalogue(
     agree: '利用規約をご確認のうえ、「利用規約に同意します。」にチェックを入れてください。',
   },
   {
-    tooLong: (p: { label: string; max: number }) => `${p.label}: please enter at most ${p.max} characters.`,
-    missing: (p: { label: string }) => `Please enter ${p.label.charAt(0).toLowerCase()}${p.label.slice(1)}.`,
+    tooLong: (p: { label: string; max: number }) => `${p.label} can be at most ${p.max} characters.`,
+    missing: (p: { label: string }) => `${p.label} is required.`,
     birthDate: 'Date of birth',
     birthDateInvalid: 'Please enter your date of birth as a real date (e.g. 1975-01-01).',
     birthDateFuture: 'Your date of birth cannot be in the future.',
     email: 'E-mail address',
-    emailInvalid: (p: { label: string }) => `Please enter a valid ${p.label.charAt(0).toLowerCase()}${p.label.slice(1)} (e.g. taro@example.com).`,
+    emailInvalid: (p: { label: string }) => `${p.label}: please enter a valid e-mail address (e.g. taro@example.com).`,
     agree: 'Please read the terms of use and tick "I agree to the terms of use."',
   },
 );
