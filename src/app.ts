@@ -25,6 +25,7 @@ import { loggerOptions, requestId } from './platform/logging.js';
 import { enqueueMail } from './platform/mail/outbox.js';
 import { webhookQueue } from './platform/webhooks/outbox.js';
 import { anonymousPageContext } from './platform/ui/page-context.js';
+import { DEFAULT_LOCALE } from './platform/ui/i18n/locale.js';
 import { WEBAUTHN_BUNDLE_FILE, WEBAUTHN_BUNDLE_PREFIX } from './platform/ui/webauthn.js';
 import { NotFoundPage } from './platform/ui/pages.js';
 import { sendPage } from './platform/ui/render.js';
@@ -115,6 +116,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     webhooks: webhookQueue(config.webhook !== null),
   };
   app.decorate('deps', deps);
+  // Every request has a language; the customer site negotiates it (platform/http/locale.ts), the rest stays Japanese.
+  app.decorateRequest('locale', DEFAULT_LOCALE);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(headers).header('x-request-id', request.id);

@@ -81,3 +81,10 @@ export function textOf(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * The page without the header's language link's return path (`/language/en?next=…`): it echoes the
+ * URL the client asked for, so two answers that must be the same (a 404 for someone else's policy
+ * and for a missing one) are compared without it.
+ */
+export const withoutReturnPath = (html: string): string => html.replace(/(href="\/language\/(?:en|ja)\?next=)[^"]*"/g, '$1"');

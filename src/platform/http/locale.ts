@@ -5,9 +5,8 @@ import { LANG_COOKIE, negotiateLocale, type Locale } from '../ui/i18n/locale.js'
 
 const A_YEAR_SECONDS = 365 * 24 * 3600;
 
-/** Each request of the site gets its language: the remembered choice, else the browser's, else Japanese. */
+/** Each request of the site gets its language (decorated in app.ts): the remembered choice, else the browser's, else Japanese. */
 export function addLocale(site: FastifyInstance): void {
-  site.decorateRequest('locale', 'ja');
   site.addHook('onRequest', async (request) => {
     request.locale = negotiateLocale({ cookie: request.cookies[LANG_COOKIE], acceptLanguage: request.headers['accept-language'] });
   });

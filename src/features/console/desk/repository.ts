@@ -167,7 +167,7 @@ export async function deleteThrottles(db: Db, keys: string[]): Promise<void> {
 }
 
 export async function findAccount(db: Db, customerId: string) {
-  return db.selectFrom('customers').select(['id', 'user_id', 'family_name', 'given_name', 'family_kana', 'given_kana', 'birth_date', 'created_at', 'last_login_at', 'previous_login_at', 'closed_at', 'suspended_at']).where('id', '=', customerId).executeTakeFirst();
+  return db.selectFrom('customers').select(['id', 'user_id', 'family_name', 'given_name', 'family_kana', 'given_kana', 'birth_date', 'created_at', 'last_login_at', 'previous_login_at', 'closed_at', 'suspended_at', 'locale']).where('id', '=', customerId).executeTakeFirst();
 }
 export type AccountRow = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
 

@@ -5,6 +5,7 @@ import { hashSecret, sealText, unsealText } from '../../../platform/crypto.js';
 import { newTemporaryPassword, saveTemporaryPassword, takeReveal, type TemporaryDelivery } from '../../policies/account/temporary-password.js';
 import { actionTargetExists, countLive, liftLocks, lockBefore, openAccount, parsePersonId, type ActionOutcome, type DeskDeps, type StaffContext } from './service.js';
 import { temporaryPasswordMail } from './temporary-password-mail.js';
+import { isLocale } from '../../../platform/ui/i18n/locale.js';
 import './audit-kinds.js';
 
 // 仮パスワードの発行 (decision 0018): it replaces the customer's password, lifts the login locks
@@ -40,7 +41,7 @@ export async function issueTemporaryPassword(deps: TemporaryPasswordDeps, staff:
     await revokeCustomerSessions(trx, account.id, now);
     const revealSealed = input.delivery === 'screen' ? sealText(deps.secret, PURPOSE, password, revealContext(account.id, staff.actor.id)) : null;
     const expiresAt = await saveTemporaryPassword(trx, { customerId: account.id, passwordHash, delivery: input.delivery, issuedBy: staff.actor.id, issuedAt: now, revealSealed });
-    if (input.delivery === 'mail') await deps.mail.enqueue(trx, { ...temporaryPasswordMail({ brand: deps.config.brand, to: account.user_id, expiresAt }), secrets: { password } }, now);
+    if (input.delivery === 'mail') await deps.mail.enqueue(trx, { ...temporaryPasswordMail({ brand: deps.config.brand, to: account.user_id, expiresAt, locale: isLocale(account.locale) ? account.locale : 'ja' }), secrets: { password } }, now);
     await recordAudit(trx, now, {
       kind: 'console_customer_temporary_password_issued',
       actor: staff.actor,
