@@ -96,7 +96,7 @@ for (const kind of databaseKinds()) {
       const text = textOf(form.html);
       assert.match(text, /Change of address or phone number Enter your new address and phone number, then press "Request the change"\./);
       assert.match(text, /What we have on file Address 〒100-0005 東京都千代田区丸の内1-1-1 Phone number 03-1234-5678/);
-      assert.ok(text.includes(`The change applies to your policies (Policy number (証券番号) ${c.policyNumber}).`), text);
+      assert.ok(text.includes(`The change applies to your policies: Policy number (証券番号) ${c.policyNumber}.`), text);
       assert.match(text, /Postal code 7 digits \(e\.g\. 100-0005\)/);
       assert.deepEqual(japaneseIn(form), ['日本語', '〒', '東京都千代田区丸の内', '証券番号']);
 

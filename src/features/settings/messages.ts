@@ -217,7 +217,7 @@ export const settingsMessages = defineCatalogue(
 
     addressPageIntro: 'Enter your new address and phone number, then press "Request the change".',
     onFileHeading: 'What we have on file',
-    appliesTo: (p: { policyNumbers: readonly string[] }) => `The change applies to your policies (Policy number (証券番号) ${p.policyNumbers.join(', ')}).`,
+    appliesTo: (p: { policyNumbers: readonly string[] }) => `The change applies to your policies: Policy number (証券番号) ${p.policyNumbers.join(', ')}.`,
     postalCodeHint: '7 digits (e.g. 100-0005)',
     addressHint: 'From the prefecture to the building name and room number.',
     phoneHint: 'Digits and hyphens (e.g. 03-1234-5678, 090-1234-5678)',
