@@ -26,7 +26,7 @@ async function showEnglishMail(page: Page, mail: CaughtMail): Promise<void> {
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font-family:sans-serif;margin:0;padding:1rem;line-height:1.6;color:#1f2933}
 dl{margin:0 0 1rem;border-bottom:1px solid #d9dee4;padding-bottom:.5rem}dt{font-weight:700;font-size:.8rem;color:#52606d}dd{margin:0 0 .4rem}
-pre{white-space:pre-wrap;word-break:break-all;font-family:inherit;margin:0}</style></head>
+pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:inherit;margin:0}</style></head>
 <body><dl><dt>Subject</dt><dd>${escapeHtml(mail.subject)}</dd><dt>From</dt><dd>${escapeHtml(mail.from)}</dd><dt>To</dt><dd>${escapeHtml(mail.to)}</dd></dl>
 <pre>${escapeHtml(mail.text)}</pre></body></html>`,
   );
