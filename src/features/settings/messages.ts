@@ -98,8 +98,8 @@ export const settingsMessages = defineCatalogue(
     emailSubmit: '確認メールを送信する',
     emailSentTitle: (p: { title: string }) => `${p.title} メールの送信`,
     emailSentLead: '確認メールを送信しました。',
-    emailSentBody: (p: { email: string }) =>
-      `新しいメールアドレス（${p.email}）宛てに、「メールアドレス変更のご確認」メールを送信しました。メールに記載のURLを開き、「変更する」ボタンを押すと変更が完了します。`,
+    emailSentBody: (p: { email: string; subject: string }) =>
+      `新しいメールアドレス（${p.email}）宛てに、「${p.subject}」メールを送信しました。メールに記載のURLを開き、「変更する」ボタンを押すと変更が完了します。`,
     emailSentTtl: (p: { ttl: string }) => `URLの有効期限は、メール送信から${p.ttl}です。変更が完了するまでは、現在のメールアドレスがユーザーIDです。`,
     emailSentHint: 'メールが届かない場合は、メールアドレスに誤りがないか、迷惑メールフォルダに入っていないかをご確認のうえ、もう一度お手続きください。',
     emailTaken: 'このメールアドレスは、既に他のお客さまのユーザーIDとして登録されているため、ご利用いただけません。別のメールアドレスで、もう一度お手続きください。',
@@ -240,8 +240,8 @@ export const settingsMessages = defineCatalogue(
     emailSubmit: 'Send confirmation e-mail',
     emailSentTitle: (p: { title: string }) => `${p.title}: e-mail sent`,
     emailSentLead: 'We have sent a confirmation e-mail.',
-    emailSentBody: (p: { email: string }) =>
-      `We have sent the e-mail "Please confirm your new e-mail address" to your new address (${p.email}). Open the link in it and press "Change" to complete the change.`,
+    emailSentBody: (p: { email: string; subject: string }) =>
+      `We have sent the e-mail "${p.subject}" to your new address (${p.email}). Open the link in it and press "Change" to complete the change.`,
     emailSentTtl: (p: { ttl: string }) => `The link works for ${p.ttl} after the e-mail was sent. Until the change is complete, your current address stays your user ID.`,
     emailSentHint: 'If the e-mail does not arrive, check that the address is right and look in your spam folder, then please try again.',
     emailTaken: 'This e-mail address is already another customer\'s user ID, so it cannot be used. Please try again with a different address.',

@@ -10,6 +10,7 @@ import { MyPageLayout } from '../policies/my-page-layout.js';
 import { Agencies, ByAgencyOrDesk } from './agencies.js';
 import { EMAIL_CHANGE_PATH } from './email-change.js';
 import { reminderChoices } from './forms.js';
+import { settingsMailMessages } from './mail-messages.js';
 import { settingsMessages } from './messages.js';
 import type { ContactOnFile } from './repository.js';
 import type { ChangesSummary, PendingAddressChange, RecentAddressChange } from './service.js';
@@ -264,7 +265,7 @@ export function EmailChangeSentPage({ ctx, newEmail, ttlText }: { ctx: PageConte
       <h1>{m.emailTitle}</h1>
       <StepIndicator steps={emailSteps(ctx.locale)} current={2} />
       <p class="lead">{m.emailSentLead}</p>
-      <p>{m.emailSentBody({ email: newEmail })}</p>
+      <p>{m.emailSentBody({ email: newEmail, subject: settingsMailMessages.of(ctx.locale).confirmSubject })}</p>
       <p>{m.emailSentTtl({ ttl: ttlText })}</p>
       <p class="hint">{m.emailSentHint}</p>
       <BackToChanges locale={ctx.locale} />
