@@ -1,13 +1,14 @@
 import type { PageContext } from '../../platform/ui/page-context.js';
 import type { MyPageData } from '../policies/customer-policies.js';
+import { settingsMessages } from './messages.js';
 
 /** The customer's agencies, each once, with a link to its page. */
-export function Agencies({ data }: { data: MyPageData }) {
+export function Agencies({ ctx, data }: { ctx: PageContext; data: MyPageData }) {
   const agencies = new Map(data.policies.map((p) => [p.agency_code, p.agency_name]));
   if (agencies.size === 0) return null;
   return (
     <div class="agencies">
-      <h3>ご契約の取扱代理店</h3>
+      <h3>{settingsMessages.of(ctx.locale).agenciesHeading}</h3>
       <ul>
         {[...agencies].map(([code, name]) => (
           <li>
@@ -20,9 +21,5 @@ export function Agencies({ data }: { data: MyPageData }) {
 }
 
 export function ByAgencyOrDesk({ ctx }: { ctx: PageContext }) {
-  return (
-    <p>
-      次のお手続きは、ご契約の取扱代理店または{ctx.brand.name} {ctx.brand.deskName}（{ctx.brand.deskPhone}、受付時間は下記のとおり）で承ります。
-    </p>
-  );
+  return <p>{settingsMessages.of(ctx.locale).byAgencyOrDesk({ brand: ctx.brand.name, desk: ctx.brand.deskName, phone: ctx.brand.deskPhone })}</p>;
 }

@@ -1,4 +1,7 @@
+import type { Restart } from '../../platform/flow/pages.js';
 import type { Flow } from '../../platform/flow/store.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { settingsMessages } from './messages.js';
 
 /**
  * メールアドレス（ユーザーID）の変更 as a flow row (kind `email_change`, see email-change-flow.md):
@@ -19,4 +22,5 @@ export interface EmailChangeData {
 export type EmailChangeFlow = Flow<EmailChangeState, EmailChangeData>;
 
 export const EMAIL_CHANGE_PATH = '/mypage/changes/email';
-export const EMAIL_CHANGE_RESTART = { href: EMAIL_CHANGE_PATH, label: 'メールアドレスの変更をやり直す' };
+/** The way back to the start of the e-mail change, in the page's language. */
+export const emailChangeRestart = (locale: Locale): Restart => ({ href: EMAIL_CHANGE_PATH, label: settingsMessages.of(locale).emailRestart });

@@ -6,24 +6,23 @@ import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { typedValues } from '../../platform/ui/form-parse.js';
-import { formatDurationJa } from '../../platform/mail/layout.js';
+import { formatDuration } from '../../platform/mail/layout.js';
 import type { LinkProblem } from '../../platform/flow/pages.js';
 import { InvalidLinkPage } from '../../platform/flow/pages.js';
-import { EMAIL_CHANGE_PATH, EMAIL_CHANGE_RESTART } from './email-change.js';
+import { EMAIL_CHANGE_PATH, emailChangeRestart } from './email-change.js';
 import { confirmEmailChange, openEmailChange, pendingEmailChange, requestEmailChange } from './email-service.js';
 import { EMAIL_FIELDS, parseEmailChangeForm } from './forms.js';
-import { customerId, PASSWORD_THROTTLED, toLogin, WRONG_CURRENT_PASSWORD } from './http.js';
+import { customerId, toLogin } from './http.js';
+import { settingsMessages } from './messages.js';
 import { openAccount } from './service.js';
 import { CHANGES_TAB, EmailChangeCompletePage, EmailChangeConfirmPage, EmailChangePage, EmailChangeSentPage } from './views.js';
 
-const MAIL_THROTTLED = '確認メールの送信回数が上限に達しました。時間をおいてから、もう一度お試しください。';
-
 /** メールアドレス（ユーザーID）の変更: the request, the mail link's page, completion (email-change-flow.md). */
 export function registerEmailChange(app: FastifyInstance, deps: AppDeps): void {
-  const ttlText = formatDurationJa(deps.config.verificationTtlMs);
+  const ttlText = (request: FastifyRequest) => formatDuration(deps.config.verificationTtlMs, request.locale);
 
   const invalidLink = (request: FastifyRequest, reply: FastifyReply, problem: LinkProblem) =>
-    sendPage(reply, <InvalidLinkPage ctx={pageContext(deps, request, reply)} problem={problem} restart={EMAIL_CHANGE_RESTART} ttlText={ttlText} />, 410);
+    sendPage(reply, <InvalidLinkPage ctx={pageContext(deps, request, reply)} problem={problem} restart={emailChangeRestart(request.locale)} ttlText={ttlText(request)} />, 410);
 
   const formPage = (request: FastifyRequest, reply: FastifyReply, currentEmail: string, values: Record<string, string>, status: number, errors?: FieldErrors, message?: string) =>
     sendPage(reply, <EmailChangePage ctx={pageContext(deps, request, reply)} currentEmail={currentEmail} values={values} errors={errors} message={message} />, status);
@@ -41,18 +40,18 @@ export function registerEmailChange(app: FastifyInstance, deps: AppDeps): void {
     const account = await openAccount(deps, customerId(request));
     if (!account) return toLogin(deps, request, reply);
     const typed = typedValues(request.body, EMAIL_FIELDS);
-    const parsed = parseEmailChangeForm(request.body, account.userId);
+    const parsed = parseEmailChangeForm(request.body, account.userId, request.locale);
     if (!parsed.ok) return formPage(request, reply, account.userId, typed, 400, parsed.errors);
-    const outcome = await requestEmailChange(deps, { customerId: account.id, newEmail: parsed.value.newEmail, password: parsed.value.currentPassword, ip: request.ip });
+    const outcome = await requestEmailChange(deps, { customerId: account.id, newEmail: parsed.value.newEmail, password: parsed.value.currentPassword, ip: request.ip, locale: request.locale });
     switch (outcome) {
       case 'sent':
         return reply.redirect(`${EMAIL_CHANGE_PATH}/sent`, 303);
       case 'wrong_password':
-        return formPage(request, reply, account.userId, typed, 400, { current_password: WRONG_CURRENT_PASSWORD });
+        return formPage(request, reply, account.userId, typed, 400, { current_password: settingsMessages.of(request.locale).wrongCurrentPassword });
       case 'throttled':
-        return formPage(request, reply, account.userId, typed, 429, undefined, PASSWORD_THROTTLED);
+        return formPage(request, reply, account.userId, typed, 429, undefined, settingsMessages.of(request.locale).passwordThrottled);
       case 'mail_throttled':
-        return formPage(request, reply, account.userId, typed, 429, undefined, MAIL_THROTTLED);
+        return formPage(request, reply, account.userId, typed, 429, undefined, settingsMessages.of(request.locale).mailThrottled);
       default:
         return toLogin(deps, request, reply);
     }
@@ -61,7 +60,7 @@ export function registerEmailChange(app: FastifyInstance, deps: AppDeps): void {
   app.get(`${EMAIL_CHANGE_PATH}/sent`, async (request, reply) => {
     const pending = await pendingEmailChange(deps, customerId(request));
     if (!pending) return reply.redirect(CHANGES_TAB, 303);
-    return sendPage(reply, <EmailChangeSentPage ctx={pageContext(deps, request, reply)} newEmail={pending.data.newEmail} ttlText={ttlText} />);
+    return sendPage(reply, <EmailChangeSentPage ctx={pageContext(deps, request, reply)} newEmail={pending.data.newEmail} ttlText={ttlText(request)} />);
   });
 
   // GET only looks: a link scanner opening the URL changes nothing.
@@ -76,7 +75,7 @@ export function registerEmailChange(app: FastifyInstance, deps: AppDeps): void {
   app.post(`${EMAIL_CHANGE_PATH}/confirm`, async (request, reply) => {
     const { token } = typedValues(request.body, ['token']);
     const id = customerId(request);
-    const result = await confirmEmailChange(deps, { customerId: id, token, ip: request.ip });
+    const result = await confirmEmailChange(deps, { customerId: id, token, ip: request.ip, locale: request.locale });
     if ('problem' in result) return invalidLink(request, reply, result.problem);
     if (result.outcome === 'taken') {
       const account = await openAccount(deps, id);

@@ -8,6 +8,7 @@ import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import { takeAttempt, type ThrottlePolicy } from '../../platform/auth/throttle.js';
 import { withinMailCaps } from '../../platform/mail/caps.js';
 import type { LinkProblem } from '../../platform/flow/pages.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { EMAIL_CHANGE_KIND, EMAIL_CHANGE_PATH, EMAIL_CHANGE_STATES, type EmailChangeData, type EmailChangeFlow, type EmailChangeState } from './email-change.js';
 import { emailChangeConfirmMail, emailChangedNoticeMail } from './mail.js';
 import { checkPassword } from './password-check.js';
@@ -31,7 +32,7 @@ export type EmailRequestOutcome = 'sent' | 'mail_throttled' | Refused;
  * or one past the mailbox's daily cap, gets the same answer but no mail (the screen tells
  * nothing about other accounts).
  */
-export async function requestEmailChange(deps: ServiceDeps, input: { customerId: string; newEmail: string; password: string; ip: string }): Promise<EmailRequestOutcome> {
+export async function requestEmailChange(deps: ServiceDeps, input: { customerId: string; newEmail: string; password: string; ip: string; locale: Locale }): Promise<EmailRequestOutcome> {
   const { db, config } = deps;
   const check = await checkPassword(deps, { customerId: input.customerId, password: input.password, ip: input.ip, purpose: 'email_change' });
   if (!check.ok) return check.reason === 'wrong' ? 'wrong_password' : check.reason;
@@ -54,7 +55,7 @@ export async function requestEmailChange(deps: ServiceDeps, input: { customerId:
       if (mail) {
         const token = await issueMailToken(trx, flow.id, now, ttlMs);
         const url = `${config.baseUrl}${EMAIL_CHANGE_PATH}/confirm?token=${secretSlot('token')}`;
-        await deps.mail.enqueue(trx, { ...emailChangeConfirmMail({ brand: config.brand, to: input.newEmail, url, sentAt: now, ttlMs }), secrets: { token } }, now);
+        await deps.mail.enqueue(trx, { ...emailChangeConfirmMail({ brand: config.brand, to: input.newEmail, url, sentAt: now, ttlMs, locale: input.locale }), secrets: { token } }, now);
       }
       await recordAudit(trx, now, { kind: 'email_change_requested', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, to: maskEmail(input.newEmail), mailed: mail, taken } });
       return mail;
@@ -102,7 +103,7 @@ class LinkMoved extends Error {}
  * address became someone else's meanwhile), every session and other link of the customer
  * ended, and the notice queued to the old address.
  */
-export async function confirmEmailChange(deps: ServiceDeps, input: { customerId: string; token: string; ip: string }): Promise<EmailConfirmOutcome> {
+export async function confirmEmailChange(deps: ServiceDeps, input: { customerId: string; token: string; ip: string; locale: Locale }): Promise<EmailConfirmOutcome> {
   const link = await openEmailChange(deps, input.customerId, input.token);
   if ('problem' in link) return link;
   const { flow } = link;
@@ -122,7 +123,7 @@ export async function confirmEmailChange(deps: ServiceDeps, input: { customerId:
       await updateUserId(trx, input.customerId, newEmail, now);
       await revokeCustomerSessions(trx, input.customerId, now);
       await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, input.customerId, flow.id), now);
-      await deps.mail.enqueue(trx, emailChangedNoticeMail({ brand: deps.config.brand, to: account.userId, newEmail, at: now }), now);
+      await deps.mail.enqueue(trx, emailChangedNoticeMail({ brand: deps.config.brand, to: account.userId, newEmail, at: now, locale: input.locale }), now);
       await recordAudit(trx, now, { kind: 'email_changed', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { flowId: flow.id, from: account.userId, to: newEmail } });
       return { outcome: 'changed', newEmail };
     });

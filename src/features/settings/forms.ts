@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/ui/form.js';
-import { emailField, field, formText, parseForm, typedValues, type FormResult } from '../../platform/ui/form-parse.js';
+import { emailField, field, formText, missing, parseForm, tooLong, typedValues, type FormResult } from '../../platform/ui/form-parse.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { normalizeEmail } from '../../platform/text.js';
 import { passwordProblem, type PasswordPolicy } from '../../platform/auth/password-rule.js';
 import { ADDRESS_MAX_LENGTH, checkAddress, normalizePhone, normalizePostalCode } from './contact.js';
+import { settingsFormMessages, settingsMessages } from './messages.js';
 
 const PASSWORD_MAX_LENGTH = 128;
-const missing = (label: string) => `${label}を入力してください。`;
+
+/** Each form's schema, built once per language. */
+const perLocale = <T>(build: (locale: Locale) => T): Readonly<Record<Locale, T>> => ({ ja: build('ja'), en: build('en') });
 
 /** A password to check against the stored hash: kept exactly as typed, only emptiness and length checked. */
-const currentPasswordField = (label: string) =>
+const currentPasswordField = (label: string, locale: Locale) =>
   field<string>((raw) => {
-    if (raw === '') return { error: missing(label) };
-    return raw.length > PASSWORD_MAX_LENGTH ? { error: `${label}は${PASSWORD_MAX_LENGTH}文字以内で入力してください。` } : { value: raw };
+    if (raw === '') return { error: missing(label, locale) };
+    return raw.length > PASSWORD_MAX_LENGTH ? { error: tooLong(label, PASSWORD_MAX_LENGTH, locale) } : { value: raw };
   });
 
 // ---- 住所・電話番号の変更
@@ -25,31 +29,35 @@ export interface AddressChange {
   phone: string;
 }
 
-const addressForm = z.object({
-  postal_code: field<string>((raw) => {
-    if (raw.trim() === '') return { error: missing('郵便番号') };
-    const value = raw.length > 20 ? null : normalizePostalCode(raw);
-    return value ? { value } : { error: '郵便番号は7桁の数字で入力してください（例：100-0005）。' };
-  }),
-  address: field<string>((raw) => {
-    const checked = checkAddress(raw);
-    if ('value' in checked) return checked;
-    const errors = {
-      empty: missing('住所'),
-      too_long: `住所は${ADDRESS_MAX_LENGTH}文字以内で入力してください。`,
-      characters: '住所に使用できない文字（改行、< > など）が含まれています。',
-    };
-    return { error: errors[checked.problem] };
-  }),
-  phone: field<string>((raw) => {
-    if (raw.trim() === '') return { error: missing('電話番号') };
-    const value = raw.length > 30 ? null : normalizePhone(raw);
-    return value ? { value } : { error: '電話番号は数字とハイフンで入力してください（例：03-1234-5678、090-1234-5678）。' };
-  }),
+const addressForms = perLocale((locale) => {
+  const m = settingsMessages.of(locale);
+  const f = settingsFormMessages.of(locale);
+  return z.object({
+    postal_code: field<string>((raw) => {
+      if (raw.trim() === '') return { error: missing(m.postalCode, locale) };
+      const value = raw.length > 20 ? null : normalizePostalCode(raw);
+      return value ? { value } : { error: f.postalCodeInvalid };
+    }),
+    address: field<string>((raw) => {
+      const checked = checkAddress(raw);
+      if ('value' in checked) return checked;
+      const errors = {
+        empty: missing(m.address, locale),
+        too_long: tooLong(m.address, ADDRESS_MAX_LENGTH, locale),
+        characters: f.addressCharacters,
+      };
+      return { error: errors[checked.problem] };
+    }),
+    phone: field<string>((raw) => {
+      if (raw.trim() === '') return { error: missing(m.phone, locale) };
+      const value = raw.length > 30 ? null : normalizePhone(raw);
+      return value ? { value } : { error: f.phoneInvalid };
+    }),
+  });
 });
 
-export function parseAddressForm(body: unknown): FormResult<AddressChange> {
-  const parsed = parseForm(addressForm, body);
+export function parseAddressForm(body: unknown, locale: Locale = 'ja'): FormResult<AddressChange> {
+  const parsed = parseForm(addressForms[locale], body);
   if (!parsed.ok) return parsed;
   const { postal_code, address, phone } = parsed.value;
   return { ok: true, value: { postalCode: postal_code, address, phone } };
@@ -57,21 +65,25 @@ export function parseAddressForm(body: unknown): FormResult<AddressChange> {
 
 // ---- メールアドレス（ユーザーID）の変更
 
-export const NEW_EMAIL_LABEL = '新しいメールアドレス（ユーザーID）';
 export const EMAIL_FIELDS = ['new_email', 'new_email_confirm'] as const;
 
-const emailForm = z.object({ new_email: emailField(NEW_EMAIL_LABEL), current_password: currentPasswordField('現在のパスワード') });
+const emailForms = perLocale((locale) => {
+  const m = settingsMessages.of(locale);
+  return z.object({ new_email: emailField(m.newEmail, locale), current_password: currentPasswordField(m.currentPassword, locale) });
+});
 
 /** New address (NFKC, lower case) twice, and the current password; the address must differ from the current one. */
-export function parseEmailChangeForm(body: unknown, currentUserId: string): FormResult<{ newEmail: string; currentPassword: string }> {
-  const parsed = parseForm(emailForm, body);
+export function parseEmailChangeForm(body: unknown, currentUserId: string, locale: Locale = 'ja'): FormResult<{ newEmail: string; currentPassword: string }> {
+  const m = settingsMessages.of(locale);
+  const f = settingsFormMessages.of(locale);
+  const parsed = parseForm(emailForms[locale], body);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   const confirm = typedValues(body, ['new_email_confirm']).new_email_confirm;
   if (parsed.ok || !errors.new_email) {
     const newEmail = normalizeEmail(typedValues(body, ['new_email']).new_email);
-    if (newEmail === currentUserId) errors.new_email = '現在のメールアドレス（ユーザーID）と同じです。新しいメールアドレスを入力してください。';
-    else if (confirm.trim() === '') errors.new_email_confirm = missing('新しいメールアドレス（確認用）');
-    else if (normalizeEmail(confirm) !== newEmail) errors.new_email_confirm = '新しいメールアドレス（確認用）が新しいメールアドレスと一致しません。';
+    if (newEmail === currentUserId) errors.new_email = f.sameAsCurrentEmail;
+    else if (confirm.trim() === '') errors.new_email_confirm = missing(m.newEmailConfirm, locale);
+    else if (normalizeEmail(confirm) !== newEmail) errors.new_email_confirm = f.emailMismatch;
   }
   if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { newEmail: parsed.value.new_email, currentPassword: parsed.value.current_password } };
@@ -79,56 +91,71 @@ export function parseEmailChangeForm(body: unknown, currentUserId: string): Form
 
 // ---- パスワードの変更
 
-const passwordForm = z.object({ current_password: currentPasswordField('現在のパスワード'), password: formText, password_confirm: formText });
+/** The rule as the form's hint states it. */
+export const passwordRuleHint = (policy: PasswordPolicy, locale: Locale): string => settingsFormMessages.of(locale).passwordRule({ policy });
+
+const passwordForms = perLocale((locale) => z.object({ current_password: currentPasswordField(settingsMessages.of(locale).currentPassword, locale), password: formText, password_confirm: formText }));
 
 /** The new password and its confirmation: the rule, then the match; `differsFrom` a password it may not equal. */
-function newPasswordErrors(typed: { password: string; password_confirm: string }, userId: string, policy: PasswordPolicy, differsFrom?: string): FieldErrors {
+function newPasswordErrors(typed: { password: string; password_confirm: string }, userId: string, policy: PasswordPolicy, locale: Locale, differsFrom?: string): FieldErrors {
+  const m = settingsMessages.of(locale);
+  const f = settingsFormMessages.of(locale);
+  // パスワードを入力してください。 reads 新しいパスワードを入力してください。 here.
+  if (typed.password === '') return { password: missing(m.newPassword, locale) };
   const problem = passwordProblem(typed.password, userId, policy);
-  if (problem) return { password: problem.replace(/^パスワードを/, '新しいパスワードを') };
-  if (differsFrom !== undefined && typed.password === differsFrom) return { password: '現在のパスワードとは異なるパスワードをご指定ください。' };
-  if (typed.password_confirm === '') return { password_confirm: missing('新しいパスワード（確認用）') };
-  if (typed.password_confirm !== typed.password) return { password_confirm: '新しいパスワード（確認用）が新しいパスワードと一致しません。' };
+  if (problem) return { password: f.passwordRefused({ policy, problem }) };
+  if (differsFrom !== undefined && typed.password === differsFrom) return { password: f.sameAsCurrentPassword };
+  if (typed.password_confirm === '') return { password_confirm: missing(m.newPasswordConfirm, locale) };
+  if (typed.password_confirm !== typed.password) return { password_confirm: f.passwordMismatch };
   return {};
 }
 
 /** Current password, and the new one twice under the registration rule; the new one must differ. */
-export function parsePasswordChangeForm(body: unknown, userId: string, policy: PasswordPolicy): FormResult<{ currentPassword: string; newPassword: string }> {
-  const parsed = parseForm(passwordForm, body);
+export function parsePasswordChangeForm(body: unknown, userId: string, policy: PasswordPolicy, locale: Locale = 'ja'): FormResult<{ currentPassword: string; newPassword: string }> {
+  const parsed = parseForm(passwordForms[locale], body);
   const typed = typedValues(body, ['current_password', 'password', 'password_confirm']);
-  const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...newPasswordErrors(typed, userId, policy, typed.current_password) };
+  const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...newPasswordErrors(typed, userId, policy, locale, typed.current_password) };
   if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { currentPassword: parsed.value.current_password, newPassword: typed.password } };
 }
 
 /** 新しいパスワードの設定 (after a 仮パスワード): the new password twice. */
-export function parseNewPasswordForm(body: unknown, userId: string, policy: PasswordPolicy): FormResult<{ newPassword: string }> {
+export function parseNewPasswordForm(body: unknown, userId: string, policy: PasswordPolicy, locale: Locale = 'ja'): FormResult<{ newPassword: string }> {
   const typed = typedValues(body, ['password', 'password_confirm']);
-  const errors = newPasswordErrors(typed, userId, policy);
+  const errors = newPasswordErrors(typed, userId, policy, locale);
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: { newPassword: typed.password } };
 }
 
 // ---- お客さまWebサービスの利用停止
 
-const stopForm = z.object({ password: currentPasswordField('パスワード') });
+const stopForms = perLocale((locale) => z.object({ password: currentPasswordField(settingsMessages.of(locale).password, locale) }));
 
-export function parseStopForm(body: unknown): FormResult<{ password: string }> {
-  return parseForm(stopForm, body);
+export function parseStopForm(body: unknown, locale: Locale = 'ja'): FormResult<{ password: string }> {
+  return parseForm(stopForms[locale], body);
 }
 
 // ---- 満期案内メール
 
-export const REMINDER_CHOICES = [
-  { value: 'receive', label: '受け取る' },
-  { value: 'decline', label: '受け取らない' },
-] as const;
+export const REMINDER_VALUES = ['receive', 'decline'] as const;
 
-export type ReminderChoice = (typeof REMINDER_CHOICES)[number]['value'];
+export type ReminderChoice = (typeof REMINDER_VALUES)[number];
 
-const reminderForm = z.object({
-  reminders: field<ReminderChoice>((raw) => (raw === 'receive' || raw === 'decline' ? { value: raw } : { error: '満期案内メールを受け取るかどうかをお選びください。' })),
-});
+/** 受け取る / 受け取らない in the page's language. */
+export const reminderChoices = (locale: Locale): Array<{ value: ReminderChoice; label: string }> => {
+  const m = settingsMessages.of(locale);
+  return [
+    { value: 'receive', label: m.remindersReceive },
+    { value: 'decline', label: m.remindersDecline },
+  ];
+};
 
-export function parseReminderForm(body: unknown): FormResult<{ optOut: boolean }> {
-  const parsed = parseForm(reminderForm, body);
+const reminderForms = perLocale((locale) =>
+  z.object({
+    reminders: field<ReminderChoice>((raw) => (raw === 'receive' || raw === 'decline' ? { value: raw } : { error: settingsFormMessages.of(locale).chooseReminders })),
+  }),
+);
+
+export function parseReminderForm(body: unknown, locale: Locale = 'ja'): FormResult<{ optOut: boolean }> {
+  const parsed = parseForm(reminderForms[locale], body);
   return parsed.ok ? { ok: true, value: { optOut: parsed.value.reminders === 'decline' } } : parsed;
 }

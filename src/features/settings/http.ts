@@ -12,6 +12,3 @@ export async function toLogin(deps: AppDeps, request: FastifyRequest, reply: Fas
   await endSession(deps, request, reply);
   return reply.redirect('/login', 303);
 }
-
-export const WRONG_CURRENT_PASSWORD = '現在のパスワードが正しくありません。';
-export const PASSWORD_THROTTLED = 'パスワードの入力誤りが続いたため、現在このお手続きはご利用いただけません。しばらく時間をおいてから、もう一度お試しください。';

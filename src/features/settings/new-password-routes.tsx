@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { passwordRuleText } from '../../platform/auth/password-rule.js';
 import type { AppDeps, FeatureOptions } from '../../platform/deps.js';
 import { requireLogin } from '../../platform/http/require-login.js';
 import { startSession } from '../../platform/http/session.js';
@@ -7,8 +6,9 @@ import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { temporaryPasswordOf } from '../policies/account/temporary-password.js';
-import { parseNewPasswordForm } from './forms.js';
+import { parseNewPasswordForm, passwordRuleHint } from './forms.js';
 import { customerId, toLogin } from './http.js';
+import { settingsMessages } from './messages.js';
 import { NEW_PASSWORD_PATH, NewPasswordCompletePage, NewPasswordPage } from './new-password-views.js';
 import { openAccount, replaceTemporaryPassword } from './service.js';
 
@@ -28,7 +28,7 @@ export const requireNewPassword = (deps: AppDeps) => async (request: FastifyRequ
 export const newPasswordRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
   const policy = deps.config.passwordPolicy;
   const formPage = (request: FastifyRequest, reply: FastifyReply, status: number, errors?: FieldErrors) =>
-    sendPage(reply, <NewPasswordPage ctx={pageContext(deps, request, reply)} ruleText={passwordRuleText(policy)} errors={errors} />, status);
+    sendPage(reply, <NewPasswordPage ctx={pageContext(deps, request, reply)} ruleText={passwordRuleHint(policy, request.locale)} errors={errors} />, status);
   app.addHook('preHandler', requireLogin);
 
   app.get(NEW_PASSWORD_PATH, async (request, reply) => {
@@ -40,15 +40,15 @@ export const newPasswordRoutes: FastifyPluginAsync<FeatureOptions> = async (app,
     const id = customerId(request);
     const account = await openAccount(deps, id);
     if (!account) return toLogin(deps, request, reply);
-    const parsed = parseNewPasswordForm(request.body, account.userId, policy);
+    const parsed = parseNewPasswordForm(request.body, account.userId, policy, request.locale);
     if (!parsed.ok) return formPage(request, reply, 400, parsed.errors);
-    const outcome = await replaceTemporaryPassword(deps, { customerId: id, newPassword: parsed.value.newPassword, ip: request.ip });
+    const outcome = await replaceTemporaryPassword(deps, { customerId: id, newPassword: parsed.value.newPassword, ip: request.ip, locale: request.locale });
     switch (outcome) {
       case 'changed':
         await startSession(deps, request, reply, id);
         return reply.redirect(`${NEW_PASSWORD_PATH}/complete`, 303);
       case 'same_as_temporary':
-        return formPage(request, reply, 400, { password: '仮パスワードとは異なるパスワードをご指定ください。' });
+        return formPage(request, reply, 400, { password: settingsMessages.of(request.locale).sameAsTemporary });
       case 'not_temporary':
         return reply.redirect('/mypage', 303);
       default:

@@ -7,12 +7,12 @@ import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { typedValues } from '../../platform/ui/form-parse.js';
-import { passwordRuleText } from '../../platform/auth/password-rule.js';
 import type { FeatureOptions } from '../../platform/deps.js';
 import { loadMyPage } from '../policies/customer-policies.js';
 import { registerEmailChange } from './email-routes.js';
-import { ADDRESS_FIELDS, parseAddressForm, parsePasswordChangeForm, parseReminderForm, parseStopForm } from './forms.js';
-import { customerId, PASSWORD_THROTTLED, toLogin, WRONG_CURRENT_PASSWORD } from './http.js';
+import { ADDRESS_FIELDS, parseAddressForm, parsePasswordChangeForm, parseReminderForm, parseStopForm, passwordRuleHint } from './forms.js';
+import { customerId, toLogin } from './http.js';
+import { settingsMessages } from './messages.js';
 import { addressFormData, changePassword, changeReminderSetting, changesSummary, openAccount, pendingAddressChanges, reminderSetting, requestAddressChange, stopService } from './service.js';
 import { ADDRESS_PATH, AddressChangeCompletePage, AddressChangePage, ChangesTab, CHANGES_TAB, OtherTab, PASSWORD_PATH, PasswordChangeCompletePage, PasswordChangePage, ReminderSettingCompletePage, ReminderSettingPage, REMINDERS_PATH, STOP_PATH, StopServiceCompletePage, StopServicePage, type AddressValues } from './views.js';
 
@@ -44,9 +44,9 @@ function registerAddressChange(app: FastifyInstance, deps: AppDeps): void {
 
   app.post(ADDRESS_PATH, async (request, reply) => {
     const typed = typedValues(request.body, ADDRESS_FIELDS);
-    const parsed = parseAddressForm(request.body);
+    const parsed = parseAddressForm(request.body, request.locale);
     if (!parsed.ok) return formPage(request, reply, typed, 400, parsed.errors);
-    const outcome = await requestAddressChange(deps, { customerId: customerId(request), change: parsed.value, ip: request.ip });
+    const outcome = await requestAddressChange(deps, { customerId: customerId(request), change: parsed.value, ip: request.ip, locale: request.locale });
     if (outcome === 'closed') return toLogin(deps, request, reply);
     return reply.redirect(`${ADDRESS_PATH}/complete`, 303);
   });
@@ -68,7 +68,7 @@ function registerReminderSetting(app: FastifyInstance, deps: AppDeps): void {
 
   app.post(REMINDERS_PATH, async (request, reply) => {
     const id = customerId(request);
-    const parsed = parseReminderForm(request.body);
+    const parsed = parseReminderForm(request.body, request.locale);
     if (!parsed.ok) {
       const setting = await reminderSetting(deps, id);
       if (!setting) return toLogin(deps, request, reply);
@@ -90,7 +90,7 @@ function registerReminderSetting(app: FastifyInstance, deps: AppDeps): void {
 function registerPasswordChange(app: FastifyInstance, deps: AppDeps): void {
   const policy = deps.config.passwordPolicy;
   const formPage = (request: FastifyRequest, reply: FastifyReply, status: number, errors?: FieldErrors, message?: string) =>
-    sendPage(reply, <PasswordChangePage ctx={pageContext(deps, request, reply)} ruleText={passwordRuleText(policy)} errors={errors} message={message} />, status);
+    sendPage(reply, <PasswordChangePage ctx={pageContext(deps, request, reply)} ruleText={passwordRuleHint(policy, request.locale)} errors={errors} message={message} />, status);
 
   // Step-up: a login or re-entry within 10 minutes (decision 0022).
   const stepUp = { preHandler: requireRecentAuth(deps) };
@@ -100,17 +100,17 @@ function registerPasswordChange(app: FastifyInstance, deps: AppDeps): void {
     const id = customerId(request);
     const account = await openAccount(deps, id);
     if (!account) return toLogin(deps, request, reply);
-    const parsed = parsePasswordChangeForm(request.body, account.userId, policy);
+    const parsed = parsePasswordChangeForm(request.body, account.userId, policy, request.locale);
     if (!parsed.ok) return formPage(request, reply, 400, parsed.errors);
-    const outcome = await changePassword(deps, { customerId: id, ...parsed.value, ip: request.ip });
+    const outcome = await changePassword(deps, { customerId: id, ...parsed.value, ip: request.ip, locale: request.locale });
     switch (outcome) {
       case 'changed':
         await startSession(deps, request, reply, id);
         return reply.redirect(`${PASSWORD_PATH}/complete`, 303);
       case 'wrong_password':
-        return formPage(request, reply, 400, { current_password: WRONG_CURRENT_PASSWORD });
+        return formPage(request, reply, 400, { current_password: settingsMessages.of(request.locale).wrongCurrentPassword });
       case 'throttled':
-        return formPage(request, reply, 429, undefined, PASSWORD_THROTTLED);
+        return formPage(request, reply, 429, undefined, settingsMessages.of(request.locale).passwordThrottled);
       default:
         return toLogin(deps, request, reply);
     }
@@ -127,17 +127,17 @@ function registerStopService(app: FastifyInstance, deps: AppDeps): void {
   app.get(STOP_PATH, async (request, reply) => formPage(request, reply, 200));
 
   app.post(STOP_PATH, async (request, reply) => {
-    const parsed = parseStopForm(request.body);
+    const parsed = parseStopForm(request.body, request.locale);
     if (!parsed.ok) return formPage(request, reply, 400, parsed.errors);
-    const outcome = await stopService(deps, { customerId: customerId(request), password: parsed.value.password, ip: request.ip });
+    const outcome = await stopService(deps, { customerId: customerId(request), password: parsed.value.password, ip: request.ip, locale: request.locale });
     switch (outcome) {
       case 'stopped':
         await endSession(deps, request, reply);
         return reply.redirect(`${STOP_PATH}/complete`, 303);
       case 'wrong_password':
-        return formPage(request, reply, 400, { password: 'パスワードが正しくありません。' });
+        return formPage(request, reply, 400, { password: settingsMessages.of(request.locale).wrongPassword });
       case 'throttled':
-        return formPage(request, reply, 429, undefined, PASSWORD_THROTTLED);
+        return formPage(request, reply, 429, undefined, settingsMessages.of(request.locale).passwordThrottled);
       default:
         return toLogin(deps, request, reply);
     }

@@ -6,6 +6,7 @@ import { retireMailTokens } from '../../platform/flow/mail-token.js';
 import { loadFlow, otherFlowIdsOfCustomer } from '../../platform/flow/store.js';
 import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import type { MailQueue } from '../../platform/mail/outbox.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import type { WebhookQueue } from '../../platform/webhooks/outbox.js';
 import { clearTemporaryPassword, temporaryPasswordOf } from '../policies/account/temporary-password.js';
 import { ownPolicyNumbers } from '../policies/policy-query.js';
@@ -48,7 +49,7 @@ export interface AddressRequestData extends AddressChange {
 }
 
 /** Recorded for the insurer (pending); the policies' contact data stays as the core system sent it. */
-export async function requestAddressChange(deps: ServiceDeps, input: { customerId: string; change: AddressChange; ip: string }): Promise<'received' | 'closed'> {
+export async function requestAddressChange(deps: ServiceDeps, input: { customerId: string; change: AddressChange; ip: string; locale: Locale }): Promise<'received' | 'closed'> {
   const now = deps.clock.now();
   const done = await deps.db.transaction().execute(async (trx) => {
     const account = await findAccount(trx, input.customerId);
@@ -56,7 +57,7 @@ export async function requestAddressChange(deps: ServiceDeps, input: { customerI
     const data: AddressRequestData = { ...input.change, policyNumbers: await ownPolicyNumbers(trx, input.customerId) };
     const requestId = await insertChangeRequest(trx, { customerId: input.customerId, kind: 'address', data, at: now });
     await deps.webhooks.enqueue(trx, { type: 'change_request.created', data: { id: requestId, kind: 'address' } }, now);
-    await deps.mail.enqueue(trx, addressChangeReceivedMail({ brand: deps.config.brand, to: account.userId, at: now }), now);
+    await deps.mail.enqueue(trx, addressChangeReceivedMail({ brand: deps.config.brand, to: account.userId, at: now, locale: input.locale }), now);
     await recordAudit(trx, now, { kind: 'address_change_requested', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { requestId, policyNumbers: data.policyNumbers } });
     return true;
   });
@@ -163,16 +164,16 @@ export async function changeReminderSetting(deps: SettingsDeps, input: { custome
  */
 export async function changePassword(
   deps: ServiceDeps,
-  input: { customerId: string; currentPassword: string; newPassword: string; ip: string },
+  input: { customerId: string; currentPassword: string; newPassword: string; ip: string; locale: Locale },
 ): Promise<'changed' | Refused> {
   const check = await checkPassword(deps, { customerId: input.customerId, password: input.currentPassword, ip: input.ip, purpose: 'password_change' });
   if (!check.ok) return refusal(check.reason);
-  await replacePassword(deps, { customerId: input.customerId, userId: check.account.userId, newPassword: input.newPassword, ip: input.ip, audit: 'password_changed' });
+  await replacePassword(deps, { customerId: input.customerId, userId: check.account.userId, newPassword: input.newPassword, ip: input.ip, locale: input.locale, audit: 'password_changed' });
   return 'changed';
 }
 
 /** In one transaction: the hash, every session ended, recovery links retired, the notice queued, the audit event. */
-async function replacePassword(deps: ServiceDeps, input: { customerId: string; userId: string; newPassword: string; ip: string; audit: 'password_changed' | 'temporary_password_replaced' }): Promise<void> {
+async function replacePassword(deps: ServiceDeps, input: { customerId: string; userId: string; newPassword: string; ip: string; locale: Locale; audit: 'password_changed' | 'temporary_password_replaced' }): Promise<void> {
   const passwordHash = await hashSecret(input.newPassword);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
@@ -180,7 +181,7 @@ async function replacePassword(deps: ServiceDeps, input: { customerId: string; u
     await clearTemporaryPassword(trx, input.customerId);
     await revokeCustomerSessions(trx, input.customerId, now);
     await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, input.customerId, '', 'recovery'), now);
-    await deps.mail.enqueue(trx, passwordChangedMail({ brand: deps.config.brand, to: input.userId, at: now }), now);
+    await deps.mail.enqueue(trx, passwordChangedMail({ brand: deps.config.brand, to: input.userId, at: now, locale: input.locale }), now);
     await recordAudit(trx, now, { kind: input.audit, actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip });
   });
   deps.mail.kick();
@@ -190,12 +191,12 @@ async function replacePassword(deps: ServiceDeps, input: { customerId: string; u
  * 新しいパスワードの設定 after a login with a 仮パスワード: the session proved it, so no current
  * password is asked; the new one must differ from it. Then as a password change.
  */
-export async function replaceTemporaryPassword(deps: ServiceDeps, input: { customerId: string; newPassword: string; ip: string }): Promise<'changed' | 'same_as_temporary' | 'not_temporary' | 'closed'> {
+export async function replaceTemporaryPassword(deps: ServiceDeps, input: { customerId: string; newPassword: string; ip: string; locale: Locale }): Promise<'changed' | 'same_as_temporary' | 'not_temporary' | 'closed'> {
   const account = await findAccount(deps.db, input.customerId);
   if (!account) return 'closed';
   if (!(await temporaryPasswordOf(deps.db, input.customerId))) return 'not_temporary';
   if (await verifySecret(account.passwordHash, input.newPassword)) return 'same_as_temporary';
-  await replacePassword(deps, { customerId: input.customerId, userId: account.userId, newPassword: input.newPassword, ip: input.ip, audit: 'temporary_password_replaced' });
+  await replacePassword(deps, { customerId: input.customerId, userId: account.userId, newPassword: input.newPassword, ip: input.ip, locale: input.locale, audit: 'temporary_password_replaced' });
   return 'changed';
 }
 
@@ -205,7 +206,7 @@ export async function replaceTemporaryPassword(deps: ServiceDeps, input: { custo
  * The account is closed (kept for audit, its address freed), its policies unlinked (they are
  * not touched otherwise), every session and open link ended, and a notice mailed.
  */
-export async function stopService(deps: ServiceDeps, input: { customerId: string; password: string; ip: string }): Promise<'stopped' | Refused> {
+export async function stopService(deps: ServiceDeps, input: { customerId: string; password: string; ip: string; locale: Locale }): Promise<'stopped' | Refused> {
   const check = await checkPassword(deps, { customerId: input.customerId, password: input.password, ip: input.ip, purpose: 'stop_service' });
   if (!check.ok) return refusal(check.reason);
   const now = deps.clock.now();
@@ -214,7 +215,7 @@ export async function stopService(deps: ServiceDeps, input: { customerId: string
     const policyNumbers = await unlinkPolicies(trx, input.customerId, now);
     await revokeCustomerSessions(trx, input.customerId, now);
     await retireMailTokens(trx, await expireCustomerFlows(trx, input.customerId, now), now);
-    await deps.mail.enqueue(trx, serviceStoppedMail({ brand: deps.config.brand, to: check.account.userId, at: now }), now);
+    await deps.mail.enqueue(trx, serviceStoppedMail({ brand: deps.config.brand, to: check.account.userId, at: now, locale: input.locale }), now);
     await recordAudit(trx, now, { kind: 'service_stopped', actor: customerActor(input.customerId), customerId: input.customerId, ip: input.ip, detail: { formerUserId: check.account.userId, unlinkedPolicies: policyNumbers } });
     return true;
   });
