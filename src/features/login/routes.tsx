@@ -9,7 +9,7 @@ import { endSession, startSession } from '../../platform/http/session.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import type { FeatureOptions } from '../../platform/deps.js';
-import { describeWindows } from '../site/service.js';
+import { maintenanceText } from './hours.js';
 import { parseLoginForm } from './form.js';
 import { attemptLogin, minutesLeft } from './service.js';
 import { LoggedOutPage, LoginPage, LogoutConfirmPage } from './views.js';
@@ -19,9 +19,8 @@ const HOME = '/mypage';
 type LoginPageInput = Omit<Parameters<typeof LoginPage>[0], 'ctx' | 'maintenanceText'>;
 
 function sendLoginPage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, input: LoginPageInput, status = 200) {
-  const windows = deps.config.maintenanceWindows;
-  const maintenanceText = windows.length === 0 ? '' : describeWindows(windows, request.locale);
-  return sendPage(reply, LoginPage({ ctx: pageContext(deps, request, reply), maintenanceText, ...input }), status);
+  const windows = maintenanceText(deps.config.maintenanceWindows, request.locale);
+  return sendPage(reply, LoginPage({ ctx: pageContext(deps, request, reply), maintenanceText: windows, ...input }), status);
 }
 
 /**

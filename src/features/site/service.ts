@@ -6,7 +6,7 @@ import { siteMessages } from './messages.js';
 const EN_DAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
 const clockText = (minute: number): string => `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`;
 
-/** 「Mondays 2:00–4:00 and daily 23:30–23:45 (Japan time)」: describeWindowsJa's English twin. */
+/** 「Mondays 2:00–4:00 and daily 23:30–23:45 (Japan time)」: describeWindowsJa's English twin (features/login/hours.ts has the same; both belong in platform/maintenance.ts). */
 export function describeWindowsEn(windows: MaintenanceWindow[]): string {
   const parts = windows.map((w) => `${w.day === null ? 'daily' : EN_DAYS[w.day]} ${clockText(w.startMinute)}–${clockText(w.endMinute)}`);
   const listed = parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;

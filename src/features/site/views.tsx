@@ -3,6 +3,25 @@ import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
 import { siteMessages, termsMessages } from './messages.js';
 
+/**
+ * A row heading's words kept whole: th may break anywhere (style.css), which a narrow column on a
+ * phone does to English words (Compu/ter); Japanese is left as it is.
+ */
+function Words({ text, locale }: { text: string; locale: PageContext['locale'] }) {
+  if (locale === 'ja') return <>{text}</>;
+  const words = text.split(' ');
+  return (
+    <>
+      {words.map((word, i) => (
+        <>
+          <span class="nowrap">{word}</span>
+          {i < words.length - 1 ? ' ' : null}
+        </>
+      ))}
+    </>
+  );
+}
+
 /** 推奨環境: what a customer's device needs, and when the service is available. */
 export function EnvironmentPage({ ctx, serviceHours }: { ctx: PageContext; serviceHours: string }) {
   const m = siteMessages.of(ctx.locale);
@@ -20,11 +39,15 @@ export function EnvironmentPage({ ctx, serviceHours }: { ctx: PageContext; servi
         </thead>
         <tbody>
           <tr>
-            <th scope="row">{m.computer}</th>
+            <th scope="row">
+              <Words text={m.computer} locale={ctx.locale} />
+            </th>
             <td>{m.computerBrowsers}</td>
           </tr>
           <tr>
-            <th scope="row">{m.phone}</th>
+            <th scope="row">
+              <Words text={m.phone} locale={ctx.locale} />
+            </th>
             <td>{m.phoneBrowsers}</td>
           </tr>
         </tbody>
