@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { buildApp, type BuiltApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { insertNews } from '../../src/features/agency-home/repository.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
-import { databaseKinds } from '../support/db.js';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
 import { fieldError, summaryOf } from '../support/integration.js';
 import { SoftwareAuthenticator, type CeremonyOptions } from '../support/software-authenticator.js';
@@ -223,6 +225,17 @@ for (const kind of databaseKinds()) {
       assert.equal(h1Of(removal), 'Delete a passkey');
       assert.match(textOf(removal.html), /Delete the passkey "My phone"\?/);
 
+      const stopped = await client.post(`${METHODS}/password-login`, { password_login: 'stop' });
+      assert.equal(stopped.location, `${METHODS}?done=stopped`);
+      const stoppedPage = textOf((await client.get(stopped.location)).html);
+      assert.match(stoppedPage, /Password login is now turned off\. Please log in with your passkey\./);
+      assert.match(stoppedPage, /Turn password login back on/);
+      const byPassword = new WebClient(t.baseUrl, ENGLISH);
+      await byPassword.get('/login');
+      const refused = problemOf(await byPassword.post('/login', { userId, password: PASSWORD }));
+      assert.match(refused, /Password login is turned off for this user ID\. Please use "Log in with a passkey"\./);
+      assert.equal((await client.post(`${METHODS}/password-login`, { password_login: 'resume' })).location, `${METHODS}?done=resumed`);
+
       const failed = await new WebClient(t.baseUrl, ENGLISH).get('/login?passkey=failed');
       assert.equal(failed.status, 401);
       assert.match(problemOf(failed), /We could not log you in with your passkey\./);
@@ -237,6 +250,36 @@ for (const kind of databaseKinds()) {
       assert.equal(wrong.status, 400);
       assert.equal(fieldError(wrong, 'password'), 'The password is not correct.');
       assert.deepEqual(japaneseOf(wrong).filter((s) => s !== '日本語'), []);
+    });
+  });
+
+  describe(`the dev mailbox in English on ${kind}`, () => {
+    let database: TestDatabase;
+    let built: BuiltApp;
+    before(async () => {
+      database = await createTestDatabase(kind);
+      // No SMTP_URL: mail goes to the dev mailbox (a loopback BASE_URL only).
+      built = await buildApp({ config: loadConfig({ DATABASE_URL: database.url, MAINTENANCE_WINDOWS: 'none', BASE_URL: 'http://localhost:4010' }), db: database.db });
+      await built.deps.mail.enqueue(built.deps.db, { to: 'dev@example.com', subject: '', text: 'hello' }, new Date());
+      await built.dispatcher.drain();
+    });
+    after(async () => {
+      await built.app.close();
+      await database.drop();
+    });
+
+    it('labels the list and a message in English', async () => {
+      const list = await built.app.inject({ method: 'GET', url: '/dev/mailbox', headers: ENGLISH });
+      assert.equal(list.statusCode, 200);
+      const text = textOf(list.body);
+      assert.match(text, /A mailbox for development and demos only\./);
+      assert.match(list.body, /<h1>Development mailbox<\/h1>/);
+      assert.match(list.body, /<th scope="col">Received \(JST\)<\/th>/);
+      const id = /href="\/dev\/mailbox\/([^"]+)">\(no subject\)<\/a>/.exec(list.body)?.[1];
+      assert.ok(id, 'a mail without subject says so');
+      const one = await built.app.inject({ method: 'GET', url: `/dev/mailbox/${id}`, headers: ENGLISH });
+      assert.match(one.body, /<dt>From<\/dt>/);
+      assert.match(one.body, /<a href="\/dev\/mailbox">Back to the mail list<\/a>/);
     });
   });
 }
