@@ -5,6 +5,7 @@ import { sendPage } from '../../platform/ui/render.js';
 import type { FeatureOptions } from '../../platform/deps.js';
 import { agencyPage, topPageAgencies } from './service.js';
 import { AgencyPage, TopPage } from './views.js';
+import { agencyHomeMessages } from './messages.js';
 
 /** `/` (the service's top page, with the agency finder: `/?q=…&page=…`) and `/agency/:code` (guide screen 1). */
 export const agencyHomeRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
@@ -16,10 +17,11 @@ export const agencyHomeRoutes: FastifyPluginAsync<FeatureOptions> = async (app, 
   app.get<{ Params: { code: string } }>('/agency/:code', async (request, reply) => {
     const data = await agencyPage(deps.db, request.params.code);
     const ctx = pageContext(deps, request, reply);
+    const m = agencyHomeMessages.of(ctx.locale);
     if (!data) {
       return sendPage(
         reply,
-        <MessagePage ctx={ctx} title="ページが見つかりません" lines={['お探しの代理店のページは見つかりませんでした。URLをご確認ください。']} link={{ href: '/', label: 'トップページへ' }} />,
+        <MessagePage ctx={ctx} title={m.agencyNotFoundTitle} lines={[m.agencyNotFound]} link={{ href: '/', label: m.toTop }} />,
         404,
       );
     }

@@ -2,29 +2,32 @@ import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
 import type { MailSummary } from './repository.js';
 import { receivedAtText, type MailView } from './service.js';
+import { useLocale } from '../../platform/ui/i18n/context.js';
+import { devMailboxMessages } from './messages.js';
 
 function DevBanner() {
   return (
     <p class="dev-banner" role="note">
-      開発・デモ専用のメールボックスです。SMTP_URL が設定されていないため、送信されたメールはここに保存されます（本番環境では表示されません）。
+      {devMailboxMessages.of(useLocale()).banner}
     </p>
   );
 }
 
 export function MailboxPage({ ctx, mails }: { ctx: PageContext; mails: MailSummary[] }) {
+  const t = devMailboxMessages.of(ctx.locale);
   return (
-    <Layout ctx={ctx} title="開発用メールボックス">
+    <Layout ctx={ctx} title={t.title}>
       <DevBanner />
-      <h1>開発用メールボックス</h1>
+      <h1>{t.title}</h1>
       {mails.length === 0 ? (
-        <p>メールはまだありません。</p>
+        <p>{t.empty}</p>
       ) : (
         <table class="mailbox">
           <thead>
             <tr>
-              <th scope="col">受信日時</th>
-              <th scope="col">宛先</th>
-              <th scope="col">件名</th>
+              <th scope="col">{t.receivedAt}</th>
+              <th scope="col">{t.to}</th>
+              <th scope="col">{t.subject}</th>
             </tr>
           </thead>
           <tbody>
@@ -35,7 +38,7 @@ export function MailboxPage({ ctx, mails }: { ctx: PageContext; mails: MailSumma
                 </td>
                 <td class="mail-to">{m.to_address}</td>
                 <td>
-                  <a href={`/dev/mailbox/${m.id}`}>{m.subject || '（件名なし）'}</a>
+                  <a href={`/dev/mailbox/${m.id}`}>{m.subject || t.noSubject}</a>
                 </td>
               </tr>
             ))}
@@ -48,29 +51,30 @@ export function MailboxPage({ ctx, mails }: { ctx: PageContext; mails: MailSumma
 
 export function MailPage({ ctx, view }: { ctx: PageContext; view: MailView }) {
   const { mail, segments } = view;
+  const t = devMailboxMessages.of(ctx.locale);
   return (
-    <Layout ctx={ctx} title={mail.subject || '（件名なし）'}>
+    <Layout ctx={ctx} title={mail.subject || t.noSubject}>
       <DevBanner />
-      <h1>{mail.subject || '（件名なし）'}</h1>
+      <h1>{mail.subject || t.noSubject}</h1>
       <dl class="entries">
         <div class="entry">
-          <dt>受信日時</dt>
+          <dt>{t.receivedAt}</dt>
           <dd>
             <time datetime={mail.created_at}>{receivedAtText(mail.created_at)}</time>
           </dd>
         </div>
         <div class="entry">
-          <dt>差出人</dt>
+          <dt>{t.from}</dt>
           <dd>{mail.from_address}</dd>
         </div>
         <div class="entry">
-          <dt>宛先</dt>
+          <dt>{t.to}</dt>
           <dd>{mail.to_address}</dd>
         </div>
       </dl>
       <div class="mail-body">{segments.map((s) => ('href' in s ? <a href={s.href}>{s.text}</a> : s.text))}</div>
       <p>
-        <a href="/dev/mailbox">メール一覧へ戻る</a>
+        <a href="/dev/mailbox">{t.backToList}</a>
       </p>
     </Layout>
   );

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { safeReturnPath } from '../../platform/http/require-login.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { loginMessages } from './messages.js';
 import { USER_ID_MAX_LENGTH, normalizeUserId } from './user-id.js';
 
 /** Anything but a single string (missing, an array from repeated fields…) reads as empty. */
@@ -8,19 +10,21 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 
 const PASSWORD_MAX_LENGTH = 128;
 
-const loginForm = z.object({
-  userId: z.preprocess(
-    text,
-    z
-      .string()
-      .transform(normalizeUserId)
-      .pipe(z.string().min(1, 'ユーザーIDを入力してください。').max(USER_ID_MAX_LENGTH, `ユーザーIDは${USER_ID_MAX_LENGTH}文字以内で入力してください。`)),
-  ),
-  password: z.preprocess(
-    text,
-    z.string().min(1, 'パスワードを入力してください。').max(PASSWORD_MAX_LENGTH, `パスワードは${PASSWORD_MAX_LENGTH}文字以内で入力してください。`),
-  ),
-});
+function buildLoginForm(locale: Locale) {
+  const m = loginMessages.of(locale);
+  return z.object({
+    userId: z.preprocess(
+      text,
+      z
+        .string()
+        .transform(normalizeUserId)
+        .pipe(z.string().min(1, m.userIdMissing).max(USER_ID_MAX_LENGTH, m.userIdTooLong({ max: USER_ID_MAX_LENGTH }))),
+    ),
+    password: z.preprocess(text, z.string().min(1, m.passwordMissing).max(PASSWORD_MAX_LENGTH, m.passwordTooLong({ max: PASSWORD_MAX_LENGTH }))),
+  });
+}
+
+const loginForms = { ja: buildLoginForm('ja'), en: buildLoginForm('en') } as const;
 
 export interface LoginForm {
   userId: string;
@@ -34,10 +38,10 @@ export type ParsedLoginForm =
 const fieldOf = (body: Record<string, unknown>, name: string) => text(body[name]);
 
 /** Reads the posted login form; never throws, whatever was sent. */
-export function parseLoginForm(raw: unknown): ParsedLoginForm {
+export function parseLoginForm(raw: unknown, locale: Locale = 'ja'): ParsedLoginForm {
   const body = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const next = safeReturnPath(body.next);
-  const result = loginForm.safeParse({ userId: body.userId, password: body.password });
+  const result = loginForms[locale].safeParse({ userId: body.userId, password: body.password });
   if (result.success) return { ok: true, form: result.data, next };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {

@@ -6,10 +6,10 @@ import { safeReturnPath } from '../../platform/http/require-login.js';
 import { CLEAR_SITE_DATA } from '../../platform/http/cookies.js';
 import { sentDeviceToken, setDeviceCookie } from '../../platform/http/device-cookie.js';
 import { endSession, startSession } from '../../platform/http/session.js';
-import { describeWindowsJa } from '../../platform/maintenance.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import type { FeatureOptions } from '../../platform/deps.js';
+import { maintenanceText } from './hours.js';
 import { parseLoginForm } from './form.js';
 import { attemptLogin, minutesLeft } from './service.js';
 import { LoggedOutPage, LoginPage, LogoutConfirmPage } from './views.js';
@@ -19,8 +19,8 @@ const HOME = '/mypage';
 type LoginPageInput = Omit<Parameters<typeof LoginPage>[0], 'ctx' | 'maintenanceText'>;
 
 function sendLoginPage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, input: LoginPageInput, status = 200) {
-  const maintenanceText = describeWindowsJa(deps.config.maintenanceWindows);
-  return sendPage(reply, LoginPage({ ctx: pageContext(deps, request, reply), maintenanceText, ...input }), status);
+  const windows = maintenanceText(deps.config.maintenanceWindows, request.locale);
+  return sendPage(reply, LoginPage({ ctx: pageContext(deps, request, reply), maintenanceText: windows, ...input }), status);
 }
 
 /**
@@ -41,7 +41,7 @@ export const loginRoutes = (beforeLogin: BeforeLogin): FastifyPluginAsync<Featur
   });
 
   app.post('/login', async (request, reply) => {
-    const parsed = parseLoginForm(request.body);
+    const parsed = parseLoginForm(request.body, request.locale);
     if (!parsed.ok) return sendLoginPage(deps, request, reply, { next: parsed.next, userId: parsed.typedUserId, errors: parsed.errors }, 400);
     await beforeLogin(deps, parsed.form.userId, request.ip);
     const deviceToken = sentDeviceToken(deps, request);

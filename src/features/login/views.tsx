@@ -4,8 +4,10 @@ import type { PageContext } from '../../platform/ui/page-context.js';
 import { USER_ID_MAX_LENGTH } from './user-id.js';
 import { AccountHelpLinks } from '../../platform/ui/account-links.js';
 import { WEBAUTHN_SCRIPTS, WebauthnForm } from '../../platform/ui/webauthn.js';
+import { loginMessages } from './messages.js';
 
-export const INVALID_CREDENTIALS = 'ユーザーIDまたはパスワードが正しくありません。入力内容をご確認のうえ、もう一度お試しください。';
+/** The wrong-credentials message in Japanese (other features' tests look for it). */
+export const INVALID_CREDENTIALS = loginMessages.of('ja').invalid;
 
 /** What went wrong, as shown above the form. */
 export type LoginProblem =
@@ -18,7 +20,7 @@ export type LoginProblem =
 
 interface LoginPageProps {
   ctx: PageContext;
-  /** e.g. 毎週月曜日 2:00～4:00; empty when there is no maintenance window. */
+  /** e.g. 毎週月曜日 2:00～4:00 (in the page's language); empty when there is no maintenance window. */
   maintenanceText: string;
   next: string | null;
   userId?: string;
@@ -26,37 +28,23 @@ interface LoginPageProps {
   problem?: LoginProblem;
 }
 
-function lockLines(problem: Extract<LoginProblem, { kind: 'locked' }>, ctx: PageContext): string[] {
-  const first =
-    problem.scope === 'account'
-      ? 'ログインに続けて失敗したため、このユーザーIDでのログインを一時的に停止しています。'
-      : 'ご利用の通信環境からのログインの失敗が続いたため、ログインを一時的に停止しています。';
-  return [
-    first,
-    `${problem.minutes}分ほど時間をおいてから、もう一度お試しください。`,
-    `パスワードがお分かりにならない場合は「ユーザーID・パスワードをお忘れの方はこちら」から再設定いただくか、${ctx.brand.deskName}（${ctx.brand.deskPhone}）までお電話ください。`,
-  ];
-}
-
-const temporaryExpiredLines = (ctx: PageContext): string[] => [
-  '仮パスワードの有効期限（発行から72時間）が過ぎているため、ログインできません。',
-  `お手数ですが、${ctx.brand.deskName}（${ctx.brand.deskPhone}）までお電話ください。あらためて仮パスワードを発行いたします。`,
-];
-
-const FIXED_LINES: Record<'invalid' | 'password_stopped' | 'passkey_failed' | 'passkey_locked', string[]> = {
-  invalid: [INVALID_CREDENTIALS],
-  password_stopped: [
-    'このユーザーIDは、パスワードでのログインを停止しています。「パスキーでログイン」からログインしてください。',
-    'パスキーをお使いになれない場合は、「ユーザーID・パスワードをお忘れの方はこちら」から再登録いただくと、パスワードでのログインが再開されます。',
-  ],
-  passkey_failed: ['パスキーでログインできませんでした。もう一度お試しいただくか、ユーザーIDとパスワードでログインしてください。'],
-  passkey_locked: ['パスキーでのログインの失敗が続いたため、一時的に停止しています。30分ほど時間をおいてから、もう一度お試しください。'],
-};
-
 function problemLines(problem: LoginProblem, ctx: PageContext): string[] {
-  if (problem.kind === 'temporary_expired') return temporaryExpiredLines(ctx);
-  if (problem.kind === 'locked') return lockLines(problem, ctx);
-  return FIXED_LINES[problem.kind];
+  const m = loginMessages.of(ctx.locale);
+  const desk = { desk: ctx.brand.deskName, phone: ctx.brand.deskPhone };
+  switch (problem.kind) {
+    case 'invalid':
+      return [m.invalid];
+    case 'temporary_expired':
+      return [m.temporaryExpired, m.temporaryExpiredCall(desk)];
+    case 'password_stopped':
+      return [m.passwordStopped, m.passwordStoppedHelp];
+    case 'passkey_failed':
+      return [m.passkeyFailed];
+    case 'passkey_locked':
+      return [m.passkeyLocked];
+    case 'locked':
+      return [problem.scope === 'account' ? m.lockedAccount : m.lockedIp, m.lockedWait({ minutes: problem.minutes }), m.lockedHelp(desk)];
+  }
 }
 
 function Problem({ problem, ctx }: { problem: LoginProblem; ctx: PageContext }) {
@@ -70,44 +58,45 @@ function Problem({ problem, ctx }: { problem: LoginProblem; ctx: PageContext }) 
   );
 }
 
-function ServiceHours({ maintenanceText }: { maintenanceText: string }) {
+function ServiceHours({ maintenanceText, ctx }: { maintenanceText: string; ctx: PageContext }) {
+  const m = loginMessages.of(ctx.locale);
   return (
     <p class="notice">
-      {maintenanceText
-        ? `なお、ご利用可能時間は${maintenanceText}を除く全日です。`
-        : 'なお、お客さまWebサービスは全日ご利用いただけます。'}
-      <a href="/environment">推奨環境はこちら</a>
+      {maintenanceText ? m.hoursWithWindows({ windows: maintenanceText }) : m.hoursAlways}
+      {ctx.locale === 'ja' ? null : ' '}
+      <a href="/environment">{m.environmentLink}</a>
     </p>
   );
 }
 
 export function LoginPage({ ctx, maintenanceText, next, userId, errors, problem }: LoginPageProps) {
+  const m = loginMessages.of(ctx.locale);
   return (
-    <Layout ctx={ctx} title="ログイン" scripts={WEBAUTHN_SCRIPTS}>
-      <h1>お客さまWebサービス ログイン</h1>
-      <p>手続を進めていただくには、お客さまWebサービスへのログインが必要になります。</p>
-      <ServiceHours maintenanceText={maintenanceText} />
+    <Layout ctx={ctx} title={m.title} scripts={WEBAUTHN_SCRIPTS}>
+      <h1>{m.heading}</h1>
+      <p>{m.intro}</p>
+      <ServiceHours maintenanceText={maintenanceText} ctx={ctx} />
       {problem ? <Problem problem={problem} ctx={ctx} /> : <ErrorSummary errors={errors} />}
       <PostForm action="/login" csrf={ctx.csrf}>
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <TextField
           name="userId"
-          label="ユーザーID"
-          hint="半角英数字（ご登録のメールアドレス）"
+          label={m.userId}
+          hint={m.userIdHint}
           value={userId ?? ''}
           error={errors?.userId}
           autocomplete="username webauthn"
           inputMode="email"
           maxLength={USER_ID_MAX_LENGTH}
         />
-        <TextField name="password" label="パスワード" hint="半角英数字" type="password" error={errors?.password} autocomplete="current-password" />
+        <TextField name="password" label={m.password} hint={m.passwordHint} type="password" error={errors?.password} autocomplete="current-password" />
         <div class="actions">
-          <SubmitButton>ログイン</SubmitButton>
+          <SubmitButton>{m.submit}</SubmitButton>
         </div>
       </PostForm>
       <section class="passkey-login" aria-labelledby="passkey-login">
-        <h2 id="passkey-login">パスキーをお持ちの方</h2>
-        <WebauthnForm action="/login/passkey" csrf={ctx.csrf} purpose="login" button="パスキーでログイン" autofill fallback="パスキーでのログインには、パスキーに対応したブラウザで JavaScript を有効にしてください。">
+        <h2 id="passkey-login">{m.passkeyHeading}</h2>
+        <WebauthnForm action="/login/passkey" csrf={ctx.csrf} purpose="login" button={m.passkeyButton} autofill fallback={m.passkeyFallback}>
           {next ? <input type="hidden" name="next" value={next} /> : null}
         </WebauthnForm>
       </section>
@@ -119,14 +108,15 @@ export function LoginPage({ ctx, maintenanceText, next, userId, errors, problem 
 }
 
 export function LoggedOutPage({ ctx }: { ctx: PageContext }) {
+  const m = loginMessages.of(ctx.locale);
   return (
-    <Layout ctx={ctx} title="ログアウト">
-      <h1>ログアウトしました</h1>
-      <p>お客さまWebサービスからログアウトしました。ご利用ありがとうございました。</p>
-      <p>共用のパソコンなどでご利用の場合は、ブラウザを閉じてください。</p>
+    <Layout ctx={ctx} title={m.logoutTitle}>
+      <h1>{m.loggedOutHeading}</h1>
+      <p>{m.loggedOut}</p>
+      <p>{m.sharedComputer}</p>
       <p>
         <a class="button" href="/login">
-          ログインページへ
+          {m.toLogin}
         </a>
       </p>
     </Layout>
@@ -135,15 +125,16 @@ export function LoggedOutPage({ ctx }: { ctx: PageContext }) {
 
 /** GET /logout while still logged in: logging out is a POST, so ask for it. */
 export function LogoutConfirmPage({ ctx }: { ctx: PageContext }) {
+  const m = loginMessages.of(ctx.locale);
   return (
-    <Layout ctx={ctx} title="ログアウト">
-      <h1>ログアウト</h1>
-      <p>お客さまWebサービスからログアウトします。よろしければ「ログアウトする」ボタンを押してください。</p>
+    <Layout ctx={ctx} title={m.logoutTitle}>
+      <h1>{m.logoutHeading}</h1>
+      <p>{m.logoutConfirm}</p>
       <PostForm action="/logout" csrf={ctx.csrf}>
         <div class="actions">
-          <SubmitButton>ログアウトする</SubmitButton>
+          <SubmitButton>{m.logoutButton}</SubmitButton>
           <a class="button" href="/mypage">
-            ホームへ戻る
+            {m.backHome}
           </a>
         </div>
       </PostForm>

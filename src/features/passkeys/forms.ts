@@ -1,7 +1,9 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { z } from 'zod';
 import { safeReturnPath } from '../../platform/http/require-login.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { CREDENTIAL_FIELD, type WebauthnPurpose } from '../../platform/ui/webauthn.js';
+import { passkeyMessages } from './messages.js';
 
 /** A passkey's name as the customer gives it. */
 export const NAME_MAX_LENGTH = 30;
@@ -49,13 +51,14 @@ export function parseAttestation(raw: unknown): RegistrationResponseJSON | null 
 export type NameResult = { ok: true; name: string } | { ok: false; error: string; typed: string };
 
 /** パスキーの名前: 1–30 characters, spaces trimmed, no control characters. */
-export function parseName(raw: unknown): NameResult {
+export function parseName(raw: unknown, locale: Locale = 'ja'): NameResult {
+  const m = passkeyMessages.of(locale);
   const typed = text(bodyOf(raw).name);
   const name = typed.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  if (!name) return { ok: false, error: 'パスキーの名前を入力してください。', typed: typed.slice(0, NAME_MAX_LENGTH) };
-  if ([...name].length > NAME_MAX_LENGTH) return { ok: false, error: `パスキーの名前は${NAME_MAX_LENGTH}文字以内で入力してください。`, typed: typed.slice(0, NAME_MAX_LENGTH * 2) };
+  if (!name) return { ok: false, error: m.nameMissing, typed: typed.slice(0, NAME_MAX_LENGTH) };
+  if ([...name].length > NAME_MAX_LENGTH) return { ok: false, error: m.nameTooLong({ max: NAME_MAX_LENGTH }), typed: typed.slice(0, NAME_MAX_LENGTH * 2) };
   // eslint-disable-next-line no-control-regex -- control characters are what is refused
-  if (/[\u0000-\u001f\u007f]/.test(name)) return { ok: false, error: 'パスキーの名前に使えない文字が含まれています。', typed: '' };
+  if (/[\u0000-\u001f\u007f]/.test(name)) return { ok: false, error: m.nameBadCharacters, typed: '' };
   return { ok: true, name };
 }
 

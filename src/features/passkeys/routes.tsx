@@ -10,6 +10,7 @@ import { sendPage } from '../../platform/ui/render.js';
 import { NAME_MAX_LENGTH, parseAttestation, parseName, passwordLoginChoice } from './forms.js';
 import { loginMethods, registerPasskey, removePasskey, setPasswordLogin } from './service.js';
 import { passkeyOf } from './repository.js';
+import { passkeyMessages } from './messages.js';
 import { DeletePage, LOGIN_METHODS_PATH, LoginMethodsPage, PASSWORD_LOGIN_PATH, REGISTER_PATH, RegisterPage, type MethodsNotice } from './views.js';
 
 function sessionOf(request: FastifyRequest): CurrentSession {
@@ -28,15 +29,14 @@ const noticeOf = (request: FastifyRequest): MethodsNotice | undefined => {
   return NOTICE_VALUES.find((n) => n === done);
 };
 
-/** A name to start from: the browser and OS in words (e.g. Chrome（Android）). */
+/** A name to start from: the browser and OS in words (e.g. Chrome（Android）, in English Chrome (Android)). */
 function suggestedName(request: FastifyRequest): string {
   const parsed = Bowser.parse(request.headers['user-agent'] ?? '');
   const browser = parsed.browser.name ?? '';
   const os = parsed.os.name ?? '';
-  return (browser && os ? `${browser}（${os}）` : browser || os).slice(0, NAME_MAX_LENGTH);
+  const both = request.locale === 'ja' ? `${browser}（${os}）` : `${browser} (${os})`;
+  return (browser && os ? both : browser || os).slice(0, NAME_MAX_LENGTH);
 }
-
-const REGISTER_FAILED = 'パスキーを登録できませんでした。もう一度お試しください（パスキーのご利用には JavaScript が必要です）。';
 
 function registerRegistration(app: FastifyInstance, deps: AppDeps): void {
   const stepUp = { preHandler: requireRecentAuth(deps) };
@@ -46,13 +46,14 @@ function registerRegistration(app: FastifyInstance, deps: AppDeps): void {
   app.get(REGISTER_PATH, stepUp, async (request, reply) => page(request, reply, suggestedName(request), 200));
 
   app.post(REGISTER_PATH, stepUp, async (request, reply) => {
-    const name = parseName(request.body);
+    const m = passkeyMessages.of(request.locale);
+    const name = parseName(request.body, request.locale);
     if (!name.ok) return page(request, reply, name.typed, 400, name.error);
     const response = parseAttestation(request.body);
-    if (!response) return page(request, reply, name.name, 400, undefined, REGISTER_FAILED);
+    if (!response) return page(request, reply, name.name, 400, undefined, m.registerFailed);
     const outcome = await registerPasskey(deps, { session: sessionOf(request), name: name.name, response, ip: request.ip });
     if (outcome.kind === 'registered') return reply.redirect(`${LOGIN_METHODS_PATH}?done=registered`, 303);
-    const message = outcome.kind === 'too_many' ? 'パスキーは10件まで登録できます。使わなくなったパスキーを削除してから、もう一度お試しください。' : outcome.kind === 'duplicate' ? 'このパスキーは登録済みです。' : REGISTER_FAILED;
+    const message = outcome.kind === 'too_many' ? m.tooMany : outcome.kind === 'duplicate' ? m.duplicate : m.registerFailed;
     return page(request, reply, name.name, outcome.kind === 'invalid' ? 400 : 409, undefined, message);
   });
 }
@@ -75,7 +76,7 @@ function registerRemoval(app: FastifyInstance, deps: AppDeps): void {
     if (outcome === 'not_found') return reply.redirect(LOGIN_METHODS_PATH, 303);
     const passkey = await passkeyOf(deps.db, customerId, idOf(request));
     if (!passkey) return reply.redirect(LOGIN_METHODS_PATH, 303);
-    const message = 'パスワードでのログインを停止しているため、最後のパスキーは削除できません。先に「パスワードでのログインを再開する」を行ってください。';
+    const message = passkeyMessages.of(request.locale).lastPasskey;
     return sendPage(reply, <DeletePage ctx={pageContext(deps, request, reply)} passkey={passkey} message={message} />, 409);
   });
 }
@@ -86,10 +87,11 @@ function registerPasswordLogin(app: FastifyInstance, deps: AppDeps): void {
     const choice = passwordLoginChoice(request.body);
     const methods = await loginMethods(deps, customerId);
     if (!methods) return toLogin(deps, request, reply);
-    if (!choice) return sendPage(reply, <LoginMethodsPage ctx={pageContext(deps, request, reply)} methods={methods} message="操作を選んでください。" />, 400);
+    const m = passkeyMessages.of(request.locale);
+    if (!choice) return sendPage(reply, <LoginMethodsPage ctx={pageContext(deps, request, reply)} methods={methods} message={m.chooseAction} />, 400);
     const outcome = await setPasswordLogin(deps, { customerId, stop: choice === 'stop', ip: request.ip });
     if (outcome === 'changed') return reply.redirect(`${LOGIN_METHODS_PATH}?done=${choice === 'stop' ? 'stopped' : 'resumed'}`, 303);
-    return sendPage(reply, <LoginMethodsPage ctx={pageContext(deps, request, reply)} methods={methods} message="パスワードでのログインを停止するには、先にパスキーを登録してください。" />, 409);
+    return sendPage(reply, <LoginMethodsPage ctx={pageContext(deps, request, reply)} methods={methods} message={m.stopNeedsPasskey} />, 409);
   });
 }
 

@@ -10,6 +10,8 @@ import { WEBAUTHN_OPTIONS_PATH } from '../../platform/ui/webauthn.js';
 import { parseAssertion, passwordOf, purposeOf, returnPathOf } from './forms.js';
 import { passkeyLogin, passkeyReauth, passwordReauth, type ReauthOutcome } from './login.js';
 import { loginMethods, ceremonyOptions } from './service.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { passkeyMessages } from './messages.js';
 import { ReauthPage } from './views.js';
 
 const HOME = '/mypage';
@@ -41,11 +43,10 @@ function registerSignIn(app: FastifyInstance, deps: AppDeps): void {
   });
 }
 
-const REAUTH_MESSAGES: Record<Exclude<ReauthOutcome, 'ok' | 'closed'>, string> = {
-  wrong: 'ご本人確認ができませんでした。もう一度お試しください。',
-  throttled: '入力誤りが続いたため、現在このお手続きはご利用いただけません。しばらく時間をおいてから、もう一度お試しください。',
-  stopped: 'パスワードでのログインを停止しているため、パスキーでご本人確認ください。',
-};
+function reauthMessage(outcome: Exclude<ReauthOutcome, 'ok' | 'closed'>, locale: Locale): string {
+  const m = passkeyMessages.of(locale);
+  return outcome === 'wrong' ? m.reauthWrong : outcome === 'throttled' ? m.reauthThrottled : m.reauthStopped;
+}
 
 function registerReauth(app: FastifyInstance, deps: AppDeps): void {
   const page = async (request: FastifyRequest, reply: FastifyReply, next: string | null, status: number, outcome?: Exclude<ReauthOutcome, 'ok' | 'closed'>, field?: boolean) => {
@@ -54,8 +55,8 @@ function registerReauth(app: FastifyInstance, deps: AppDeps): void {
       await endSession(deps, request, reply);
       return reply.redirect('/login', 303);
     }
-    const message = outcome && !field ? REAUTH_MESSAGES[outcome] : undefined;
-    const error = outcome && field ? 'パスワードが正しくありません。' : undefined;
+    const message = outcome && !field ? reauthMessage(outcome, request.locale) : undefined;
+    const error = outcome && field ? passkeyMessages.of(request.locale).wrongPassword : undefined;
     return sendPage(
       reply,
       <ReauthPage ctx={pageContext(deps, request, reply)} next={next} hasPasskey={methods.passkeys.length > 0} passwordStopped={methods.passwordLoginStopped} message={message} error={error} />,
