@@ -68,3 +68,15 @@ export function describeWindowsJa(windows: MaintenanceWindow[]): string {
     .map((w) => `${w.day === null ? '毎日' : `毎週${DAY_NAMES_JA[w.day]}曜日`} ${clockText(w.startMinute)}～${clockText(w.endMinute)}`)
     .join('、');
 }
+
+const EN_DAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
+
+/** 「Mondays 2:00–4:00 and daily 23:30–23:45 (Japan time)」: describeWindowsJa's English twin. */
+export function describeWindowsEn(windows: MaintenanceWindow[]): string {
+  const parts = windows.map((w) => `${w.day === null ? 'daily' : EN_DAYS[w.day]} ${clockText(w.startMinute)}–${clockText(w.endMinute)}`);
+  const listed = parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `${listed} (Japan time)`;
+}
+
+/** The maintenance windows in a page's language (毎週月曜日 2:00～4:00 / Mondays 2:00–4:00 (Japan time)). */
+export const describeWindows = (windows: MaintenanceWindow[], locale: 'ja' | 'en'): string => (locale === 'ja' ? describeWindowsJa(windows) : describeWindowsEn(windows));

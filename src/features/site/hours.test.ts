@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { parseMaintenanceWindows } from '../../platform/maintenance.js';
-import { describeWindowsEn, serviceHours } from './service.js';
+import { describeWindowsEn, parseMaintenanceWindows } from '../../platform/maintenance.js';
+import { serviceHours } from './service.js';
 
 it('states the service hours in English, Japan time', () => {
   assert.equal(describeWindowsEn(parseMaintenanceWindows('Mon 02:00-04:00')), 'Mondays 2:00–4:00 (Japan time)');
