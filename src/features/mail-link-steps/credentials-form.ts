@@ -8,10 +8,6 @@ import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { mailLinkMessages } from './messages.js';
 import { passwordProblemIn } from './password-text.js';
 
-export const USER_ID_LABEL = mailLinkMessages.of('ja').userId;
-
-export const USER_ID_NOT_MAILED = mailLinkMessages.of('ja').userIdNotMailed;
-
 const buildBase = (locale: Locale) => z.object({ user_id: emailField(mailLinkMessages.of(locale).userId, locale), agree: agreeField(locale) });
 const bases = { ja: buildBase('ja'), en: buildBase('en') };
 
