@@ -1,35 +1,52 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/ui/form.js';
-import { agreeField, emailField, parseForm, typedValues, type FormResult } from '../../platform/ui/form-parse.js';
+import { agreeField, emailField, field, parseForm, typedValues, type FormResult } from '../../platform/ui/form-parse.js';
 import { normalizeEmail } from '../../platform/text.js';
-import { passwordProblem, type PasswordPolicy } from '../../platform/auth/password-rule.js';
+import type { PasswordPolicy } from '../../platform/auth/password-rule.js';
+import { keywordEntryField, normalizeKeyword } from '../../platform/auth/keyword.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { mailLinkMessages } from './messages.js';
+import { passwordProblemIn } from './password-text.js';
 
-export const USER_ID_LABEL = 'メールアドレス（ユーザーID）';
+const buildBase = (locale: Locale) => z.object({ user_id: emailField(mailLinkMessages.of(locale).userId, locale), agree: agreeField(locale) });
+const bases = { ja: buildBase('ja'), en: buildBase('en') };
 
-const base = z.object({ user_id: emailField(USER_ID_LABEL), agree: agreeField() });
+/** The keyword typed at the mail link: only emptiness and length before comparing (Japanese: the platform's field). */
+const buildKeywordForm = (locale: Locale) => {
+  if (locale === 'ja') return z.object({ keyword: keywordEntryField });
+  const m = mailLinkMessages.of(locale);
+  const keyword = field<string>((raw) => {
+    const value = normalizeKeyword(raw);
+    if (value === '') return { error: m.keywordMissing };
+    return value.length > 64 ? { error: m.keywordTooLong } : { value };
+  });
+  return z.object({ keyword });
+};
+const keywordForms = { ja: buildKeywordForm('ja'), en: buildKeywordForm('en') };
 
-export const USER_ID_NOT_MAILED = 'ユーザーIDには、ご案内メールを受信したメールアドレスをご指定ください。';
+export const parseKeywordForm = (body: unknown, locale: Locale = 'ja'): FormResult<{ keyword: string }> => parseForm(keywordForms[locale], body);
 
 /**
  * The ID/password step: the user ID (NFKC, lower case) twice, the password twice, the terms.
- * The user ID must be `mailedTo`, the address the one-time mail reached.
+ * The user ID must be `mailedTo`, the address the one-time mail reached. Messages in `locale`.
  */
-export function parseCredentialsForm(body: unknown, policy: PasswordPolicy, mailedTo: string): FormResult<{ userId: string; password: string }> {
-  const parsed = parseForm(base, body);
+export function parseCredentialsForm(body: unknown, policy: PasswordPolicy, mailedTo: string, locale: Locale = 'ja'): FormResult<{ userId: string; password: string }> {
+  const m = mailLinkMessages.of(locale);
+  const parsed = parseForm(bases[locale], body);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   const typed = typedValues(body, ['user_id', 'user_id_confirm', 'password', 'password_confirm']);
   const userId = parsed.ok ? parsed.value.user_id : normalizeEmail(typed.user_id ?? '');
   const userIdConfirm = typed.user_id_confirm ?? '';
-  if (!errors.user_id && userId !== normalizeEmail(mailedTo)) errors.user_id = USER_ID_NOT_MAILED;
+  if (!errors.user_id && userId !== normalizeEmail(mailedTo)) errors.user_id = m.userIdNotMailed;
   if (!errors.user_id) {
-    if (userIdConfirm.trim() === '') errors.user_id_confirm = 'メールアドレス（確認用）を入力してください。';
-    else if (normalizeEmail(userIdConfirm) !== userId) errors.user_id_confirm = 'メールアドレス（確認用）がメールアドレス（ユーザーID）と一致しません。';
+    if (userIdConfirm.trim() === '') errors.user_id_confirm = m.userIdConfirmMissing;
+    else if (normalizeEmail(userIdConfirm) !== userId) errors.user_id_confirm = m.userIdConfirmMismatch;
   }
   const password = typed.password ?? '';
-  const problem = passwordProblem(password, userId, policy);
+  const problem = passwordProblemIn(password, userId, policy, locale);
   if (problem) errors.password = problem;
-  else if ((typed.password_confirm ?? '') === '') errors.password_confirm = 'パスワード（確認用）を入力してください。';
-  else if (typed.password_confirm !== password) errors.password_confirm = 'パスワード（確認用）がパスワードと一致しません。';
+  else if ((typed.password_confirm ?? '') === '') errors.password_confirm = m.passwordConfirmMissing;
+  else if (typed.password_confirm !== password) errors.password_confirm = m.passwordConfirmMismatch;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { userId, password } };
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { AppDeps, FeatureOptions } from '../../platform/deps.js';
 import { setFlowClaim } from '../../platform/flow/cookie.js';
 import { startSession } from '../../platform/http/session.js';
@@ -8,21 +7,22 @@ import { sendPage } from '../../platform/ui/render.js';
 import { recordSuccessfulLogin } from '../../platform/auth/logins.js';
 import { recordLoginEvent } from '../../platform/auth/login-events.js';
 import { rememberThisBrowser } from '../../platform/http/device-cookie.js';
-import { parseCredentialsForm, USER_ID_NOT_MAILED } from './credentials-form.js';
+import { parseCredentialsForm, parseKeywordForm } from './credentials-form.js';
 import { atStep } from '../../platform/flow/http.js';
 import type { CredentialData, CredentialFlowSpec, CredentialState } from '../policies/account/credential-steps.js';
-import { keywordEntryField } from '../../platform/auth/keyword.js';
-import { parseForm, typedValues } from '../../platform/ui/form-parse.js';
-import { formatDurationJa } from '../../platform/mail/layout.js';
-import { passwordRuleText } from '../../platform/auth/password-rule.js';
+import { typedValues } from '../../platform/ui/form-parse.js';
+import { formatDuration } from '../../platform/mail/layout.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { mailLinkMessages } from './messages.js';
+import { passwordRuleTextIn } from './password-text.js';
 import { type LinkProblem, InvalidLinkPage } from '../../platform/flow/pages.js';
 import { completeCredentials, openLink, saveCredentials, verifyKeyword } from './service.js';
 import { CompletePage, CredentialsConfirmPage, CredentialsPage, KeywordEntryPage } from './views.js';
 
-const keywordForm = z.object({ keyword: keywordEntryField });
-const USER_ID_TAKEN = 'このメールアドレスは、既に他のお客さまのユーザーIDとして登録されているため、ご利用いただけません。';
-const userIdRefusal = { taken: USER_ID_TAKEN, not_mailed: USER_ID_NOT_MAILED } as const;
-const THROTTLED = 'キーワードの入力誤りが続いたため、現在お手続きいただけません。しばらく時間をおいてから、もう一度お試しください。';
+const userIdRefusal = (locale: Locale, outcome: 'taken' | 'not_mailed'): string => {
+  const m = mailLinkMessages.of(locale);
+  return outcome === 'taken' ? m.userIdTaken : m.userIdNotMailed;
+};
 
 /**
  * The steps after the mail for one flow, as a plugin the site registers beside the flow's own
@@ -41,16 +41,22 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
   type S = X | CredentialState;
   const base = spec.basePath;
   const policy = deps.config.passwordPolicy;
-  const ttlText = formatDurationJa(deps.config.verificationTtlMs);
+  // Every step in the language of its own request: the customer may switch between steps.
+  const stepsIn = (locale: Locale) => (spec.steps ? { labels: spec.steps.labels(locale), credentialsAt: spec.steps.credentialsAt } : undefined);
 
-  const keywordPage = (request: FastifyRequest, reply: FastifyReply, token: string, status: number, error?: string, message?: string) =>
-    sendPage(
+  const keywordPage = (request: FastifyRequest, reply: FastifyReply, token: string, status: number, error?: string, message?: string) => {
+    const texts = spec.texts(request.locale);
+    return sendPage(
       reply,
-      <KeywordEntryPage ctx={pageContext(deps, request, reply)} title={spec.title} intro={spec.keywordIntro} action={`${base}/verify`} token={token} error={error} message={message} />,
+      <KeywordEntryPage ctx={pageContext(deps, request, reply)} title={texts.title} intro={texts.keywordIntro} action={`${base}/verify`} token={token} error={error} message={message} />,
       status,
     );
-  const invalidLink = (request: FastifyRequest, reply: FastifyReply, problem: LinkProblem) =>
-    sendPage(reply, <InvalidLinkPage ctx={pageContext(deps, request, reply)} problem={problem} restart={spec.restart} ttlText={ttlText} />, 410);
+  };
+  const invalidLink = (request: FastifyRequest, reply: FastifyReply, problem: LinkProblem) => {
+    const restart = { href: spec.restart.href, label: spec.texts(request.locale).restartLabel };
+    const ttlText = formatDuration(deps.config.verificationTtlMs, request.locale);
+    return sendPage(reply, <InvalidLinkPage ctx={pageContext(deps, request, reply)} problem={problem} restart={restart} ttlText={ttlText} />, 410);
+  };
 
   // GET only looks: a link scanner opening the URL uses nothing up.
   app.get(`${base}/verify`, async (request, reply) => {
@@ -62,7 +68,7 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
 
   app.post(`${base}/verify`, async (request, reply) => {
     const token = typedValues(request.body, ['token']).token ?? '';
-    const parsed = parseForm(keywordForm, request.body);
+    const parsed = parseKeywordForm(request.body, request.locale);
     if (!parsed.ok) {
       const link = await openLink(deps, spec, token);
       if ('problem' in link) return invalidLink(request, reply, link.problem);
@@ -74,9 +80,9 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
         setFlowClaim(deps.config, reply, spec.kind, { flowId: result.flowId, browserKey: result.browserKey });
         return reply.redirect(`${base}/credentials`, 303);
       case 'wrong':
-        return keywordPage(request, reply, token, 400, `キーワードが正しくありません。あと${result.remaining}回誤ると、このURLは使用できなくなります。`);
+        return keywordPage(request, reply, token, 400, mailLinkMessages.of(request.locale).keywordWrong({ remaining: result.remaining }));
       case 'throttled':
-        return keywordPage(request, reply, token, 429, undefined, THROTTLED);
+        return keywordPage(request, reply, token, 429, undefined, mailLinkMessages.of(request.locale).keywordThrottled);
       case 'invalid':
         return invalidLink(request, reply, result.problem);
     }
@@ -85,7 +91,14 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
   const credentialsPage = (request: FastifyRequest, reply: FastifyReply, props: { userId: string; userIdConfirm?: string; errors?: Record<string, string>; message?: string; agreed?: boolean }, status = 200) =>
     sendPage(
       reply,
-      <CredentialsPage ctx={pageContext(deps, request, reply)} title={spec.title} steps={spec.steps} action={`${base}/credentials`} ruleText={passwordRuleText(policy)} {...props} />,
+      <CredentialsPage
+        ctx={pageContext(deps, request, reply)}
+        title={spec.texts(request.locale).title}
+        steps={stepsIn(request.locale)}
+        action={`${base}/credentials`}
+        ruleText={passwordRuleTextIn(policy, request.locale)}
+        {...props}
+      />,
       status,
     );
 
@@ -102,10 +115,10 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
     if (!at) return reply;
     const typed = typedValues(request.body, ['user_id', 'user_id_confirm']);
     const shown = { userId: typed.user_id ?? '', userIdConfirm: typed.user_id_confirm ?? '', agreed: typedValues(request.body, ['agree']).agree === '1' };
-    const parsed = parseCredentialsForm(request.body, policy, at.flow.data.suggestedUserId);
+    const parsed = parseCredentialsForm(request.body, policy, at.flow.data.suggestedUserId, request.locale);
     if (!parsed.ok) return credentialsPage(request, reply, { ...shown, errors: parsed.errors }, 400);
     const outcome = await saveCredentials(deps, spec, at.flow, parsed.value);
-    if (outcome === 'taken' || outcome === 'not_mailed') return credentialsPage(request, reply, { ...shown, errors: { user_id: userIdRefusal[outcome] } }, 400);
+    if (outcome === 'taken' || outcome === 'not_mailed') return credentialsPage(request, reply, { ...shown, errors: { user_id: userIdRefusal(request.locale, outcome) } }, 400);
     return reply.redirect(outcome === 'ok' ? `${base}/credentials/confirm` : `${base}/credentials`, 303);
   });
 
@@ -117,8 +130,8 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
       reply,
       <CredentialsConfirmPage
         ctx={pageContext(deps, request, reply)}
-        title={spec.title}
-        steps={spec.steps}
+        title={spec.texts(request.locale).title}
+        steps={stepsIn(request.locale)}
         action={`${base}/credentials/confirm`}
         backHref={`${base}/credentials`}
         userId={data.credentials?.userId ?? ''}
@@ -130,11 +143,11 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
   app.post(`${base}/credentials/confirm`, async (request, reply) => {
     const at = await atStep<S, D>(deps, request, reply, spec, ['credentials_confirming']);
     if (!at) return reply;
-    const result = await completeCredentials(deps, spec, at.flow, request.ip);
+    const result = await completeCredentials(deps, spec, at.flow, request.ip, request.locale);
     if (result === 'moved') return reply.redirect(`${base}/complete`, 303);
     if (result === 'taken' || result === 'not_mailed') {
       const userId = at.flow.data.credentials?.userId ?? '';
-      return credentialsPage(request, reply, { userId, errors: { user_id: userIdRefusal[result] } }, 409);
+      return credentialsPage(request, reply, { userId, errors: { user_id: userIdRefusal(request.locale, result) } }, 409);
     }
     // Held (再登録 to another address): nobody is logged in; the page says when it takes effect.
     if ('held' in result) return reply.redirect(spec.placeOf(result.held), 303);
@@ -150,6 +163,7 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
   app.get(`${base}/complete`, async (request, reply) => {
     const at = await atStep<S, D>(deps, request, reply, spec, ['completed']);
     if (!at) return reply;
-    return sendPage(reply, <CompletePage ctx={pageContext(deps, request, reply)} title={spec.title} steps={spec.steps} heading={spec.completeHeading} lines={spec.completeLines} />);
+    const texts = spec.texts(request.locale);
+    return sendPage(reply, <CompletePage ctx={pageContext(deps, request, reply)} title={texts.title} steps={stepsIn(request.locale)} heading={texts.completeHeading} lines={texts.completeLines} />);
   });
 }

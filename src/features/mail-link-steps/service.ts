@@ -8,6 +8,7 @@ import { holdAnswer, takeAttempts, type Gate, type ThrottlePolicy } from '../../
 import type { LinkProblem } from '../../platform/flow/pages.js';
 import { userIdTaken } from '../policies/account/repository.js';
 import { normalizeEmail } from '../../platform/text.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { KEYWORD_ATTEMPTS, STEP_TTL_MS, type CredentialData, type CredentialFlowSpec, type CredentialState } from '../policies/account/credential-steps.js';
 
 /** Keyword attempts from one address, over every flow, counted before the check: slow down, then lock. */
@@ -143,12 +144,14 @@ export async function saveCredentials<X extends string, D extends CredentialData
  * Completion in one transaction: the flow is claimed, the customer written, the hash dropped
  * from the flow, the customer's other open mail links retired, and a replaced user ID told.
  * A held completion (再登録 to another address) changes no account and logs nobody in.
+ * The mails go out in `locale`, the language of the completing request.
  */
 export async function completeCredentials<X extends string, D extends CredentialData>(
   deps: AppDeps,
   spec: CredentialFlowSpec<X, D>,
   flow: AnyFlow<X, D>,
   ip: string,
+  locale: Locale = 'ja',
 ): Promise<{ customerId: string } | { held: X } | 'taken' | 'not_mailed' | 'moved'> {
   const credentials = flow.data.credentials;
   if (!credentials) return 'moved';
@@ -160,7 +163,7 @@ export async function completeCredentials<X extends string, D extends Credential
       delete data.credentials;
       if (!(await saveFlow(trx, flow, { state: 'completed', data, now, ttlMs: STEP_TTL_MS }))) throw new FlowMoved();
       if (await userIdTaken(trx, credentials.userId, await spec.ownCustomerId(trx, flow))) throw new UserIdTaken();
-      const done = await spec.complete(trx, flow, credentials, now, ip, deps);
+      const done = await spec.complete(trx, flow, credentials, now, ip, deps, locale);
       if ('heldState' in done) {
         // Nothing of the account changes yet; the hold queued its own notice to the registered address.
         await trx.updateTable('flows').set({ customer_id: done.customerId, state: done.heldState }).where('id', '=', flow.id).execute();
@@ -171,7 +174,7 @@ export async function completeCredentials<X extends string, D extends Credential
       // New credentials: links still out for this customer (registration or recovery) stop working.
       await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, customerId, flow.id), now);
       const notice = previousUserId !== null && normalizeEmail(previousUserId) !== normalizeEmail(credentials.userId);
-      if (notice) await deps.mail.enqueue(trx, spec.replacedUserIdMail({ brand: deps.config.brand, to: previousUserId, newUserId: credentials.userId, at: now }), now);
+      if (notice) await deps.mail.enqueue(trx, spec.replacedUserIdMail({ brand: deps.config.brand, to: previousUserId, newUserId: credentials.userId, at: now, locale }), now);
       return { customerId, mailed: notice };
     });
     if (result.mailed) deps.mail.kick();

@@ -4,9 +4,16 @@ import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
 import { formatBirthDateJa, holderKana, holderName, type Holder } from '../policies/holder.js';
 import { AgreeAndNext } from '../../platform/ui/terms.js';
+import { formatDate } from '../../platform/ui/i18n/format.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { useLocale } from '../../platform/ui/i18n/context.js';
+import { mailLinkMessages } from './messages.js';
 
 /** The steps after the mail, as the guide numbers them (screens 8–10). */
-export const CREDENTIAL_STEPS = ['お客さま情報の入力', '入力内容の確認', '完了'];
+export function credentialSteps(locale: Locale): readonly string[] {
+  const m = mailLinkMessages.of(locale);
+  return [m.step1, m.step2, m.step3];
+}
 
 /** Where the step indicator stands: the flow's own list (registration: 6 steps) or the three steps after the mail. */
 export interface StepsOfFlow {
@@ -14,12 +21,11 @@ export interface StepsOfFlow {
   credentialsAt: number;
 }
 
-const SHORT_STEPS: StepsOfFlow = { labels: CREDENTIAL_STEPS, credentialsAt: 1 };
-
-/** The indicator at the ID/password step (0), its confirmation (1) or the completion (2). */
-const FlowSteps = ({ steps = SHORT_STEPS, offset }: { steps?: StepsOfFlow | undefined; offset: 0 | 1 | 2 }) => (
-  <StepIndicator steps={steps.labels} current={steps.credentialsAt + offset} />
-);
+/** The indicator at the ID/password step (0), its confirmation (1) or the completion (2); the page's language from Layout. */
+const FlowSteps = ({ steps, offset }: { steps?: StepsOfFlow | undefined; offset: 0 | 1 | 2 }) => {
+  const shown = steps ?? { labels: credentialSteps(useLocale()), credentialsAt: 1 };
+  return <StepIndicator steps={shown.labels} current={shown.credentialsAt + offset} />;
+};
 
 export const MASKED_PASSWORD = '●●●●●●●●';
 
@@ -35,6 +41,7 @@ interface KeywordEntryProps {
 
 /** Seed screen 7: the keyword behind the mail link. */
 export function KeywordEntryPage({ ctx, title, intro, action, token, error, message }: KeywordEntryProps) {
+  const m = mailLinkMessages.of(ctx.locale);
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -42,9 +49,9 @@ export function KeywordEntryPage({ ctx, title, intro, action, token, error, mess
       <ErrorSummary errors={error ? { keyword: error } : undefined} message={message} />
       <PostForm action={action} csrf={ctx.csrf}>
         <input type="hidden" name="token" value={token} />
-        <TextField name="keyword" label="キーワード" error={error} autocomplete="off" maxLength={64} />
+        <TextField name="keyword" label={m.keyword} error={error} autocomplete="off" maxLength={64} />
         <div class="actions">
-          <SubmitButton>次へ</SubmitButton>
+          <SubmitButton>{m.next}</SubmitButton>
         </div>
       </PostForm>
     </Layout>
@@ -65,21 +72,20 @@ interface CredentialsProps {
   steps?: StepsOfFlow | undefined;
 }
 
-export const USER_ID_HINT = 'ご案内メールを受信したメールアドレスがユーザーIDになります。別のメールアドレスをご利用になる場合は、登録完了後に「各種変更の手続き」から変更できます。';
-
 /** Seed screen 8: the user ID (an e-mail address) and password, each twice, and the terms. */
 export function CredentialsPage({ ctx, title, action, userId, userIdConfirm, ruleText, errors, message, agreed, steps }: CredentialsProps) {
+  const m = mailLinkMessages.of(ctx.locale);
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <FlowSteps steps={steps} offset={0} />
-      <p>ご希望のID・パスワードをご入力いただき、「次へ」ボタンを押してください。</p>
+      <p>{m.credentialsIntro}</p>
       <ErrorSummary errors={errors} message={message} />
       <PostForm action={action} csrf={ctx.csrf}>
-        <TextField name="user_id" label="メールアドレス（ユーザーID）" type="email" value={userId} error={errors?.user_id} autocomplete="username" maxLength={254} inputMode="email" hint={USER_ID_HINT} />
-        <TextField name="user_id_confirm" label="メールアドレス（確認用）" type="email" value={userIdConfirm ?? ''} error={errors?.user_id_confirm} autocomplete="off" maxLength={254} inputMode="email" hint="確認のためもう一度ご入力ください。" />
-        <TextField name="password" label="パスワード" type="password" error={errors?.password} autocomplete="new-password" maxLength={128} hint={ruleText} />
-        <TextField name="password_confirm" label="パスワード（確認用）" type="password" error={errors?.password_confirm} autocomplete="new-password" maxLength={128} hint="確認のためもう一度ご入力ください。" />
+        <TextField name="user_id" label={m.userId} type="email" value={userId} error={errors?.user_id} autocomplete="username" maxLength={254} inputMode="email" hint={m.userIdHint} />
+        <TextField name="user_id_confirm" label={m.userIdConfirm} type="email" value={userIdConfirm ?? ''} error={errors?.user_id_confirm} autocomplete="off" maxLength={254} inputMode="email" hint={m.againHint} />
+        <TextField name="password" label={m.password} type="password" error={errors?.password} autocomplete="new-password" maxLength={128} hint={ruleText} />
+        <TextField name="password_confirm" label={m.passwordConfirm} type="password" error={errors?.password_confirm} autocomplete="new-password" maxLength={128} hint={m.againHint} />
         <AgreeAndNext error={errors?.agree} checked={agreed === true && !errors?.agree} />
       </PostForm>
     </Layout>
@@ -99,23 +105,25 @@ interface CredentialsConfirmProps {
 
 /** Seed screen 9: the entries for confirmation, the password masked. */
 export function CredentialsConfirmPage({ ctx, title, action, backHref, userId, holder, message, steps }: CredentialsConfirmProps) {
+  const m = mailLinkMessages.of(ctx.locale);
   const rows: Array<[string, string]> = [
-    ['メールアドレス（ユーザーID）', userId],
-    ['パスワード', MASKED_PASSWORD],
+    [m.userId, userId],
+    [m.password, MASKED_PASSWORD],
   ];
-  if (holder) rows.push(['契約者氏名', holderName(holder)], ['契約者氏名カナ', holderKana(holder)], ['生年月日', formatBirthDateJa(holder.birthDate)]);
+  const birthDate = (iso: string) => (ctx.locale === 'ja' ? formatBirthDateJa(iso) : formatDate(ctx.locale, iso));
+  if (holder) rows.push([m.holderName, holderName(holder)], [m.holderKana, holderKana(holder)], [m.birthDate, birthDate(holder.birthDate)]);
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <FlowSteps steps={steps} offset={1} />
-      <p>入力内容をご確認のうえ、よろしければ「次へ」ボタンを押してください。</p>
+      <p>{m.confirmIntro}</p>
       <ErrorSummary message={message} />
       <Entries rows={rows} />
       <PostForm action={action} csrf={ctx.csrf}>
         <div class="actions">
-          <SubmitButton>次へ</SubmitButton>
+          <SubmitButton>{m.next}</SubmitButton>
           <a class="button" href={backHref}>
-            修正する
+            {m.edit}
           </a>
         </div>
       </PostForm>
@@ -125,6 +133,7 @@ export function CredentialsConfirmPage({ ctx, title, action, backHref, userId, h
 
 /** Seed screen 10 (and recovery STEP 6): done, and ホームへ. */
 export function CompletePage({ ctx, title, heading, lines, steps }: { ctx: PageContext; title: string; heading: string; lines: string[]; steps?: StepsOfFlow | undefined }) {
+  const m = mailLinkMessages.of(ctx.locale);
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -135,7 +144,7 @@ export function CompletePage({ ctx, title, heading, lines, steps }: { ctx: PageC
       ))}
       <div class="actions">
         <a class="button primary" href="/mypage">
-          ホームへ
+          {m.home}
         </a>
       </div>
     </Layout>

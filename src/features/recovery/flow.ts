@@ -1,4 +1,5 @@
 import { CREDENTIAL_STATES, type CredentialData, type CredentialState } from '../policies/account/credential-steps.js';
+import { recoveryMessages } from './messages.js';
 
 /** Recovery starts with the mail out (or, for an unknown address, pretends to): the shared states only. */
 export type RecoveryState = CredentialState;
@@ -17,4 +18,5 @@ const PLACES: Record<RecoveryState, string> = {
 
 export const recoveryPlace = (state: RecoveryState): string => PLACES[state];
 
-export const RECOVERY_RESTART = { href: '/recovery', label: 'ユーザーID・パスワードの再登録を最初からやり直す' };
+/** Where to start again; the label in Japanese for the platform's flow-ended page (FlowPlaces has one label). */
+export const RECOVERY_RESTART = { href: '/recovery', label: recoveryMessages.of('ja').restart };

@@ -9,13 +9,14 @@ import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { atStep } from '../../platform/flow/http.js';
 import { birthDateField, emailField, parseForm, typedValues } from '../../platform/ui/form-parse.js';
-import { formatDurationJa } from '../../platform/mail/layout.js';
+import { formatDuration } from '../../platform/mail/layout.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { recoveryMessages } from './messages.js';
 import { RECOVERY_KIND, type RecoveryData, type RecoveryState } from './flow.js';
 import { recoverySpec, requestRecovery } from './service.js';
 import { RecoveryInputPage, RecoverySentPage } from './views.js';
 
-const THROTTLED = 'お手続きの回数が上限に達しました。しばらく時間をおいてから、もう一度お試しください。';
-const recoveryForm = (today: string) => z.object({ email: emailField(), birth_date: birthDateField(today) });
+const recoveryForm = (today: string, locale: Locale) => z.object({ email: emailField(recoveryMessages.of(locale).email, locale), birth_date: birthDateField(today, locale) });
 
 /** ユーザーID・パスワードをお忘れの方: STEP 2–3 here, STEP 4–6 through the shared credential steps. */
 export const recoveryRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
@@ -26,10 +27,10 @@ export const recoveryRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { 
 
   app.post('/recovery', async (request, reply) => {
     const typed = typedValues(request.body, ['email', 'birth_date']);
-    const parsed = parseForm(recoveryForm(japanDate(deps.clock.now())), request.body);
+    const parsed = parseForm(recoveryForm(japanDate(deps.clock.now()), request.locale), request.body);
     if (!parsed.ok) return inputPage(request, reply, typed, 400, parsed.errors);
-    const result = await requestRecovery(deps, { email: parsed.value.email, birthDate: parsed.value.birth_date, ip: request.ip });
-    if (result.outcome === 'throttled') return inputPage(request, reply, typed, 429, undefined, THROTTLED);
+    const result = await requestRecovery(deps, { email: parsed.value.email, birthDate: parsed.value.birth_date, ip: request.ip, locale: request.locale });
+    if (result.outcome === 'throttled') return inputPage(request, reply, typed, 429, undefined, recoveryMessages.of(request.locale).throttled);
     setFlowClaim(deps.config, reply, RECOVERY_KIND, { flowId: result.flowId, browserKey: result.browserKey });
     return reply.redirect('/recovery/sent', 303);
   });
@@ -39,7 +40,7 @@ export const recoveryRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { 
     if (!at) return reply;
     const sealed = at.flow.data.keywordSealed;
     const keyword = sealed ? unseal(at.browserKey, sealed) : null;
-    return sendPage(reply, <RecoverySentPage ctx={pageContext(deps, request, reply)} keyword={keyword} ttlText={formatDurationJa(deps.config.verificationTtlMs)} />);
+    return sendPage(reply, <RecoverySentPage ctx={pageContext(deps, request, reply)} keyword={keyword} ttlText={formatDuration(deps.config.verificationTtlMs, request.locale)} />);
   });
   // The keyword, ID/password, confirmation and completion steps: features/mail-link-steps, wired by the site.
 };

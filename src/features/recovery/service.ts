@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../platform/deps.js';
 import type { Db } from '../../platform/db/database.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { recordAudit } from '../../platform/auth/audit.js';
 import { customerActor } from '../../platform/auth/actor.js';
 import { hashSecret, sha256 } from '../../platform/crypto.js';
@@ -16,6 +17,7 @@ import { replaceCredentials } from '../policies/account/repository.js';
 import { RECOVERY_KIND, RECOVERY_RESTART, RECOVERY_STATES, recoveryPlace, type RecoveryData, type RecoveryState } from './flow.js';
 import { passwordLoginResumedMail, recoveryMail, userIdChangedNoticeMail } from './mail.js';
 import { findCustomerByUserId } from './repository.js';
+import { recoveryMessages } from './messages.js';
 
 /**
  * Every request counts, known address or not (a mail can be triggered): per address and per
@@ -30,9 +32,10 @@ export type RequestOutcome = { outcome: 'shown'; flowId: string; browserKey: str
 
 /**
  * STEP 2 → 3. Whether or not the address and birth date match a customer, the answer is the
- * same: a new keyword on screen (same argon2 work). Only a match gets a mail with the link.
+ * same: a new keyword on screen (same argon2 work). Only a match gets a mail with the link, in
+ * `locale` (the request's; Japanese when not given).
  */
-export async function requestRecovery(deps: AppDeps, input: { email: string; birthDate: string; ip: string }): Promise<RequestOutcome> {
+export async function requestRecovery(deps: AppDeps, input: { email: string; birthDate: string; ip: string; locale?: Locale }): Promise<RequestOutcome> {
   const { db, clock, config } = deps;
   const now = clock.now();
   const gate = await takeAttempts(db, now, [
@@ -71,7 +74,7 @@ export async function requestRecovery(deps: AppDeps, input: { email: string; bir
       await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, customer.id, flow.id, RECOVERY_KIND), now);
       const token = await issueMailToken(trx, flow.id, now, ttlMs);
       const url = `${config.baseUrl}/recovery/verify?token=${secretSlot('token')}`;
-      await deps.mail.enqueue(trx, { ...recoveryMail({ brand: config.brand, to: customer.userId, url, sentAt: now, ttlMs }), secrets: { token } }, now);
+      await deps.mail.enqueue(trx, { ...recoveryMail({ brand: config.brand, to: customer.userId, url, sentAt: now, ttlMs, locale: input.locale ?? 'ja' }), secrets: { token } }, now);
       await recordAudit(trx, now, { kind: 'recovery_mail_sent', actor: null, customerId: customer.id, ip: input.ip, detail: { flowId: flow.id } });
     }
     return { flowId: flow.id, mailed: customer !== null };
@@ -84,7 +87,7 @@ export async function requestRecovery(deps: AppDeps, input: { email: string; bir
  * A recovery of an account that logs in by passkey only gives it its password login back (the
  * mail link plus the keyword proved the customer; decision 0022), and says so by mail.
  */
-async function resumePasswordLogin(trx: Db, deps: AppDeps, customerId: string, to: string, at: Date, ip: string): Promise<void> {
+async function resumePasswordLogin(trx: Db, deps: AppDeps, customerId: string, to: string, at: Date, ip: string, locale: Locale): Promise<void> {
   const resumed = await trx
     .updateTable('customers')
     .set({ password_login_stopped_at: null })
@@ -93,16 +96,16 @@ async function resumePasswordLogin(trx: Db, deps: AppDeps, customerId: string, t
     .executeTakeFirst();
   if (Number(resumed.numUpdatedRows) === 0) return;
   await recordAudit(trx, at, { kind: 'recovery_password_login_resumed', actor: customerActor(customerId), customerId, ip });
-  await deps.mail.enqueue(trx, passwordLoginResumedMail({ brand: deps.config.brand, to, at }), at);
+  await deps.mail.enqueue(trx, passwordLoginResumedMail({ brand: deps.config.brand, to, at, locale }), at);
 }
 
 /** STEP 5 confirmed: the customer's new user ID and password; every old session ends. */
-async function completeRecovery(trx: Db, flow: RecoveryFlow, credentials: NewCredentials, at: Date, ip: string, deps: AppDeps): Promise<CompletedCustomer> {
+async function completeRecovery(trx: Db, flow: RecoveryFlow, credentials: NewCredentials, at: Date, ip: string, deps: AppDeps, locale: Locale = 'ja'): Promise<CompletedCustomer> {
   const customerId = flow.customerId;
   if (!customerId) throw new Error('a recovery flow without a customer reached completion');
   const previousUserId = await replaceCredentials(trx, customerId, credentials, at);
   await revokeCustomerSessions(trx, customerId, at);
-  await resumePasswordLogin(trx, deps, customerId, credentials.userId, at, ip);
+  await resumePasswordLogin(trx, deps, customerId, credentials.userId, at, ip, locale);
   await recordAudit(trx, at, { kind: 'recovery_completed', actor: customerActor(customerId), customerId, ip, detail: { flowId: flow.id } });
   return { customerId, previousUserId };
 }
@@ -113,11 +116,11 @@ export const recoverySpec: CredentialFlowSpec<never, RecoveryData> = {
   basePath: '/recovery',
   states: RECOVERY_STATES,
   placeOf: recoveryPlace,
-  title: 'ユーザーID・パスワードの再登録',
-  keywordIntro: 'お手続きの際に画面に表示されたキーワードを入力して、「次へ」ボタンを押してください。',
+  texts: (locale) => {
+    const m = recoveryMessages.of(locale);
+    return { title: m.stepsTitle, keywordIntro: m.keywordIntro, restartLabel: m.restart, completeHeading: m.completeHeading, completeLines: [m.completeLine] };
+  },
   restart: RECOVERY_RESTART,
-  completeHeading: '設定が完了しました。',
-  completeLines: ['「ホームへ」ボタンを押すと、新しいユーザーID・パスワードでお客さまWebサービスをご利用いただけます。'],
   ownCustomerId: async (_db, flow) => flow.customerId,
   complete: completeRecovery,
   replacedUserIdMail: userIdChangedNoticeMail,

@@ -1,4 +1,6 @@
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { CREDENTIAL_STATES, type CredentialData, type CredentialState } from '../policies/account/credential-steps.js';
+import { registrationMessages } from './messages.js';
 
 /**
  * Registration: confirming (entries proofed) → mail_sent → the shared credential states;
@@ -36,11 +38,15 @@ const PLACES: Record<RegistrationState, string> = {
 
 export const registrationPlace = (state: RegistrationState): string => PLACES[state];
 
-export const REGISTRATION_RESTART = { href: '/register', label: '新規利用登録を最初からやり直す' };
+/** Where to start again; the label in Japanese for the platform's flow-ended page (FlowPlaces has one label). */
+export const REGISTRATION_RESTART = { href: '/register', label: registrationMessages.of('ja').restart };
 
 /**
  * The step indicator of the whole registration (seed screens 3–5 and 8–10), so the ID/password
  * screen shows 4 of 6 rather than starting again at 1.
  */
-export const REGISTRATION_STEPS = ['お客さま情報の入力', '入力内容の確認', 'メールの送信、キーワード表示', 'ID・パスワードの入力', 'ID・パスワードの確認', '完了'] as const;
+export function registrationSteps(locale: Locale): readonly string[] {
+  const m = registrationMessages.of(locale);
+  return [m.step1, m.step2, m.step3, m.step4, m.step5, m.step6];
+}
 export const REGISTRATION_CREDENTIALS_STEP = 4;

@@ -128,13 +128,13 @@ export async function findHoldOfFlow(db: Db, flowId: string): Promise<Hold | nul
   return row ? toHold(row) : null;
 }
 
-/** The account a hold belongs to: its current user ID and its holder (for linking policies). */
-export async function findHoldAccount(db: Db, customerId: string): Promise<{ userId: string; holder: Holder } | null> {
+/** The account a hold belongs to: its current user ID, its holder (for linking policies) and its language (customers.locale, for the mails a job sends). */
+export async function findHoldAccount(db: Db, customerId: string): Promise<{ userId: string; holder: Holder; locale: string } | null> {
   const row = await db
     .selectFrom('customers')
-    .select(['user_id', ...CUSTOMER_HOLDER_COLUMNS])
+    .select(['user_id', 'locale', ...CUSTOMER_HOLDER_COLUMNS])
     .where('id', '=', customerId)
     .executeTakeFirst();
   if (!row) return null;
-  return { userId: row.user_id, holder: customerHolderOf(row) };
+  return { userId: row.user_id, holder: customerHolderOf(row), locale: row.locale };
 }

@@ -7,6 +7,7 @@ import { retireMailTokens } from '../../platform/flow/mail-token.js';
 import { secretSlot } from '../../platform/mail/secrets.js';
 import { otherFlowIdsOfCustomer } from '../../platform/flow/store.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { isLocale, type Locale } from '../../platform/ui/i18n/locale.js';
 import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import type { NewCredentials } from '../policies/account/credential-steps.js';
 import { normalizeEmail } from '../../platform/text.js';
@@ -51,12 +52,12 @@ export const needsHold = (currentUserId: string, newUserId: string): boolean => 
 /**
  * In the completing transaction: the pending credentials are kept (only the password's hash),
  * a pending hold of the same customer is replaced, and the registered address gets the notice
- * with the one-time 心当たりがない link. The account itself is not touched.
+ * with the one-time 心当たりがない link (in `locale`, the completing request's). The account itself is not touched.
  */
 export async function startHold(
   trx: Db,
   deps: Pick<AppDeps, 'config' | 'mail'>,
-  input: { customerId: string; currentUserId: string; flowId: string; credentials: NewCredentials; at: Date; ip: string },
+  input: { customerId: string; currentUserId: string; flowId: string; credentials: NewCredentials; at: Date; ip: string; locale?: Locale },
 ): Promise<{ holdId: string; effectiveAt: Date }> {
   const { config } = deps;
   const { at } = input;
@@ -75,7 +76,7 @@ export async function startHold(
     effectiveAt,
   });
   const url = `${config.baseUrl}${CANCEL_PATH}?token=${secretSlot('token')}`;
-  await deps.mail.enqueue(trx, { ...reRegistrationHoldMail({ brand: config.brand, to: input.currentUserId, newUserId: input.credentials.userId, requestedAt: at, effectiveAt, url }), secrets: { token } }, at);
+  await deps.mail.enqueue(trx, { ...reRegistrationHoldMail({ brand: config.brand, to: input.currentUserId, newUserId: input.credentials.userId, requestedAt: at, effectiveAt, url, locale: input.locale ?? 'ja' }), secrets: { token } }, at);
   await recordAudit(trx, at, {
     kind: 'reregistration_hold_started',
     actor: null,
@@ -156,7 +157,9 @@ async function applyHold(trx: Db, deps: HoldDeps, id: string, now: Date, ip: str
   await retireMailTokens(trx, await otherFlowIdsOfCustomer(trx, hold.customerId, hold.flowId), now);
   await recordAudit(trx, now, { kind: 'reregistration_hold_applied', actor: SYSTEM, customerId: hold.customerId, ip, detail: { holdId: id, flowId: hold.flowId, linkedPolicies: linked } });
   if (!needsHold(previousUserId, hold.userId)) return 'applied';
-  await deps.mail.enqueue(trx, reRegistrationNoticeMail({ brand: deps.config.brand, to: previousUserId, newUserId: hold.userId, at: now }), now);
+  // No request here (the job, or a login naming the user ID): the notice in the customer's language.
+  const locale = isLocale(account.locale) ? account.locale : 'ja';
+  await deps.mail.enqueue(trx, reRegistrationNoticeMail({ brand: deps.config.brand, to: previousUserId, newUserId: hold.userId, at: now, locale }), now);
   return 'mailed';
 }
 

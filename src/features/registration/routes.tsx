@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { FeatureOptions } from '../../platform/deps.js';
 import { japanDate } from '../../platform/clock.js';
 import { setFlowClaim } from '../../platform/flow/cookie.js';
@@ -8,32 +7,15 @@ import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { atStep, currentFlow, type FlowPlaces } from '../../platform/flow/http.js';
-import { agreeField, birthDateField, emailField, parseForm, typedValues } from '../../platform/ui/form-parse.js';
-import { kanaField, nameField, policyNumberField } from '../policies/fields.js';
-import { keywordField } from '../../platform/auth/keyword.js';
-import { formatDurationJa } from '../../platform/mail/layout.js';
+import { parseForm, typedValues } from '../../platform/ui/form-parse.js';
+import { formatDuration } from '../../platform/mail/layout.js';
+import { step1Form } from './form.js';
+import { registrationMessages } from './messages.js';
 import { REGISTRATION_KIND, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
 import { CANCEL_PATH, cancelHold, holdOfFlow, openCancelLink, type CancelProblem } from './hold.js';
 import { CancelConfirmPage, CancelledPage, CancelUnavailablePage, ReRegistrationHeldPage } from './hold-views.js';
 import { registrationSpec, sendRegistrationMail, startRegistration, type RegistrationFlow } from './service.js';
 import { RegisterConfirmPage, RegisterInputPage, RegisterSentPage, STEP1_FIELDS, type Step1Values } from './views.js';
-
-const MISMATCH =
-  'ご入力いただいた情報では、ご契約を確認できませんでした。契約者氏名、契約者氏名カナ、生年月日、証券番号を保険証券と照らし合わせてご確認のうえ、もう一度ご入力ください。';
-const THROTTLED = '入力誤りが続いたため、現在お手続きいただけません。しばらく時間をおいてから、もう一度お試しください。';
-
-const step1Form = (today: string) =>
-  z.object({
-    family_name: nameField('姓'),
-    given_name: nameField('名'),
-    family_kana: kanaField('セイ'),
-    given_kana: kanaField('メイ'),
-    birth_date: birthDateField(today),
-    email: emailField(),
-    keyword: keywordField,
-    policy_number: policyNumberField,
-    agree: agreeField(),
-  });
 
 const places: FlowPlaces<RegistrationState> = registrationSpec;
 
@@ -72,7 +54,8 @@ export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app
 
   app.post('/register', async (request, reply) => {
     const typed = typedValues(request.body, STEP1_FIELDS);
-    const parsed = parseForm(step1Form(japanDate(deps.clock.now())), request.body);
+    const m = registrationMessages.of(request.locale);
+    const parsed = parseForm(step1Form(japanDate(deps.clock.now()), request.locale), request.body);
     if (!parsed.ok) return inputPage(request, reply, typed, 400, parsed.errors);
     const { keyword, policy_number, family_name, given_name, family_kana, given_kana, birth_date, email } = parsed.value;
     const entries: RegistrationEntries = {
@@ -85,8 +68,8 @@ export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app
       policyNumber: policy_number,
     };
     const result = await startRegistration(deps, { entries, keyword, ip: request.ip }, await editable(request));
-    if (result.outcome === 'throttled') return inputPage(request, reply, typed, 429, undefined, THROTTLED);
-    if (result.outcome === 'mismatch') return inputPage(request, reply, typed, 400, undefined, MISMATCH);
+    if (result.outcome === 'throttled') return inputPage(request, reply, typed, 429, undefined, m.throttled);
+    if (result.outcome === 'mismatch') return inputPage(request, reply, typed, 400, undefined, m.mismatch);
     setFlowClaim(deps.config, reply, REGISTRATION_KIND, { flowId: result.flowId, browserKey: result.browserKey });
     return reply.redirect('/register/confirm', 303);
   });
@@ -105,7 +88,7 @@ export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app
   app.post('/register/confirm', async (request, reply) => {
     const at = await atStep<RegistrationState, RegistrationData>(deps, request, reply, places, ['confirming']);
     if (!at) return reply;
-    await sendRegistrationMail(deps, at.flow, request.ip);
+    await sendRegistrationMail(deps, at.flow, request.ip, request.locale);
     return reply.redirect('/register/sent', 303);
   });
 
@@ -116,7 +99,7 @@ export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app
     const keyword = data.keywordSealed ? unseal(at.browserKey, data.keywordSealed) : null;
     return sendPage(
       reply,
-      <RegisterSentPage ctx={pageContext(deps, request, reply)} email={data.entries.email} keyword={keyword} ttlText={formatDurationJa(deps.config.verificationTtlMs)} />,
+      <RegisterSentPage ctx={pageContext(deps, request, reply)} email={data.entries.email} keyword={keyword} ttlText={formatDuration(deps.config.verificationTtlMs, request.locale)} />,
     );
   });
   // The keyword, ID/password, confirmation and completion steps: features/mail-link-steps, wired by the site.
@@ -128,7 +111,7 @@ export const registrationRoutes: FastifyPluginAsync<FeatureOptions> = async (app
     const hold = await holdOfFlow(deps.db, at.flow.id);
     if (!hold) throw new Error(`held registration ${at.flow.id} has no hold`);
     const ctx = pageContext(deps, request, reply);
-    return sendPage(reply, <ReRegistrationHeldPage ctx={ctx} title={registrationSpec.title} userId={hold.userId} status={hold.status} effectiveAt={hold.effectiveAt} />);
+    return sendPage(reply, <ReRegistrationHeldPage ctx={ctx} title={registrationSpec.texts(ctx.locale).title} userId={hold.userId} status={hold.status} effectiveAt={hold.effectiveAt} />);
   });
 
   const cancelUnavailable = (request: FastifyRequest, reply: FastifyReply, problem: CancelProblem) =>

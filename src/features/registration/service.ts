@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../platform/deps.js';
 import type { Db } from '../../platform/db/database.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { recordAudit } from '../../platform/auth/audit.js';
 import { customerActor } from '../../platform/auth/actor.js';
 import { hashSecret } from '../../platform/crypto.js';
@@ -12,13 +13,14 @@ import { holdAnswer, refundAttempt, takeAttempts, type ThrottlePolicy } from '..
 import { withinMailCaps } from '../../platform/mail/caps.js';
 import { STEP_TTL_MS, type CompletedCustomer, type CredentialFlowSpec, type HeldCompletion, type NewCredentials } from '../policies/account/credential-steps.js';
 import { sameHolder } from '../policies/holder.js';
-import { REGISTRATION_CREDENTIALS_STEP, REGISTRATION_KIND, REGISTRATION_RESTART, REGISTRATION_STATES, REGISTRATION_STEPS, registrationPlace, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
+import { REGISTRATION_CREDENTIALS_STEP, REGISTRATION_KIND, REGISTRATION_RESTART, REGISTRATION_STATES, registrationPlace, registrationSteps, type RegistrationData, type RegistrationEntries, type RegistrationState } from './flow.js';
 import { reRegistrationNoticeMail, registrationMail } from './mail.js';
 import { insertCustomer, replaceCredentials } from '../policies/account/repository.js';
 import { startHold, needsHold, voidPendingHold } from './hold.js';
 import { findHoldAccount } from './hold-repository.js';
 import { findPolicyHolder } from '../policies/policy-query.js';
 import { linkHolderPolicies } from './repository.js';
+import { registrationMessages } from './messages.js';
 
 /** Proofing attempts from one address, and against one policy number (a match gives its attempt back): slow down, then lock. */
 export const REGISTRATION_IP_THROTTLE: ThrottlePolicy = { limit: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000, slowAfter: 3 };
@@ -82,9 +84,9 @@ export type SendOutcome = 'sent' | 'moved';
 /**
  * Step 2 → 3: the one-time link goes out in the same transaction as the state change. Past a
  * daily cap (per policy, per mailbox, per address) the flow moves on all the same and no mail
- * is queued: the screen is the one for a sent mail.
+ * is queued: the screen is the one for a sent mail. The mail is in `locale` (the request's).
  */
-export async function sendRegistrationMail(deps: AppDeps, flow: RegistrationFlow, ip: string): Promise<SendOutcome> {
+export async function sendRegistrationMail(deps: AppDeps, flow: RegistrationFlow, ip: string, locale: Locale = 'ja'): Promise<SendOutcome> {
   const { db, clock, config } = deps;
   const now = clock.now();
   const { policyNumber, email } = flow.data.entries;
@@ -97,7 +99,7 @@ export async function sendRegistrationMail(deps: AppDeps, flow: RegistrationFlow
     }
     const token = await issueMailToken(trx, flow.id, now, ttlMs);
     const url = `${config.baseUrl}/register/verify?token=${secretSlot('token')}`;
-    await deps.mail.enqueue(trx, { ...registrationMail({ brand: config.brand, to: email, url, sentAt: now, ttlMs }), secrets: { token } }, now);
+    await deps.mail.enqueue(trx, { ...registrationMail({ brand: config.brand, to: email, url, sentAt: now, ttlMs, locale }), secrets: { token } }, now);
     await recordAudit(trx, now, { kind: 'registration_mail_sent', actor: null, ip, detail: { flowId: flow.id, policyNumber } });
     return true;
   });
@@ -124,6 +126,7 @@ async function completeRegistration(
   at: Date,
   ip: string,
   deps: AppDeps,
+  locale: Locale = 'ja',
 ): Promise<CompletedCustomer | HeldCompletion<'held'>> {
   const policy = await findPolicyHolder(trx, flow.data.entries.policyNumber);
   if (!policy) throw new Error(`proofed policy ${flow.data.entries.policyNumber} is gone`);
@@ -135,7 +138,7 @@ async function completeRegistration(
     const account = await findHoldAccount(trx, customerId);
     if (!account) throw new Error(`customer ${customerId} of policy ${policy.policyNumber} is gone`);
     if (needsHold(account.userId, credentials.userId)) {
-      const { holdId } = await startHold(trx, deps, { customerId, currentUserId: account.userId, flowId: flow.id, credentials, at, ip });
+      const { holdId } = await startHold(trx, deps, { customerId, currentUserId: account.userId, flowId: flow.id, credentials, at, ip, locale });
       await recordAudit(trx, at, { kind: 'registration_completed', actor: customerActor(customerId), customerId, ip, detail: { flowId: flow.id, reRegistration, held: true, holdId, linkedPolicies: [] } });
       return { customerId, heldState: 'held' };
     }
@@ -158,12 +161,12 @@ export const registrationSpec: CredentialFlowSpec<'confirming' | 'held', Registr
   basePath: '/register',
   states: REGISTRATION_STATES,
   placeOf: registrationPlace,
-  title: '新規利用登録',
-  steps: { labels: REGISTRATION_STEPS, credentialsAt: REGISTRATION_CREDENTIALS_STEP },
-  keywordIntro: '新規利用登録のお申し込み時に入力いただいたキーワードを入力して、「次へ」ボタンを押してください。',
+  texts: (locale) => {
+    const m = registrationMessages.of(locale);
+    return { title: m.title, keywordIntro: m.keywordIntro, restartLabel: m.restart, completeHeading: m.completeHeading, completeLines: [m.completeLine] };
+  },
+  steps: { labels: registrationSteps, credentialsAt: REGISTRATION_CREDENTIALS_STEP },
   restart: REGISTRATION_RESTART,
-  completeHeading: 'ご登録ありがとうございます。',
-  completeLines: ['「ホームへ」ボタンを押すと、お客さまWebサービスをご利用いただけます。'],
   ownCustomerId: proofedCustomerId,
   complete: completeRegistration,
   replacedUserIdMail: reRegistrationNoticeMail,

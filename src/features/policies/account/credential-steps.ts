@@ -4,6 +4,7 @@ import type { AuditKind } from '../../../platform/auth/audit.js';
 import type { AppDeps } from '../../../platform/deps.js';
 import type { MailMessage } from '../../../platform/mail/outbox.js';
 import type { Flow } from '../../../platform/flow/store.js';
+import type { Locale } from '../../../platform/ui/i18n/locale.js';
 import type { Holder } from '../holder.js';
 
 /**
@@ -45,27 +46,36 @@ export interface CredentialFlowSpec<X extends string, D extends CredentialData> 
   states: readonly (X | CredentialState)[];
   /** The URL that shows a state. */
   placeOf(state: X | CredentialState): string;
-  /** Page heading of the steps after the mail (新規利用登録, …). */
-  title: string;
+  /** The flow's words on the steps after the mail, in the page's language. */
+  texts(locale: Locale): CredentialFlowTexts;
   /**
    * The step indicator over the whole flow: its step names, and the number of the ID/password step
    * (confirmation and completion follow it). Without it the steps after the mail count 1–3 on their own.
    */
-  steps?: { labels: readonly string[]; credentialsAt: number };
-  keywordIntro: string;
-  /** Where to start again when a link or a flow is no longer usable. */
+  steps?: { labels: (locale: Locale) => readonly string[]; credentialsAt: number };
+  /** Where to start again when a flow is no longer usable (the label in Japanese; `texts` has it per language). */
   restart: { href: string; label: string };
-  completeHeading: string;
-  completeLines: string[];
   /** The customer whose own user ID may be kept (re-registration, recovery); null for none. */
   ownCustomerId(db: Db, flow: Flow<X | CredentialState, D>): Promise<string | null>;
   /**
    * Writes the customer in the completing transaction: its id, and the user ID it replaced (null: none);
    * or the credentials are held (再登録 to another address) and the flow waits in `heldState`, logged out.
+   * `locale` is the completing request's, for the mails it sends (Japanese when not given).
    */
-  complete(trx: Db, flow: Flow<X | CredentialState, D>, credentials: NewCredentials, at: Date, ip: string, deps: AppDeps): Promise<CompletedCustomer | HeldCompletion<X>>;
+  complete(trx: Db, flow: Flow<X | CredentialState, D>, credentials: NewCredentials, at: Date, ip: string, deps: AppDeps, locale?: Locale): Promise<CompletedCustomer | HeldCompletion<X>>;
   /** The notice to the replaced user ID when completion changed it (the new address masked). */
   replacedUserIdMail(input: ReplacedUserIdMailInput): MailMessage;
+}
+
+/** What the steps after the mail say for one flow, in one language. */
+export interface CredentialFlowTexts {
+  /** Page heading of the steps after the mail (新規利用登録, …). */
+  title: string;
+  keywordIntro: string;
+  /** The link that starts the flow again. */
+  restartLabel: string;
+  completeHeading: string;
+  completeLines: string[];
 }
 
 export interface CompletedCustomer {
@@ -84,4 +94,6 @@ export interface ReplacedUserIdMailInput {
   to: string;
   newUserId: string;
   at: Date;
+  /** The mail's language (the completing request's); Japanese when not given. */
+  locale?: Locale;
 }

@@ -1,0 +1,106 @@
+import { defineCatalogue } from '../../platform/ui/i18n/catalogue.js';
+
+/** The steps after the mail link (keyword, ID/password, confirmation, completion) shared by registration and recovery. */
+export const mailLinkMessages = defineCatalogue(
+  'mail-link-steps',
+  {
+    step1: 'お客さま情報の入力',
+    step2: '入力内容の確認',
+    step3: '完了',
+    keyword: 'キーワード',
+    keywordMissing: 'キーワードを入力してください。',
+    keywordTooLong: 'キーワードは64文字以内で入力してください。',
+    keywordWrong: (p: { remaining: number }) => `キーワードが正しくありません。あと${p.remaining}回誤ると、このURLは使用できなくなります。`,
+    keywordThrottled: 'キーワードの入力誤りが続いたため、現在お手続きいただけません。しばらく時間をおいてから、もう一度お試しください。',
+    next: '次へ',
+    edit: '修正する',
+    credentialsIntro: 'ご希望のID・パスワードをご入力いただき、「次へ」ボタンを押してください。',
+    userId: 'メールアドレス（ユーザーID）',
+    userIdHint: 'ご案内メールを受信したメールアドレスがユーザーIDになります。別のメールアドレスをご利用になる場合は、登録完了後に「各種変更の手続き」から変更できます。',
+    userIdConfirm: 'メールアドレス（確認用）',
+    againHint: '確認のためもう一度ご入力ください。',
+    password: 'パスワード',
+    passwordConfirm: 'パスワード（確認用）',
+    userIdTaken: 'このメールアドレスは、既に他のお客さまのユーザーIDとして登録されているため、ご利用いただけません。',
+    userIdNotMailed: 'ユーザーIDには、ご案内メールを受信したメールアドレスをご指定ください。',
+    userIdConfirmMissing: 'メールアドレス（確認用）を入力してください。',
+    userIdConfirmMismatch: 'メールアドレス（確認用）がメールアドレス（ユーザーID）と一致しません。',
+    passwordConfirmMissing: 'パスワード（確認用）を入力してください。',
+    passwordConfirmMismatch: 'パスワード（確認用）がパスワードと一致しません。',
+    confirmIntro: '入力内容をご確認のうえ、よろしければ「次へ」ボタンを押してください。',
+    holderName: '契約者氏名',
+    holderKana: '契約者氏名カナ',
+    birthDate: '生年月日',
+    home: 'ホームへ',
+  },
+  {
+    step1: 'Your details',
+    step2: 'Check your details',
+    step3: 'Done',
+    keyword: 'Keyword',
+    keywordMissing: 'Keyword is required.',
+    keywordTooLong: 'Keyword can be at most 64 characters.',
+    keywordWrong: (p: { remaining: number }) =>
+      `The keyword is not correct. After ${p.remaining === 1 ? 'one more wrong attempt' : `${p.remaining} more wrong attempts`}, this link will stop working.`,
+    keywordThrottled: 'There were too many incorrect keywords, so you cannot continue for now. Please wait a while and try again.',
+    next: 'Next',
+    edit: 'Edit',
+    credentialsIntro: 'Enter the user ID and password you would like to use, and press "Next".',
+    userId: 'E-mail address (user ID)',
+    userIdHint: 'Your user ID is the e-mail address that received our e-mail. To use another address, you can change it later under "Changes" (各種変更の手続き).',
+    userIdConfirm: 'E-mail address (again)',
+    againHint: 'Please enter it again to confirm.',
+    password: 'Password',
+    passwordConfirm: 'Password (again)',
+    userIdTaken: "This e-mail address is already another customer's user ID, so it cannot be used.",
+    userIdNotMailed: 'Please use the e-mail address that received our e-mail as your user ID.',
+    userIdConfirmMissing: 'E-mail address (again) is required.',
+    userIdConfirmMismatch: 'The two e-mail addresses do not match.',
+    passwordConfirmMissing: 'Password (again) is required.',
+    passwordConfirmMismatch: 'The two passwords do not match.',
+    confirmIntro: 'Please check your details. If they are correct, press "Next".',
+    holderName: "Policyholder's name (契約者氏名)",
+    holderKana: "Policyholder's name in katakana (契約者氏名カナ)",
+    birthDate: 'Date of birth',
+    home: 'Home',
+  },
+);
+
+/**
+ * The password rule and its problems in English (platform/auth/password-rule.ts speaks Japanese
+ * only): each Japanese message of the rule, as its English twin. A message not listed stays in
+ * Japanese; password-text.test.ts walks every branch of the rule.
+ */
+export const passwordMessages = defineCatalogue(
+  'mail-link-steps/password',
+  {
+    ruleSeed: (p: { min: number; max: number }) => `半角${p.min}文字以上${p.max}文字以下で、必ず英字と数字を混ぜてご入力ください（記号も使えます）。`,
+    ruleAsvs: (p: { min: number; max: number }) =>
+      `${p.min}文字以上${p.max}文字以下でご入力ください。英字・数字・記号・スペースなど、どの文字も使え、組み合わせの決まりはありません。メールアドレスやサービス名を含むもの、推測されやすいものは使えません。`,
+    missing: 'パスワードを入力してください。',
+    length: (p: { min: number; max: number }) => `${p.min}文字以上${p.max}文字以下で入力してください。`,
+    fullWidthAlnum: '半角英数字で入力してください。入力されたパスワードに全角の英数字が含まれています（キーボードを半角英数の入力に切り替えてください）。',
+    fullWidthOther: '半角英数字で入力してください。入力されたパスワードに全角の文字（かな・漢字・記号など）が含まれています。',
+    space: '半角英数字で入力してください。スペースは使えません。',
+    mix: '英字と数字を必ず混ぜて入力してください。',
+    sameAsUserId: 'ユーザーIDと同じパスワードは使えません。',
+    common: '推測されやすいパスワードのため使えません。別のパスワードをご指定ください。',
+    control: '改行やタブなどの制御文字は使えません。',
+    context: 'メールアドレスやサービス名・会社名を含むパスワードは使えません。',
+  },
+  {
+    ruleSeed: (p: { min: number; max: number }) => `${p.min} to ${p.max} half-width characters, with both letters and digits (symbols are allowed too).`,
+    ruleAsvs: (p: { min: number; max: number }) =>
+      `${p.min} to ${p.max} characters. Any characters can be used (letters, digits, symbols, spaces), with no rules on mixing them. Passwords that contain your e-mail address or our service name, or are easy to guess, cannot be used.`,
+    missing: 'Password is required.',
+    length: (p: { min: number; max: number }) => `Please use ${p.min} to ${p.max} characters.`,
+    fullWidthAlnum: 'Please use half-width letters and digits: the password contains full-width letters or digits (switch your keyboard to half-width input).',
+    fullWidthOther: 'Please use half-width letters and digits: the password contains full-width characters (kana, kanji or symbols).',
+    space: 'Please use half-width letters and digits. Spaces cannot be used.',
+    mix: 'Please use both letters and digits.',
+    sameAsUserId: 'The password cannot be the same as your user ID.',
+    common: 'This password is too easy to guess. Please choose another one.',
+    control: 'Control characters such as line breaks and tabs cannot be used.',
+    context: 'The password cannot contain your e-mail address, our service name or our company name.',
+  },
+);
