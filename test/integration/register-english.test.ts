@@ -321,7 +321,7 @@ describe('a 再登録 notice in Japanese for a customer who reads Japanese', () 
   });
   after(async () => t.close());
 
-  it('the hold mail follows the English request; the job’s notice the customer’s Japanese', async () => {
+  it('the registered address’s mails (the hold, the job’s notice) are in the account’s Japanese, not the English of whoever re-registered', async () => {
     const client = new WebClient(t.baseUrl, ENGLISH);
     const mail = nextMail(t, 'moved@example.com');
     await client.get('/register');
@@ -336,7 +336,7 @@ describe('a 再登録 notice in Japanese for a customer who reads Japanese', () 
     await client.get('/register/credentials/confirm');
     const held = nextMail(t, 'taro@example.com');
     expectStatus(await client.post('/register/credentials/confirm', {}), 303, 'confirm');
-    assert.equal((await held()).subject, '[Mirai Sonpo] Customer Web Service: a request to re-register');
+    assert.equal((await held()).subject, '【みらい損保】お客さまWebサービス 再登録のお申し込みについて');
     const notice = nextMail(t, 'taro@example.com');
     clock.advance(24 * 3_600_000 + 60_000);
     assert.equal((await notice()).subject, '【みらい損保】お客さまWebサービス 再登録完了のお知らせ');

@@ -7,7 +7,7 @@ import { retireMailTokens } from '../../platform/flow/mail-token.js';
 import { secretSlot } from '../../platform/mail/secrets.js';
 import { otherFlowIdsOfCustomer } from '../../platform/flow/store.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { isLocale, type Locale } from '../../platform/ui/i18n/locale.js';
+import { isLocale } from '../../platform/ui/i18n/locale.js';
 import { revokeCustomerSessions } from '../../platform/auth/sessions.js';
 import type { NewCredentials } from '../policies/account/credential-steps.js';
 import { normalizeEmail } from '../../platform/text.js';
@@ -52,12 +52,13 @@ export const needsHold = (currentUserId: string, newUserId: string): boolean => 
 /**
  * In the completing transaction: the pending credentials are kept (only the password's hash),
  * a pending hold of the same customer is replaced, and the registered address gets the notice
- * with the one-time 心当たりがない link (in `locale`, the completing request's). The account itself is not touched.
+ * with the one-time 心当たりがない link, in the account's language (customers.locale): it may be the owner
+ * who did not ask for it, so not in the language of whoever completed the request. The account itself is not touched.
  */
 export async function startHold(
   trx: Db,
   deps: Pick<AppDeps, 'config' | 'mail'>,
-  input: { customerId: string; currentUserId: string; flowId: string; credentials: NewCredentials; at: Date; ip: string; locale?: Locale },
+  input: { customerId: string; currentUserId: string; flowId: string; credentials: NewCredentials; at: Date; ip: string; accountLocale: string },
 ): Promise<{ holdId: string; effectiveAt: Date }> {
   const { config } = deps;
   const { at } = input;
@@ -76,7 +77,8 @@ export async function startHold(
     effectiveAt,
   });
   const url = `${config.baseUrl}${CANCEL_PATH}?token=${secretSlot('token')}`;
-  await deps.mail.enqueue(trx, { ...reRegistrationHoldMail({ brand: config.brand, to: input.currentUserId, newUserId: input.credentials.userId, requestedAt: at, effectiveAt, url, locale: input.locale ?? 'ja' }), secrets: { token } }, at);
+  const locale = isLocale(input.accountLocale) ? input.accountLocale : 'ja';
+  await deps.mail.enqueue(trx, { ...reRegistrationHoldMail({ brand: config.brand, to: input.currentUserId, newUserId: input.credentials.userId, requestedAt: at, effectiveAt, url, locale }), secrets: { token } }, at);
   await recordAudit(trx, at, {
     kind: 'reregistration_hold_started',
     actor: null,

@@ -126,7 +126,8 @@ async function completeRegistration(
   at: Date,
   ip: string,
   deps: AppDeps,
-  locale: Locale = 'ja',
+  // The mails of a re-registration go to the registered address, in the account's language.
+  _locale: Locale = 'ja',
 ): Promise<CompletedCustomer | HeldCompletion<'held'>> {
   const policy = await findPolicyHolder(trx, flow.data.entries.policyNumber);
   if (!policy) throw new Error(`proofed policy ${flow.data.entries.policyNumber} is gone`);
@@ -138,7 +139,7 @@ async function completeRegistration(
     const account = await findHoldAccount(trx, customerId);
     if (!account) throw new Error(`customer ${customerId} of policy ${policy.policyNumber} is gone`);
     if (needsHold(account.userId, credentials.userId)) {
-      const { holdId } = await startHold(trx, deps, { customerId, currentUserId: account.userId, flowId: flow.id, credentials, at, ip, locale });
+      const { holdId } = await startHold(trx, deps, { customerId, currentUserId: account.userId, flowId: flow.id, credentials, at, ip, accountLocale: account.locale });
       await recordAudit(trx, at, { kind: 'registration_completed', actor: customerActor(customerId), customerId, ip, detail: { flowId: flow.id, reRegistration, held: true, holdId, linkedPolicies: [] } });
       return { customerId, heldState: 'held' };
     }
