@@ -8,5 +8,5 @@ export { quote } from './quote.js';
 export { loadRateTable, parseRateTable } from './rate-table.js';
 export { coverageIssues, validateCoverage, ageAt } from './validate.js';
 export {
-  LABELS, PLAN_OPTIONS, amountIn, breakdownLine, breakdownWords, deductibleIn, formatDeductible, formatManYen, issueMessage, limitIn, planOptions, valueWords, type PlanOptions,
+  LABELS, PLAN_OPTIONS, amountIn, breakdownLine, breakdownWords, deductibleIn, formatDeductible, formatManYen, issueMessage, limitIn, planOptions, ratingMessagesOf, valueWords, type PlanOptions,
 } from './labels.js';

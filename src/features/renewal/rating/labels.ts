@@ -225,3 +225,6 @@ export function issueMessage(issue: CoverageIssue, locale: Locale): string {
       return m.tooYoung({ age: issue.age, condition: valueWords.ageCondition(issue.condition, locale) });
   }
 }
+
+/** The rating's messages in a language (the form's own messages reuse them). */
+export const ratingMessagesOf = (locale: Locale) => ratingMessages.of(locale);
