@@ -63,6 +63,8 @@ it('renews a policy in English on a phone, from the English link to the PDF and 
   for (const text of ['Private passenger car (自家用普通乗用車)', 'General (一般型) ¥2,200,000', 'Grade 14', '¥58,200', 'Bank account transfer (口座振替)']) assert.ok(details.includes(text), text);
   await next(page);
   await page.locator('p.error').getByText('Please answer "Is it still the same car?" with "Yes" or "No".').waitFor();
+  assert.deepEqual(await accessibilityViolations(page), [], 'step 1 with its messages');
+  await page.goto(`${t.baseUrl}/renewal/C123456789`);
   await page.getByRole('radio', { name: 'Yes (same car)' }).check();
   await page.getByRole('radio', { name: 'Yes (same main driver)' }).check();
   await check(page, 'r-01-contract-en');
@@ -74,11 +76,12 @@ it('renews a policy in English on a phone, from the English link to the PDF and 
   assert.match((await cards.nth(0).textContent()) ?? '', /Same as this year.*Annual premium ¥54,850.*−¥3,350 on this year/);
   assert.match((await cards.nth(1).textContent()) ?? '', /Recommended plan.*¥56,420/);
   assert.match((await cards.nth(2).textContent()) ?? '', /Lower premium plan.*¥41,670/);
+  await check(page, 'r-02-plans-en');
   const form = page.locator('section.custom-plan');
   await form.getByLabel('Vehicle damage amount (in 万円, units of ¥10,000)').fill('900');
   await form.getByRole('button', { name: 'Get a quote' }).click();
   await page.locator('p.error').getByText('Please enter a vehicle damage amount from ¥500,000 to ¥8,000,000, in steps of ¥100,000.').waitFor();
-  await check(page, 'r-02-plans-en');
+  assert.deepEqual(await accessibilityViolations(page), [], 'step 2 with a message');
   await page.getByRole('button', { name: 'Continue with: Same as this year' }).click();
   await page.waitForURL(/\/premium$/);
 
@@ -95,13 +98,14 @@ it('renews a policy in English on a phone, from the English link to the PDF and 
 
   assert.equal(await stepHeading(page), 'Step 4: Important matters');
   await page.locator('.important-matters').getByText('Policy summary (契約概要)').waitFor();
+  await check(page, 'r-04-important-matters-en');
   await page.getByLabel('I have checked that the cover and premium I chose are what I want.').check();
   await next(page);
   await page.locator('p.error').getByText('Please read the important matters (重要事項) and tick the box.').waitFor();
+  assert.deepEqual(await accessibilityViolations(page), [], 'step 4 with its messages');
   await page.getByLabel('I have checked that the driver age condition and who may drive match the people who actually drive the car.').check();
   await page.getByLabel('I have checked that the use of the car matches how the car is actually used.').check();
   await page.getByLabel('I have read the important matters (重要事項: policy summary and points to note).').check();
-  await check(page, 'r-04-important-matters-en');
   await next(page);
   await page.waitForURL(/\/payment$/);
 
