@@ -73,7 +73,7 @@ it('renews a policy in English on a phone, from the English link to the PDF and 
 
   assert.equal(await stepHeading(page), 'Step 2: Choose your cover');
   const cards = page.locator('.plan-card');
-  assert.match((await cards.nth(0).textContent()) ?? '', /Same as this year.*Annual premium ¥54,850.*−¥3,350 on this year/);
+  assert.match((await cards.nth(0).textContent()) ?? '', /Same as this year.*Annual premium ¥54,850.*−¥3,350 compared with this year/);
   assert.match((await cards.nth(1).textContent()) ?? '', /Recommended plan.*¥56,420/);
   assert.match((await cards.nth(2).textContent()) ?? '', /Lower premium plan.*¥41,670/);
   await check(page, 'r-02-plans-en');

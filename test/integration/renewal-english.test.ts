@@ -80,7 +80,7 @@ for (const kind of databaseKinds()) {
       assert.match(text(plans), /Same as this year Selected|Same as this year Renew with the same conditions/);
       assert.match(text(plans), /Recommended plan/);
       assert.match(text(plans), /Lower premium plan/);
-      assert.match(text(plans), /Annual premium ¥54,850 \(−¥3,350 on this year\)/);
+      assert.match(text(plans), /Annual premium ¥54,850 \(−¥3,350 compared with this year\)/);
       assert.match(text(plans), /your non-fleet grade goes up from 14 to 15/);
       assert.match(text(plans), /Change the conditions and get a quote/);
 

@@ -229,7 +229,7 @@ export const planMessages = defineCatalogue(
     gradeDown: (p: { grade: number; next: number }) => `The cover is the same, but your non-fleet grade goes down from ${p.grade} to ${p.next}, so the premium is higher than this year.`,
     chosen: 'Selected',
     annualPremium: 'Annual premium',
-    diffFromLastYear: (p: { diff: string }) => ` (${p.diff} on this year)`,
+    diffFromLastYear: (p: { diff: string }) => ` (${p.diff} compared with this year)`,
     seeAll: 'See all the cover',
     change: (p: { label: string; before: string; after: string }) => `${p.label}: ${p.before} → ${p.after}`,
     goWith: (p: { name: string }) => `Continue with: ${p.name}`,
