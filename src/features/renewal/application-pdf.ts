@@ -5,7 +5,8 @@ import { renderApplicationPdf } from './pdf.js';
 
 /**
  * The 申込内容確認書 of an application by its 受付番号, the same PDF the customer downloaded; null
- * when there is none. The console gets this function from its site (it may not import the renewal).
+ * when there is none. The console gets this function from its site (it may not import the renewal);
+ * its copy is in Japanese.
  */
 export async function applicationPdfByReception(db: Db, brand: BrandConfig, receptionNumber: string): Promise<Buffer | null> {
   const application = await db.selectFrom('renewal_applications').selectAll().where('reception_number', '=', receptionNumber).executeTakeFirst();

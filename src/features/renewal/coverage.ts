@@ -1,8 +1,10 @@
-// The coverage of a policy as rating reads it, the three offered plans, and their words.
+// The coverage of a policy as rating reads it, the three offered plans, and their words in each language.
 import type { PolicyTable } from '../../platform/db/schema.js';
 import { ONLINE_RENEWAL_PRODUCTS } from '../policies/products.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { planMessages } from './messages.js';
 import { LABELS } from './rating/index.js';
-import { formatDeductible, formatManYen, planOptions } from './rating/labels.js';
+import { amountIn, deductibleIn, limitIn, planOptions, valueWords } from './rating/labels.js';
 import type { AgeCondition, Coverage, DriverScope, RateTable, Rider, UsePurpose, VehicleClass, VehicleCoverage } from './rating/index.js';
 
 type AutoColumns = Pick<
@@ -134,30 +136,32 @@ function normalise(c: Coverage): Coverage {
   };
 }
 
-// Words. 無制限 / 3,000万円 / なし.
-export const limitText = (value: 'unlimited' | 'none' | number): string => (value === 'unlimited' ? '無制限' : value === 'none' ? 'なし' : formatManYen(value));
+// Words, in Japanese unless told. 無制限 / 3,000万円 / なし — Unlimited / ¥30,000,000 / None.
+export const limitText = (value: 'unlimited' | 'none' | number, locale: Locale = 'ja'): string => limitIn(value, locale);
 
-export function vehicleText(c: Coverage): string {
-  if (c.vehicleCoverage === 'none' || c.vehicleAmount === null) return 'なし';
-  const deductible = c.vehicleDeductible ? `（免責金額 ${formatDeductible(c.vehicleDeductible)}）` : '';
-  return `${LABELS.vehicleCoverage[c.vehicleCoverage]} ${formatManYen(c.vehicleAmount)}${deductible}`;
+export function vehicleText(c: Coverage, locale: Locale = 'ja'): string {
+  if (c.vehicleCoverage === 'none' || c.vehicleAmount === null) return limitIn('none', locale);
+  const deductible = c.vehicleDeductible ? planMessages.of(locale).vehicleDeductible({ deductible: deductibleIn(c.vehicleDeductible, locale) }) : '';
+  return `${valueWords.vehicleCoverage(c.vehicleCoverage, locale)} ${amountIn(c.vehicleAmount, locale)}${deductible}`;
 }
 
-export const ridersText = (riders: Rider[]): string => (riders.length ? sortRiders(riders).map((r) => LABELS.rider[r]).join('、') : 'なし');
+export const ridersText = (riders: Rider[], locale: Locale = 'ja'): string =>
+  riders.length ? sortRiders(riders).map((r) => valueWords.rider(r, locale)).join(locale === 'ja' ? '、' : ', ') : limitIn('none', locale);
 
 /** The coverage as label/value rows, in the order the screens and the PDF show it. */
-export function coverageRows(c: Coverage): Array<[string, string]> {
+export function coverageRows(c: Coverage, locale: Locale = 'ja'): Array<[string, string]> {
+  const m = planMessages.of(locale);
   return [
-    ['運転者年齢条件', LABELS.ageCondition[c.ageCondition]],
-    ['運転者限定', LABELS.driverScope[c.driverScope]],
-    ['使用目的', LABELS.usePurpose[c.usePurpose]],
-    ['対人賠償', limitText(c.bodilyInjury)],
-    ['対物賠償', limitText(c.propertyDamage)],
-    ['人身傷害', limitText(c.personalInjury)],
-    ['車両保険', vehicleText(c)],
-    ['特約', ridersText(c.riders)],
+    [m.rowAge, valueWords.ageCondition(c.ageCondition, locale)],
+    [m.rowScope, valueWords.driverScope(c.driverScope, locale)],
+    [m.rowUse, valueWords.usePurpose(c.usePurpose, locale)],
+    [m.rowBodily, limitText(c.bodilyInjury, locale)],
+    [m.rowProperty, limitText(c.propertyDamage, locale)],
+    [m.rowPersonal, limitText(c.personalInjury, locale)],
+    [m.rowVehicle, vehicleText(c, locale)],
+    [m.rowRiders, ridersText(c.riders, locale)],
   ];
 }
 
 /** 免責金額 '5-10' in words for the form: 1回目 5万円・2回目以降 10万円 (the same words as everywhere). */
-export const deductibleWords = (deductible: string): string => formatDeductible(deductible);
+export const deductibleWords = (deductible: string, locale: Locale = 'ja'): string => deductibleIn(deductible, locale);

@@ -1,15 +1,19 @@
-// What the 申込内容確認書 says, built from the stored application alone (the flow may be gone).
-import type { BrandConfig } from '../../config.js';
-import { formatDateJa, formatDateTimeJa } from '../../platform/clock.js';
+// What the 申込内容確認書 says, built from the stored application alone (the flow may be gone),
+// in the language asked for (the console's copy is Japanese).
+import { brandIn, type BrandConfig } from '../../config.js';
 import type { RenewalApplicationTable } from '../../platform/db/schema.js';
+import { formatDate, formatDateTime } from '../../platform/ui/i18n/format.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { coverageRows } from './coverage.js';
 import type { PlanId } from './flow.js';
+import { confirmationsIn } from './forms.js';
+import { contractMessages, documentMessages, premiumMessages, renewalMessages, reviewMessages } from './messages.js';
 import type { ApplicationPdf } from './pdf.js';
-import { LABELS, type Coverage, type VehicleClass } from './rating/index.js';
+import { LABELS, valueWords, type Coverage, type VehicleClass } from './rating/index.js';
 import type { RenewalPolicy } from './repository.js';
 import { yen } from './views/common.js';
 import { paymentWords } from './views/contract.js';
-import { PLAN_NAMES } from './views/plans.js';
+import { planName } from './views/plans.js';
 
 interface StoredConfirmation {
   key: string;
@@ -17,60 +21,76 @@ interface StoredConfirmation {
   at: string;
 }
 
-const vehicleClassWords = (code: string | null): string => (code && Object.hasOwn(LABELS.vehicleClass, code) ? LABELS.vehicleClass[code as VehicleClass] : '-');
+const vehicleClassWords = (code: string | null, locale: Locale): string =>
+  code && Object.hasOwn(LABELS.vehicleClass, code) ? valueWords.vehicleClass(code as VehicleClass, locale) : '-';
 
-export function applicationDocument(brand: BrandConfig, application: RenewalApplicationTable, policy: RenewalPolicy): ApplicationPdf {
+const isPlan = (plan: string): plan is PlanId => ['same', 'recommended', 'economy', 'custom'].includes(plan);
+
+/** The sentence confirmed: as stored (Japanese), or the same confirmation in the document's language. */
+const confirmationText = (c: StoredConfirmation, locale: Locale): string =>
+  locale === 'ja' ? c.text : (confirmationsIn(locale).find((known) => known.key === c.key)?.label ?? c.text);
+
+export function applicationDocument(configured: BrandConfig, application: RenewalApplicationTable, policy: RenewalPolicy, locale: Locale = 'ja'): ApplicationPdf {
+  const brand = brandIn(configured, locale);
+  const m = documentMessages.of(locale);
+  const c = contractMessages.of(locale);
+  const p = premiumMessages.of(locale);
+  const r = renewalMessages.of(locale);
+  const date = (iso: string) => formatDate(locale, iso);
   const coverage = JSON.parse(application.coverage) as Coverage;
   const confirmations = JSON.parse(application.confirmations) as StoredConfirmation[];
   const createdAt = new Date(application.created_at);
   const monthly = application.payment_frequency === 'monthly' && application.monthly_premium !== null;
   return {
-    title: '申込内容確認書',
+    title: m.title,
     author: brand.companyName,
     createdAt,
-    lead: [`${brand.companyName}`, `受付番号 ${application.reception_number}`, `受付日時 ${formatDateTimeJa(createdAt)}`],
+    lang: locale === 'ja' ? 'ja-JP' : 'en',
+    lead: [`${brand.companyName}`, m.reception({ n: application.reception_number }), m.receivedAt({ at: formatDateTime(locale, createdAt) })],
     sections: [
       {
-        title: 'ご契約',
+        title: m.policy,
         rows: [
-          ['種目', '自動車保険（継続契約）'],
-          ['証券番号', application.policy_number],
-          ['ご契約者', `${policy.holder_family_name} ${policy.holder_given_name} 様`],
-          ['保険期間', `${formatDateJa(application.new_start_date)}～${formatDateJa(application.new_end_date)}（1年間）`],
-          ['取扱代理店', policy.agency_name],
+          [m.product, m.productValue],
+          [r.policyNumber, application.policy_number],
+          [m.holder, c.holderName({ family: policy.holder_family_name, given: policy.holder_given_name })],
+          [c.term, m.termValue({ start: date(application.new_start_date), end: date(application.new_end_date) })],
+          [r.agency, policy.agency_name],
         ],
       },
       {
-        title: 'ご契約のお車',
+        title: c.car,
         rows: [
-          ['車名', policy.vehicle_model ?? '-'],
-          ['登録番号', policy.vehicle_registration ?? '-'],
-          ['用途車種', vehicleClassWords(policy.vehicle_class)],
+          [c.model, policy.vehicle_model ?? '-'],
+          [c.registration, policy.vehicle_registration ?? '-'],
+          [c.vehicleClass, vehicleClassWords(policy.vehicle_class, locale)],
         ],
       },
-      { title: `補償内容（${PLAN_NAMES[application.plan as PlanId] ?? application.plan}）`, rows: coverageRows(coverage) },
+      { title: m.coverage({ plan: isPlan(application.plan) ? planName(application.plan, locale) : application.plan }), rows: coverageRows(coverage, locale) },
       {
-        title: '保険料',
+        title: m.premium,
         rows: [
-          ['年間保険料', yen(application.annual_premium)],
-          ...(monthly ? [['分割保険料（月払）', `${yen(application.monthly_premium as number)} × 12回（合計 ${yen(application.total_payable)}）`] as [string, string]] : []),
-          ['ノンフリート等級', `${application.next_grade}等級`],
-          ['事故有係数適用期間', `${application.next_accident_coefficient_years}年`],
+          [c.annualPremium, yen(application.annual_premium, locale)],
+          ...(monthly
+            ? [[m.monthlyLabel, m.monthlyValue({ instalment: yen(application.monthly_premium as number, locale), total: yen(application.total_payable, locale) })] as [string, string]]
+            : []),
+          [c.grade, p.grade({ grade: application.next_grade })],
+          [c.accidentYears, p.years({ years: application.next_accident_coefficient_years })],
         ],
       },
       {
-        title: 'お支払方法',
+        title: m.payment,
         rows: [
-          ['お支払方法', `${paymentWords(application.payment_method)}${application.payment_method_changed ? '（変更のお申込み）' : ''}`],
-          ['お支払回数', monthly ? '月払（12回）' : '年払（一括払）'],
+          [m.payment, `${paymentWords(application.payment_method, locale)}${application.payment_method_changed ? m.methodChanged : ''}`],
+          [reviewMessages.of(locale).frequency, monthly ? m.frequencyMonthly : m.frequencyAnnual],
         ],
       },
-      { title: '意向確認', labelWidth: 290, rows: confirmations.map((c) => [c.text, `確認済み ${formatDateTimeJa(new Date(c.at))}`]) },
+      { title: m.confirmations, labelWidth: 290, rows: confirmations.map((given) => [confirmationText(given, locale), m.confirmedAt({ at: formatDateTime(locale, new Date(given.at)) })]) },
     ],
     footer: [
-      '本書は、お客さまWebサービスで継続手続のお申込みを受け付けた内容を確認いただくための書面です。保険証券ではありません。',
-      ...(application.payment_method_changed ? ['お支払方法の変更をお申込みいただいた場合は、変更後のお支払方法のお手続きを別途ご案内します。'] : []),
-      `お問い合わせ：${brand.companyName} ${brand.deskName} ${brand.deskPhone}（受付時間 月～金 ${brand.deskOpen.replace(/^0/, '')}～${brand.deskClose.replace(/^0/, '')}）`,
+      m.notPolicy,
+      ...(application.payment_method_changed ? [m.paymentChange] : []),
+      m.contact({ company: brand.companyName, desk: brand.deskName, phone: brand.deskPhone, open: brand.deskOpen.replace(/^0/, ''), close: brand.deskClose.replace(/^0/, '') }),
     ],
   };
 }

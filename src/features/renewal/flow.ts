@@ -1,3 +1,5 @@
+import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { renewalMessages } from './messages.js';
 import type { Coverage, PaymentFrequency, Quote } from './rating/index.js';
 
 /**
@@ -9,8 +11,14 @@ export type RenewalState = 'plans' | 'premium' | 'matters' | 'payment' | 'review
 export const RENEWAL_KIND = 'renewal';
 export const RENEWAL_STATES: readonly RenewalState[] = ['plans', 'premium', 'matters', 'payment', 'review', 'completed'];
 
-/** The seven steps as the step indicator names them. */
-export const RENEWAL_STEPS = ['ご契約内容の確認', '継続内容の選択', '保険料の確認', '重要事項説明・意向確認', 'お支払方法', 'お申込内容の確認', '完了'];
+/** The seven steps as the step indicator names them, in a language. */
+export const renewalSteps = (locale: Locale): string[] => {
+  const m = renewalMessages.of(locale);
+  return [m.step1, m.step2, m.step3, m.step4, m.step5, m.step6, m.step7];
+};
+
+/** The seven steps in Japanese. */
+export const RENEWAL_STEPS = renewalSteps('ja');
 
 /** A step the customer can be on: step 1 (`contract`) has no state of its own. */
 export type RenewalStep = 'contract' | RenewalState;

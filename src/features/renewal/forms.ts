@@ -1,11 +1,13 @@
-// The renewal's forms: what each step accepts, with a Japanese message per field. Whatever a
-// client sends (missing fields, arrays, overlong or odd text) becomes a message, never a 500.
+// The renewal's forms: what each step accepts, with a message per field in the page's language.
+// Whatever a client sends (missing fields, arrays, overlong or odd text) becomes a message, never a 500.
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { field, parseForm, type FormResult } from '../../platform/ui/form-parse.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { sortRiders } from './coverage.js';
 import type { ConfirmationKey, PaymentMethod } from './flow.js';
-import { LABELS, validateCoverage } from './rating/index.js';
+import { contractMessages, mattersMessages, paymentMessages, planMessages } from './messages.js';
+import { LABELS, ratingMessagesOf, validateCoverage } from './rating/index.js';
 import { planOptions } from './rating/labels.js';
 import type { Coverage, PaymentFrequency, RateTable, Rider } from './rating/index.js';
 
@@ -13,10 +15,14 @@ const choice = <T extends string>(values: readonly T[], message: string) =>
   field<T>((raw) => ((values as readonly string[]).includes(raw) ? { value: raw as T } : { error: message }));
 
 // Step 1: both questions must be answered; there is no default.
-export const contractForm = z.object({
-  vehicle_changed: choice(['yes', 'no'], '「お車の入替えはありませんか」について、「はい」または「いいえ」をお選びください。'),
-  insured_changed: choice(['yes', 'no'], '「記名被保険者の変更はありませんか」について、「はい」または「いいえ」をお選びください。'),
-});
+const buildContractForm = (locale: Locale) => {
+  const m = contractMessages.of(locale);
+  return z.object({ vehicle_changed: choice(['yes', 'no'], m.vehicleMissing), insured_changed: choice(['yes', 'no'], m.insuredMissing) });
+};
+const contractForms = { ja: buildContractForm('ja'), en: buildContractForm('en') };
+/** Step 1's form in a language. */
+export const contractFormIn = (locale: Locale) => contractForms[locale];
+export const contractForm = contractForms.ja;
 export type ContractAnswers = z.infer<typeof contractForm>;
 
 /** The form's words for the question 「…はありませんか」: はい = no change, いいえ = changed. */
@@ -84,7 +90,14 @@ function optionValue<T extends string | number>(options: readonly T[], raw: stri
  * The custom coverage from the form, checked against the rate table's options and the
  * holder (validateCoverage): either the coverage or a message per form field.
  */
-export function parseCustomCoverage(rates: RateTable, body: unknown, holder: { birthDate: string; termStart: string }): { ok: true; coverage: Coverage } | { ok: false; errors: FieldErrors } {
+export function parseCustomCoverage(
+  rates: RateTable,
+  body: unknown,
+  holder: { birthDate: string; termStart: string },
+  locale: Locale = 'ja',
+): { ok: true; coverage: Coverage } | { ok: false; errors: FieldErrors } {
+  const rm = ratingMessagesOf(locale);
+  const pm = planMessages.of(locale);
   const v = typedCustomValues(body);
   const options = planOptions(rates);
   const errors: FieldErrors = {};
@@ -94,26 +107,26 @@ export function parseCustomCoverage(rates: RateTable, body: unknown, holder: { b
     errors[name] = message;
     return undefined;
   };
-  const ageCondition = pick(LABELS.ageCondition, 'age_condition', '運転者年齢条件をお選びください。');
-  const driverScope = pick(LABELS.driverScope, 'driver_scope', '運転者限定をお選びください。');
-  const usePurpose = pick(LABELS.usePurpose, 'use_purpose', '使用目的をお選びください。');
-  const vehicleCoverage = pick(LABELS.vehicleCoverage, 'vehicle_coverage', '車両保険の種類をお選びください。');
+  const ageCondition = pick(LABELS.ageCondition, 'age_condition', rm.missingAgeCondition);
+  const driverScope = pick(LABELS.driverScope, 'driver_scope', rm.missingDriverScope);
+  const usePurpose = pick(LABELS.usePurpose, 'use_purpose', rm.missingUsePurpose);
+  const vehicleCoverage = pick(LABELS.vehicleCoverage, 'vehicle_coverage', rm.missingVehicleCoverage);
   const propertyDamage = optionValue(options.propertyDamage, v.property_damage ?? '');
-  if (propertyDamage === undefined) errors.property_damage = '対物賠償の保険金額をお選びください。';
+  if (propertyDamage === undefined) errors.property_damage = rm.missingPropertyDamage;
   const personalInjury = optionValue(options.personalInjury, v.personal_injury ?? '');
-  if (personalInjury === undefined) errors.personal_injury = '人身傷害の保険金額をお選びください。';
+  if (personalInjury === undefined) errors.personal_injury = rm.missingPersonalInjury;
   const withVehicle = vehicleCoverage !== undefined && vehicleCoverage !== 'none';
   let vehicleAmount: number | null = null;
   let vehicleDeductible: string | null = null;
   if (withVehicle) {
     vehicleAmount = parseManYen(v.vehicle_amount ?? '');
-    if (vehicleAmount === null) errors.vehicle_amount = '車両保険金額を半角数字（万円単位）で入力してください。';
+    if (vehicleAmount === null) errors.vehicle_amount = pm.amountInvalid;
     vehicleDeductible = optionValue(options.vehicleDeductibles, v.vehicle_deductible ?? '') ?? null;
-    if (vehicleDeductible === null) errors.vehicle_deductible = '免責金額をお選びください。';
+    if (vehicleDeductible === null) errors.vehicle_deductible = pm.deductibleMissing;
   }
   const riders = v.riders ?? [];
   if (!riders.every((r) => Object.hasOwn(LABELS.rider, r)) || new Set(riders).size !== riders.length) {
-    errors.riders = '特約の選択が正しくありません。もう一度お選びください。';
+    errors.riders = rm.ridersInvalid;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const coverage: Coverage = {
@@ -128,43 +141,34 @@ export function parseCustomCoverage(rates: RateTable, body: unknown, holder: { b
     vehicleDeductible,
     riders: sortRiders(riders as Rider[]),
   };
-  const problems = validateCoverage(rates, coverage, holder);
+  const problems = validateCoverage(rates, coverage, holder, locale);
   if (problems.length === 0) return { ok: true, coverage };
   for (const problem of problems) errors[FIELD_OF[problem.field]] ??= problem.message;
   return { ok: false, errors };
 }
 
 // Step 4: every confirmation is its own checkbox, none pre-checked, each with its message.
-export const CONFIRMATIONS: ReadonlyArray<{ key: ConfirmationKey; name: string; label: string; missing: string }> = [
-  {
-    key: 'coverage',
-    name: 'confirm_coverage',
-    label: 'お選びいただいた補償内容・保険料が、お客さまのご意向に沿った内容であることを確認しました。',
-    missing: '補償内容・保険料がご意向に沿っていることをご確認のうえ、チェックを入れてください。',
-  },
-  {
-    key: 'drivers',
-    name: 'confirm_drivers',
-    label: '運転者年齢条件・運転者限定が、実際にお車を運転される方の実態と合っていることを確認しました。',
-    missing: '運転者年齢条件・運転者限定が実態と合っていることをご確認のうえ、チェックを入れてください。',
-  },
-  {
-    key: 'use',
-    name: 'confirm_use',
-    label: '使用目的が、お車の実際の使用状況と合っていることを確認しました。',
-    missing: '使用目的が実態と合っていることをご確認のうえ、チェックを入れてください。',
-  },
-  {
-    key: 'matters',
-    name: 'confirm_matters',
-    label: '重要事項（契約概要・注意喚起情報）の内容を確認しました。',
-    missing: '重要事項（契約概要・注意喚起情報）をお読みいただき、チェックを入れてください。',
-  },
-];
+type Confirmation = { key: ConfirmationKey; name: string; label: string; missing: string };
+const confirmationsOf = (locale: Locale): ReadonlyArray<Confirmation> => {
+  const m = mattersMessages.of(locale);
+  return [
+    { key: 'coverage', name: 'confirm_coverage', label: m.coverageLabel, missing: m.coverageMissing },
+    { key: 'drivers', name: 'confirm_drivers', label: m.driversLabel, missing: m.driversMissing },
+    { key: 'use', name: 'confirm_use', label: m.useLabel, missing: m.useMissing },
+    { key: 'matters', name: 'confirm_matters', label: m.mattersLabel, missing: m.mattersMissing },
+  ];
+};
+const confirmationLists = { ja: confirmationsOf('ja'), en: confirmationsOf('en') };
+/** The confirmations in a language (the stored application keeps the Japanese sentences). */
+export const confirmationsIn = (locale: Locale): ReadonlyArray<Confirmation> => confirmationLists[locale];
+export const CONFIRMATIONS = confirmationLists.ja;
 
-export const confirmationsForm = z.object(
-  Object.fromEntries(CONFIRMATIONS.map((c) => [c.name, field<true>((raw) => (raw === '1' ? { value: true as const } : { error: c.missing }))])),
-);
+const buildConfirmationsForm = (locale: Locale) =>
+  z.object(Object.fromEntries(confirmationsIn(locale).map((c) => [c.name, field<true>((raw) => (raw === '1' ? { value: true as const } : { error: c.missing }))])));
+const confirmationsForms = { ja: buildConfirmationsForm('ja'), en: buildConfirmationsForm('en') };
+/** Step 4's form in a language. */
+export const confirmationsFormIn = (locale: Locale) => confirmationsForms[locale];
+export const confirmationsForm = confirmationsForms.ja;
 
 // Step 5.
 export type PaymentChoice = 'keep' | PaymentMethod;
@@ -174,19 +178,19 @@ const FREQUENCIES: readonly PaymentFrequency[] = ['annual', 'monthly'];
 /** 年払 only for コンビニ払い: there is no monthly convenience-store payment. */
 export const monthlyAllowed = (method: PaymentMethod): boolean => method !== 'convenience';
 
-export function parsePaymentForm(body: unknown, current: PaymentMethod): FormResult<{ method: PaymentMethod; changed: boolean; frequency: PaymentFrequency }> {
-  const parsed = parseForm(
-    z.object({
-      payment_method: choice(PAYMENT_CHOICES, 'お支払方法をお選びください。'),
-      payment_frequency: choice(FREQUENCIES, 'お支払回数（年払または月払）をお選びください。'),
-    }),
-    body,
-  );
+const buildPaymentForm = (locale: Locale) => {
+  const m = paymentMessages.of(locale);
+  return z.object({ payment_method: choice(PAYMENT_CHOICES, m.methodMissing), payment_frequency: choice(FREQUENCIES, m.frequencyMissing) });
+};
+const paymentForms = { ja: buildPaymentForm('ja'), en: buildPaymentForm('en') };
+
+export function parsePaymentForm(body: unknown, current: PaymentMethod, locale: Locale = 'ja'): FormResult<{ method: PaymentMethod; changed: boolean; frequency: PaymentFrequency }> {
+  const parsed = parseForm(paymentForms[locale], body);
   if (!parsed.ok) return parsed;
   const method = parsed.value.payment_method === 'keep' ? current : parsed.value.payment_method;
   const frequency = parsed.value.payment_frequency;
   if (frequency === 'monthly' && !monthlyAllowed(method)) {
-    return { ok: false, errors: { payment_frequency: 'コンビニ払いは年払（一括払）のみお選びいただけます。' } };
+    return { ok: false, errors: { payment_frequency: paymentMessages.of(locale).convenienceAnnualOnly } };
   }
   return { ok: true, value: { method, changed: method !== current, frequency } };
 }

@@ -1,7 +1,9 @@
 import type { BrandConfig } from '../../config.js';
-import { formatDateJa, formatDateTimeJa } from '../../platform/clock.js';
 import type { MailMessage } from '../../platform/mail/outbox.js';
-import { mailFooter } from '../../platform/mail/layout.js';
+import { customerMail } from '../../platform/mail/layout.js';
+import { formatDate, formatDateTime } from '../../platform/ui/i18n/format.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { mailMessages } from './messages.js';
 
 export interface RenewalMailInput {
   brand: BrandConfig;
@@ -13,6 +15,8 @@ export interface RenewalMailInput {
   termStart: string;
   termEnd: string;
   paymentChanged: boolean;
+  /** The language of the request that applied; Japanese when not given. */
+  locale?: Locale;
 }
 
 /** 証券番号 with all but the last four characters hidden: a mail may be read by others. */
@@ -23,25 +27,21 @@ export const maskedPolicyNumber = (policyNumber: string): string => `${'*'.repea
  * and the new term; the chosen coverage and the premium stay behind the login (申込内容確認書).
  */
 export function renewalMail(input: RenewalMailInput): MailMessage {
-  const { brand } = input;
-  const text = [
-    `${brand.name}「お客さまWebサービス」をご利用いただきありがとうございます。`,
+  const locale = input.locale ?? 'ja';
+  const m = mailMessages.of(locale);
+  const lines = [
+    m.received,
     '',
-    '自動車保険の継続手続のお申込みを受け付けました。',
+    m.reception({ n: input.receptionNumber }),
+    m.receivedAt({ at: formatDateTime(locale, input.appliedAt) }),
+    m.policy({ n: maskedPolicyNumber(input.policyNumber) }),
+    m.term({ start: formatDate(locale, input.termStart), end: formatDate(locale, input.termEnd) }),
     '',
-    `受付番号:${input.receptionNumber}`,
-    `受付日時:${formatDateTimeJa(input.appliedAt)}`,
-    `証券番号:${maskedPolicyNumber(input.policyNumber)}`,
-    `継続後の保険期間:${formatDateJa(input.termStart)}～${formatDateJa(input.termEnd)}`,
-    '',
-    'お申込内容は、お客さまWebサービスにログインし、「契約の継続手続」から申込内容確認書（PDF）でご確認いただけます。',
+    m.where,
     `${input.baseUrl}/mypage/renewals`,
     '',
-    ...(input.paymentChanged ? ['お支払方法の変更をお申込みいただきました。変更後のお支払方法のお手続きについては、別途ご案内いたします。', ''] : []),
-    '継続契約の保険証券は、保険期間の開始後にお送りします。',
-    '',
-    mailFooter(brand),
-    '',
-  ].join('\n');
-  return { to: input.to, subject: `【${brand.name}】自動車保険 継続手続のお申込みを受け付けました`, text };
+    ...(input.paymentChanged ? [m.paymentChanged, ''] : []),
+    m.policyDocument,
+  ];
+  return customerMail(input.brand, input.to, m.subject, lines, locale);
 }

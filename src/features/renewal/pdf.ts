@@ -1,5 +1,6 @@
 // 申込内容確認書: a one-document PDF of a stored application. Japanese text needs an embedded
 // font: Noto Sans JP (OFL) from an npm package; pdfkit embeds only the glyphs used (a subset).
+// The same font has the Latin glyphs, so the English document uses it too.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
@@ -33,6 +34,8 @@ export interface ApplicationPdf {
   footer: string[];
   author: string;
   createdAt: Date;
+  /** The document's language for screen readers (BCP 47); ja-JP when not given. */
+  lang?: string;
 }
 
 const MARGIN = 50;
@@ -104,7 +107,7 @@ function drawSection(doc: Doc, root: Struct, section: PdfSection, width: number,
 
 /**
  * Renders the document; resolves to the PDF bytes. A tagged PDF (PDF/UA's structure: H1, P, H2 and a
- * table per section, rules as artifacts, the language ja-JP), on one page wherever a smaller type
+ * table per section, rules as artifacts, the document's language: ja-JP or en), on one page wherever a smaller type
  * size down to 78 % makes it fit.
  */
 export function renderApplicationPdf(content: ApplicationPdf): Promise<Buffer> {
@@ -114,7 +117,7 @@ export function renderApplicationPdf(content: ApplicationPdf): Promise<Buffer> {
     margin: MARGIN,
     pdfVersion: '1.7',
     tagged: true,
-    lang: 'ja-JP',
+    lang: content.lang ?? 'ja-JP',
     displayTitle: true,
     info: { Title: content.title, Author: content.author, Creator: 'Keizoku', CreationDate: content.createdAt },
   });

@@ -12,8 +12,8 @@ import { reachable, renewalPlace, type PlanId, type RenewalStep } from './flow.j
 import {
   answerChanged,
   coverageValues,
-  confirmationsForm,
-  contractForm,
+  confirmationsFormIn,
+  contractFormIn,
   CONFIRMATIONS,
   parseCustomCoverage,
   parsePaymentForm,
@@ -21,7 +21,8 @@ import {
   typedCustomValues,
   type CustomValues,
 } from './forms.js';
-import { loadImportantMatters } from './important-matters.js';
+import { loadImportantMattersBoth } from './important-matters.js';
+import { renewalMessages } from './messages.js';
 import { loadPdfFonts, renderApplicationPdf } from './pdf.js';
 import { loadRateTable, type Quote } from './rating/index.js';
 import { findCustomerMail } from './repository.js';
@@ -48,10 +49,8 @@ import { MattersPage } from './views/matters.js';
 import { PaymentPage } from './views/payment.js';
 import { PlansPage } from './views/plans.js';
 import { PremiumPage } from './views/premium.js';
+import { issuesText } from './views/plans.js';
 import { ReviewPage } from './views/review.js';
-
-const CHANGED = '別の画面でお申込内容が変更されたため、最新の内容を表示しています。内容をご確認のうえ、もう一度お進みください。';
-const PLAN_MISSING = 'プランをお選びください。';
 
 type Params = { policyNumber: string };
 
@@ -66,7 +65,7 @@ const changedQuery = (request: FastifyRequest): boolean => (request.query as Rec
 export const renewalRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps: appDeps }) => {
   // Read once at start: a bad rate table, text or font stops the start with a clear message.
   const deps: RenewalDeps = { ...appDeps, rates: loadRateTable(appDeps.config.ratesFile) };
-  const matters = loadImportantMatters(appDeps.config.importantMattersFile);
+  const matters = loadImportantMattersBoth({ ja: appDeps.config.importantMattersFile, en: appDeps.config.importantMattersFileEn });
   loadPdfFonts();
   const { rates } = deps;
 
@@ -125,7 +124,7 @@ export const renewalRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { d
   app.post('/renewal/:policyNumber', async (request, reply) => {
     const renewal = await at(request, reply, 'contract');
     if (!renewal) return reply;
-    const parsed = parseForm(contractForm, request.body);
+    const parsed = parseForm(contractFormIn(request.locale), request.body);
     if (!parsed.ok) {
       const typed = (request.body ?? {}) as Record<string, unknown>;
       const keep = (v: unknown) => (v === 'yes' || v === 'no' ? v : undefined);
@@ -171,14 +170,14 @@ export const renewalRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { d
     const current = coverageValues(renewal.flow?.data.coverage ?? renewal.current);
     if (body.plan === 'custom') {
       const typed = typedCustomValues(body);
-      const parsed = parseCustomCoverage(rates, body, { birthDate: renewal.policy.birth_date, termStart: renewal.termStart });
+      const parsed = parseCustomCoverage(rates, body, { birthDate: renewal.policy.birth_date, termStart: renewal.termStart }, request.locale);
       if (!parsed.ok) return plansPage(request, reply, renewal, typed, 400, parsed.errors);
       if (body.action !== 'choose') return plansPage(request, reply, renewal, typed, 200, undefined, quoteFor(rates, renewal, parsed.coverage, 'annual'));
       return onward(request, reply, renewal, await choosePlan(deps, renewal, 'custom', parsed.coverage));
     }
     const offer = offeredPlans(rates, renewal).find((o) => o.id === body.plan);
-    if (!offer) return plansPage(request, reply, renewal, current, 400, undefined, undefined, PLAN_MISSING);
-    if (!offer.quote) return plansPage(request, reply, renewal, current, 400, undefined, undefined, offer.problems.map((p) => p.message).join(' '));
+    if (!offer) return plansPage(request, reply, renewal, current, 400, undefined, undefined, renewalMessages.of(request.locale).planMissing);
+    if (!offer.quote) return plansPage(request, reply, renewal, current, 400, undefined, undefined, issuesText(offer.problems, request.locale));
     return onward(request, reply, renewal, await choosePlan(deps, renewal, offer.id as PlanId, offer.coverage));
   });
 
@@ -202,8 +201,8 @@ export const renewalRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { d
   const mattersPage = (request: FastifyRequest, reply: FastifyReply, renewal: Renewal, checked: Set<string>, status = 200, errors?: FieldErrors) => {
     const coverage = renewal.flow?.data.coverage;
     if (!coverage) return reply.redirect(renewalPlace(renewal.policy.policy_number, 'plans'), 303);
-    const notice = changedQuery(request) ? CHANGED : undefined;
-    return sendPage(reply, <MattersPage ctx={ctxOf(request, reply)} renewal={renewal} coverage={coverage} blocks={matters} checked={checked} errors={errors} notice={notice} />, status);
+    const notice = changedQuery(request) ? renewalMessages.of(request.locale).changed : undefined;
+    return sendPage(reply, <MattersPage ctx={ctxOf(request, reply)} renewal={renewal} coverage={coverage} blocks={matters[request.locale]} checked={checked} errors={errors} notice={notice} />, status);
   };
 
   app.get('/renewal/:policyNumber/important-matters', async (request, reply) => {
@@ -216,7 +215,7 @@ export const renewalRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { d
     const renewal = await at(request, reply, 'matters');
     if (!renewal) return reply;
     if (postedRevision(request.body) !== renewal.flow?.data.revision) return reply.redirect(`${renewalPlace(renewal.policy.policy_number, 'matters')}?changed=1`, 303);
-    const parsed = parseForm(confirmationsForm, request.body);
+    const parsed = parseForm(confirmationsFormIn(request.locale), request.body);
     if (!parsed.ok) {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const checked = new Set(CONFIRMATIONS.map((c) => c.name).filter((name) => body[name] === '1'));
@@ -247,7 +246,7 @@ export const renewalRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { d
     const renewal = await at(request, reply, 'payment');
     if (!renewal) return reply;
     const current = renewal.policy.payment_method;
-    const parsed = parsePaymentForm(request.body, current === 'card' || current === 'convenience' ? current : 'bank');
+    const parsed = parsePaymentForm(request.body, current === 'card' || current === 'convenience' ? current : 'bank', request.locale);
     if (!parsed.ok) {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const text = (v: unknown) => (typeof v === 'string' && v.length <= 20 ? v : undefined);
@@ -260,7 +259,7 @@ export const renewalRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { d
   app.get('/renewal/:policyNumber/review', async (request, reply) => {
     const renewal = await at(request, reply, 'review');
     if (!renewal) return reply;
-    return sendPage(reply, <ReviewPage ctx={ctxOf(request, reply)} renewal={renewal} notice={changedQuery(request) ? CHANGED : undefined} />);
+    return sendPage(reply, <ReviewPage ctx={ctxOf(request, reply)} renewal={renewal} notice={changedQuery(request) ? renewalMessages.of(request.locale).changed : undefined} />);
   });
 
   app.post('/renewal/:policyNumber/review', async (request, reply) => {
@@ -268,7 +267,7 @@ export const renewalRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { d
     if (!renewal) return reply;
     const review = `${renewalPlace(renewal.policy.policy_number, 'review')}?changed=1`;
     if (postedRevision(request.body) !== renewal.flow?.data.revision) return reply.redirect(review, 303);
-    const result = await applyRenewal(deps, renewal, request.ip);
+    const result = await applyRenewal(deps, renewal, request.ip, request.locale);
     if (result.outcome === 'applied') return reply.redirect(renewalPlace(renewal.policy.policy_number, 'completed'), 303);
     if (result.outcome === 'already') {
       return sendPage(reply, <AlreadyAppliedPage ctx={ctxOf(request, reply)} policyNumber={renewal.policy.policy_number} receptionNumber={result.receptionNumber} />, 409);
@@ -291,7 +290,7 @@ export const renewalRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { d
     const entry = await openRenewal(deps, customerIdOf(request), policyNumber);
     if (entry.kind === 'not_found') return sendPage(reply, <PolicyNotFoundPage ctx={ctxOf(request, reply)} />, 404);
     if (entry.kind !== 'applied') return sendPage(reply, <NotFoundPage ctx={ctxOf(request, reply)} />, 404);
-    const pdf = await renderApplicationPdf(applicationDocument(deps.config.brand, entry.application, entry.policy));
+    const pdf = await renderApplicationPdf(applicationDocument(deps.config.brand, entry.application, entry.policy, request.locale));
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="renewal-${entry.application.reception_number}.pdf"`)

@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { RenewalApplicationTable } from '../../platform/db/schema.js';
 import { createFlow, isExpired, loadFlow, saveFlow, type Flow } from '../../platform/flow/store.js';
 import type { AppDeps } from '../../platform/deps.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { findOwnPolicyDetails } from '../policies/policy-query.js';
 import { isPolicyNumber } from '../policies/policy-number.js';
 import { ONLINE_RENEWAL_PRODUCTS } from '../policies/products.js';
@@ -25,8 +26,8 @@ import {
 } from './flow.js';
 import { CONFIRMATIONS, type PaymentChoice } from './forms.js';
 import { renewalMail } from './mail.js';
-import { nextGradeState, quote, validateCoverage } from './rating/index.js';
-import type { Coverage, CoverageProblem, GradeState, PaymentFrequency, Quote, RateTable } from './rating/index.js';
+import { coverageIssues, nextGradeState, quote } from './rating/index.js';
+import type { Coverage, CoverageIssue, GradeState, PaymentFrequency, Quote, RateTable } from './rating/index.js';
 import { oneYearLater, receptionNumber } from './reception.js';
 import { findApplication, findCustomerMail, insertApplication, markProcedure, renewalFlowIds, type RenewalPolicy } from './repository.js';
 
@@ -104,9 +105,9 @@ export async function openRenewal(deps: RenewalDeps, customerId: string, policyN
   };
 }
 
-/** The problems of a coverage for this holder and term (empty: it can be quoted). */
-export const coverageProblems = (rates: RateTable, renewal: Renewal, coverage: Coverage): CoverageProblem[] =>
-  validateCoverage(rates, coverage, { birthDate: renewal.policy.birth_date, termStart: renewal.termStart });
+/** The problems of a coverage for this holder and term, as codes (empty: it can be quoted). */
+export const coverageProblems = (rates: RateTable, renewal: Renewal, coverage: Coverage): CoverageIssue[] =>
+  coverageIssues(rates, coverage, { birthDate: renewal.policy.birth_date, termStart: renewal.termStart });
 
 export const quoteFor = (rates: RateTable, renewal: Renewal, coverage: Coverage, paymentFrequency: PaymentFrequency): Quote =>
   quote(rates, { vehicleClass: renewal.facts.vehicleClass, next: renewal.next, coverage, paymentFrequency });
@@ -116,7 +117,8 @@ export interface PlanOffer {
   coverage: Coverage;
   /** null when the plan cannot be chosen (see problems). */
   quote: Quote | null;
-  problems: CoverageProblem[];
+  /** Why not, as codes the view words in its language. */
+  problems: CoverageIssue[];
 }
 
 /** 前年同等, おすすめ and 保険料を抑えた, each quoted for annual payment. */
@@ -247,11 +249,11 @@ function applicationRow(renewal: Renewal, number: string, now: Date): RenewalApp
 }
 
 /**
- * 申し込む: the application, 最終手続日時, the flow's completion, the audit event and the mail in
- * one transaction. The unique (policy, term) pair lets exactly one of any number of racing
+ * 申し込む: the application, 最終手続日時, the flow's completion, the audit event and the mail (in
+ * the request's language) in one transaction. The unique (policy, term) pair lets exactly one of any number of racing
  * submissions through; the others learn the winner's 受付番号.
  */
-export async function applyRenewal(deps: RenewalDeps, renewal: Renewal, ip: string): Promise<ApplyOutcome> {
+export async function applyRenewal(deps: RenewalDeps, renewal: Renewal, ip: string, locale: Locale = 'ja'): Promise<ApplyOutcome> {
   const { db, clock, config } = deps;
   const flow = renewal.flow;
   const now = clock.now();
@@ -270,7 +272,7 @@ export async function applyRenewal(deps: RenewalDeps, renewal: Renewal, ip: stri
       await markProcedure(trx, row.policy_number, now);
       await recordAudit(trx, now, { kind: 'renewal_applied', actor: customerActor(renewal.customerId), customerId: renewal.customerId, ip, detail: { policyNumber: row.policy_number, receptionNumber: number, flowId: flow.id } });
       await deps.webhooks.enqueue(trx, { type: 'renewal_application.created', data: { reception_number: number, policy_number: row.policy_number } }, now);
-      if (to) await deps.mail.enqueue(trx, renewalMail({ brand: config.brand, baseUrl: config.baseUrl, to, receptionNumber: number, policyNumber: row.policy_number, appliedAt: now, termStart: row.new_start_date, termEnd: row.new_end_date, paymentChanged: row.payment_method_changed === 1 }), now);
+      if (to) await deps.mail.enqueue(trx, renewalMail({ brand: config.brand, baseUrl: config.baseUrl, to, receptionNumber: number, policyNumber: row.policy_number, appliedAt: now, termStart: row.new_start_date, termEnd: row.new_end_date, paymentChanged: row.payment_method_changed === 1, locale }), now);
       return { outcome: 'applied', receptionNumber: number };
     });
     if (outcome.outcome === 'applied') deps.mail.kick();

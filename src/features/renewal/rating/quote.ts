@@ -4,8 +4,8 @@
 // the last one: the annual premium is cut down to 10 yen (and the instalment likewise).
 import { UNIT, UNIT_BIG, toUnits } from './fixed-point.js';
 import { gradeRatePercent, usesAccidentRate } from './grade.js';
-import { LABELS, formatDeductible, formatManYen } from './labels.js';
-import type { BreakdownLine, Coverage, Quote, RateTable, RatingInput } from './types.js';
+import { breakdownLine } from './labels.js';
+import type { BreakdownItem, Coverage, Quote, RateTable, RatedLine, RatingInput } from './types.js';
 
 const MONTHS = 12n;
 const ROUND_TO = 10n;
@@ -51,72 +51,57 @@ export function vehicleParts(rates: RateTable, coverage: Coverage): { loading: n
   return { loading, amount, deductible: toUnits(row.factor) };
 }
 
-function factorLine(label: string, units: number, note?: string): BreakdownLine {
-  return note === undefined ? { label, kind: 'factor', value: units / UNIT } : { label, kind: 'factor', value: units / UNIT, note };
-}
-
-function gradeNote(percent: number): string {
-  if (percent === 0) return '割増引なし';
-  return percent < 0 ? `${-percent}%割引` : `${percent}%割増`;
-}
-
-function limitText(value: 'unlimited' | 'none' | number): string {
-  if (value === 'unlimited') return '無制限';
-  if (value === 'none') return 'なし';
-  return formatManYen(value);
-}
-
 /** The premium of one choice of coverage, with its breakdown. Throws RangeError for values the table does not have. */
 export function quote(rates: RateTable, input: RatingInput): Quote {
   const { coverage, next } = input;
   if (coverage.bodilyInjury !== 'unlimited') throw new RangeError('bodilyInjury must be unlimited');
   const base = lookup(rates.basePremium, input.vehicleClass, 'vehicleClass');
-  const breakdown: BreakdownLine[] = [
-    { label: `基本保険料（${LABELS.vehicleClass[input.vehicleClass]}）`, kind: 'base', value: base },
-  ];
+  const lines: RatedLine[] = [{ item: { code: 'base', vehicleClass: input.vehicleClass }, kind: 'base', value: base }];
   let amount: Exact = { num: BigInt(base), den: 1n };
-  const apply = (label: string, factor: number, note?: string) => {
+  const apply = (item: BreakdownItem, factor: number) => {
     const units = toUnits(factor);
     amount = times(amount, BigInt(units), UNIT_BIG);
-    breakdown.push(factorLine(label, units, note));
+    lines.push({ item, kind: 'factor', value: units / UNIT });
   };
 
   const percent = gradeRatePercent(rates, next);
   const gradeUnits = UNIT + percent * 100;
   amount = times(amount, BigInt(gradeUnits), UNIT_BIG);
-  const column = usesAccidentRate(next) ? `事故有・事故有係数適用期間${next.accidentCoefficientYears}年` : '無事故';
-  breakdown.push(factorLine(`ノンフリート等級 ${next.grade}等級（${column}）`, gradeUnits, gradeNote(percent)));
+  const accidentYears = usesAccidentRate(next) ? next.accidentCoefficientYears : null;
+  lines.push({ item: { code: 'grade', grade: next.grade, accidentYears, percent }, kind: 'factor', value: gradeUnits / UNIT });
 
-  apply(`運転者年齢条件（${LABELS.ageCondition[coverage.ageCondition]}）`, lookup(rates.ageCondition, coverage.ageCondition, 'ageCondition'));
-  apply(`運転者限定（${LABELS.driverScope[coverage.driverScope]}）`, lookup(rates.driverScope, coverage.driverScope, 'driverScope'));
-  apply(`使用目的（${LABELS.usePurpose[coverage.usePurpose]}）`, lookup(rates.usePurpose, coverage.usePurpose, 'usePurpose'));
-  apply(`対物賠償（${limitText(coverage.propertyDamage)}）`, propertyDamageFactor(rates, coverage.propertyDamage));
-  apply(`人身傷害（${limitText(coverage.personalInjury)}）`, personalInjuryFactor(rates, coverage.personalInjury));
+  apply({ code: 'ageCondition', value: coverage.ageCondition }, lookup(rates.ageCondition, coverage.ageCondition, 'ageCondition'));
+  apply({ code: 'driverScope', value: coverage.driverScope }, lookup(rates.driverScope, coverage.driverScope, 'driverScope'));
+  apply({ code: 'usePurpose', value: coverage.usePurpose }, lookup(rates.usePurpose, coverage.usePurpose, 'usePurpose'));
+  apply({ code: 'propertyDamage', limit: coverage.propertyDamage }, propertyDamageFactor(rates, coverage.propertyDamage));
+  apply({ code: 'personalInjury', amount: coverage.personalInjury }, personalInjuryFactor(rates, coverage.personalInjury));
 
   const vehicle = vehicleParts(rates, coverage);
-  if (vehicle) {
+  if (vehicle && coverage.vehicleCoverage !== 'none') {
     // 1 + loading × amount × deductible, exact in 1/10000³ units.
     const cube = UNIT_BIG * UNIT_BIG * UNIT_BIG;
     const units = cube + BigInt(vehicle.loading) * BigInt(vehicle.amount) * BigInt(vehicle.deductible);
     amount = times(amount, units, cube);
-    const label = `車両保険（${LABELS.vehicleCoverage[coverage.vehicleCoverage]}・${formatManYen(coverage.vehicleAmount as number)}、免責金額 ${formatDeductible(coverage.vehicleDeductible as string)}）`;
-    const note = `1 + ${(vehicle.loading / UNIT).toFixed(4)} × ${(vehicle.amount / UNIT).toFixed(4)} × ${(vehicle.deductible / UNIT).toFixed(4)}`;
-    breakdown.push({ label, kind: 'factor', value: Number(units) / Number(cube), note });
+    const formula = `1 + ${(vehicle.loading / UNIT).toFixed(4)} × ${(vehicle.amount / UNIT).toFixed(4)} × ${(vehicle.deductible / UNIT).toFixed(4)}`;
+    const item: BreakdownItem = { code: 'vehicle', vehicleCoverage: coverage.vehicleCoverage, amount: coverage.vehicleAmount as number, deductible: coverage.vehicleDeductible as string, formula };
+    lines.push({ item, kind: 'factor', value: Number(units) / Number(cube) });
   }
 
   for (const rider of new Set(coverage.riders)) {
     const yen = lookup(rates.riders, rider, 'rider');
     amount = { num: amount.num + BigInt(yen) * amount.den, den: amount.den };
-    breakdown.push({ label: LABELS.rider[rider], kind: 'addition', value: yen });
+    lines.push({ item: { code: 'rider', rider }, kind: 'addition', value: yen });
   }
 
   const wholeYen = amount.num / amount.den;
   const annual = wholeYen - (wholeYen % ROUND_TO);
-  breakdown.push({ label: '端数処理', kind: 'rounding', value: Number(annual - wholeYen), note: '10円未満切捨て' });
+  lines.push({ item: { code: 'rounding' }, kind: 'rounding', value: Number(annual - wholeYen) });
+  // The stored breakdown (application, console, API) keeps the Japanese words; `lines` are for views in any language.
+  const breakdown = lines.map((line) => breakdownLine(line, 'ja'));
 
   const annualPremium = Number(annual);
-  if (input.paymentFrequency === 'annual') return { annualPremium, monthlyPremium: null, totalPayable: annualPremium, breakdown };
+  if (input.paymentFrequency === 'annual') return { annualPremium, monthlyPremium: null, totalPayable: annualPremium, breakdown, lines };
   const surcharge = UNIT_BIG + BigInt(toUnits(rates.monthlySurcharge));
   const instalment = (annual * surcharge) / (UNIT_BIG * MONTHS * ROUND_TO) * ROUND_TO;
-  return { annualPremium, monthlyPremium: Number(instalment), totalPayable: Number(instalment * MONTHS), breakdown };
+  return { annualPremium, monthlyPremium: Number(instalment), totalPayable: Number(instalment * MONTHS), breakdown, lines };
 }

@@ -48,6 +48,28 @@ export interface BreakdownLine {
   note?: string;
 }
 
+/** What a breakdown line is, as a code and its parameters (labels.ts words it in each language). */
+export type BreakdownItem =
+  | { code: 'base'; vehicleClass: VehicleClass }
+  /** `accidentYears` null: the 無事故 column; `percent` the 割増引率 (−51 = 51% discount). */
+  | { code: 'grade'; grade: number; accidentYears: number | null; percent: number }
+  | { code: 'ageCondition'; value: AgeCondition }
+  | { code: 'driverScope'; value: DriverScope }
+  | { code: 'usePurpose'; value: UsePurpose }
+  | { code: 'propertyDamage'; limit: 'unlimited' | number }
+  | { code: 'personalInjury'; amount: number | 'none' }
+  /** `formula` is the factor's arithmetic (1 + loading × amount × deductible), the same in every language. */
+  | { code: 'vehicle'; vehicleCoverage: Exclude<VehicleCoverage, 'none'>; amount: number; deductible: string; formula: string }
+  | { code: 'rider'; rider: Rider }
+  | { code: 'rounding' };
+
+/** A breakdown line as the engine gives it: a code with parameters, not words. */
+export interface RatedLine {
+  item: BreakdownItem;
+  kind: BreakdownLine['kind'];
+  value: number;
+}
+
 export interface Quote {
   annualPremium: number;
   /** Per instalment when paid monthly (12 equal instalments), else null. */
@@ -55,6 +77,8 @@ export interface Quote {
   /** What the customer pays over the term: the annual premium, or 12 × the instalment. */
   totalPayable: number;
   breakdown: BreakdownLine[];
+  /** The same lines as codes and parameters, for a view to word in its language (absent in quotes stored before). */
+  lines?: RatedLine[];
 }
 
 /**
@@ -93,3 +117,13 @@ export interface CoverageProblem {
   field: keyof Coverage;
   message: string;
 }
+
+/** Why a choice of coverage cannot be quoted, as a code with its parameters (labels.ts words it). */
+export type CoverageIssue =
+  | { field: 'ageCondition' | 'driverScope' | 'usePurpose' | 'propertyDamage' | 'personalInjury' | 'vehicleCoverage'; code: 'missing' }
+  | { field: 'vehicleAmount' | 'vehicleDeductible'; code: 'withoutVehicle' }
+  | { field: 'vehicleAmount'; code: 'amountRange'; min: number; max: number; step: number }
+  | { field: 'vehicleDeductible'; code: 'deductibleChoice'; options: string[] }
+  | { field: 'bodilyInjury'; code: 'unlimitedOnly' }
+  | { field: 'riders'; code: 'invalid' }
+  | { field: 'ageCondition'; code: 'tooYoung'; age: number; condition: AgeCondition };

@@ -1,6 +1,8 @@
-// Impossible combinations of coverage, refused with a reason in the customer's words.
-import { LABELS, formatDeductible, formatManYen, planOptions } from './labels.js';
-import type { AgeCondition, Coverage, CoverageProblem, RateTable } from './types.js';
+// Impossible combinations of coverage, refused with a reason: a code and its parameters
+// (coverageIssues), worded in the customer's language by labels.ts (issueMessage).
+import type { Locale } from '../../../platform/ui/i18n/locale.js';
+import { LABELS, issueMessage, planOptions } from './labels.js';
+import type { AgeCondition, Coverage, CoverageIssue, CoverageProblem, RateTable } from './types.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_AGE: Record<AgeCondition, number> = { all: 0, 21: 21, 26: 26, 35: 35 };
@@ -28,64 +30,63 @@ export function ageAt(birthDate: string, on: string): number {
 
 const has = (list: ReadonlyArray<unknown>, value: unknown) => list.includes(value);
 
-function vehicleProblems(rates: RateTable, coverage: Coverage): CoverageProblem[] {
+function vehicleProblems(rates: RateTable, coverage: Coverage): CoverageIssue[] {
   const options = planOptions(rates);
   const { vehicleCoverage, vehicleAmount, vehicleDeductible } = coverage;
   if (!Object.hasOwn(LABELS.vehicleCoverage, vehicleCoverage)) {
-    return [{ field: 'vehicleCoverage', message: '車両保険の種類をお選びください。' }];
+    return [{ field: 'vehicleCoverage', code: 'missing' }];
   }
   if (vehicleCoverage === 'none') {
-    const problems: CoverageProblem[] = [];
-    if (vehicleAmount !== null) problems.push({ field: 'vehicleAmount', message: '車両保険をつけない場合、車両保険金額は指定できません。' });
-    if (vehicleDeductible !== null) problems.push({ field: 'vehicleDeductible', message: '車両保険をつけない場合、免責金額は指定できません。' });
+    const problems: CoverageIssue[] = [];
+    if (vehicleAmount !== null) problems.push({ field: 'vehicleAmount', code: 'withoutVehicle' });
+    if (vehicleDeductible !== null) problems.push({ field: 'vehicleDeductible', code: 'withoutVehicle' });
     return problems;
   }
-  const problems: CoverageProblem[] = [];
+  const problems: CoverageIssue[] = [];
   const { min, max, step } = options.vehicleAmountRange;
   const inRange = typeof vehicleAmount === 'number' && Number.isInteger(vehicleAmount) && vehicleAmount >= min && vehicleAmount <= max && (vehicleAmount - min) % step === 0;
   if (!inRange) {
-    problems.push({ field: 'vehicleAmount', message: `車両保険金額は${formatManYen(min)}から${formatManYen(max)}までの間で、${formatManYen(step)}単位で指定してください。` });
+    problems.push({ field: 'vehicleAmount', code: 'amountRange', min, max, step });
   }
   if (vehicleDeductible === null || !has(options.vehicleDeductibles, vehicleDeductible)) {
-    const list = options.vehicleDeductibles.map(formatDeductible).join('、');
-    problems.push({ field: 'vehicleDeductible', message: `免責金額は次の中からお選びください：${list}。` });
+    problems.push({ field: 'vehicleDeductible', code: 'deductibleChoice', options: [...options.vehicleDeductibles] });
   }
   return problems;
 }
 
-function choiceProblems(rates: RateTable, coverage: Coverage): CoverageProblem[] {
-  const problems: CoverageProblem[] = [];
+function choiceProblems(rates: RateTable, coverage: Coverage): CoverageIssue[] {
+  const problems: CoverageIssue[] = [];
   const options = planOptions(rates);
-  if (!Object.hasOwn(LABELS.ageCondition, coverage.ageCondition)) problems.push({ field: 'ageCondition', message: '運転者年齢条件をお選びください。' });
-  if (!Object.hasOwn(LABELS.driverScope, coverage.driverScope)) problems.push({ field: 'driverScope', message: '運転者限定をお選びください。' });
-  if (!Object.hasOwn(LABELS.usePurpose, coverage.usePurpose)) problems.push({ field: 'usePurpose', message: '使用目的をお選びください。' });
-  if (coverage.bodilyInjury !== 'unlimited') problems.push({ field: 'bodilyInjury', message: '対人賠償はインターネットでは無制限のみお選びいただけます。' });
-  if (!has(options.propertyDamage, coverage.propertyDamage)) problems.push({ field: 'propertyDamage', message: '対物賠償の保険金額をお選びください。' });
-  if (!has(options.personalInjury, coverage.personalInjury)) problems.push({ field: 'personalInjury', message: '人身傷害の保険金額をお選びください。' });
+  if (!Object.hasOwn(LABELS.ageCondition, coverage.ageCondition)) problems.push({ field: 'ageCondition', code: 'missing' });
+  if (!Object.hasOwn(LABELS.driverScope, coverage.driverScope)) problems.push({ field: 'driverScope', code: 'missing' });
+  if (!Object.hasOwn(LABELS.usePurpose, coverage.usePurpose)) problems.push({ field: 'usePurpose', code: 'missing' });
+  if (coverage.bodilyInjury !== 'unlimited') problems.push({ field: 'bodilyInjury', code: 'unlimitedOnly' });
+  if (!has(options.propertyDamage, coverage.propertyDamage)) problems.push({ field: 'propertyDamage', code: 'missing' });
+  if (!has(options.personalInjury, coverage.personalInjury)) problems.push({ field: 'personalInjury', code: 'missing' });
   const riders: unknown = coverage.riders;
   const riderList = Array.isArray(riders) ? riders : [];
   if (!Array.isArray(riders) || riderList.some((r) => typeof r !== 'string' || !Object.hasOwn(LABELS.rider, r)) || new Set(riderList).size !== riderList.length) {
-    problems.push({ field: 'riders', message: '特約の選択が正しくありません。もう一度お選びください。' });
+    problems.push({ field: 'riders', code: 'invalid' });
   }
   return problems;
 }
 
 /**
- * Problems with a choice of coverage for the holder, in Japanese, one per field at most
- * (empty when the choice can be quoted). The age condition must fit the holder's age at the
- * term start: the holder is among the drivers the condition covers.
+ * Problems with a choice of coverage for the holder, as codes, one per field at most (empty when
+ * the choice can be quoted). The age condition must fit the holder's age at the term start: the
+ * holder is among the drivers the condition covers.
  */
-export function validateCoverage(rates: RateTable, coverage: Coverage, holder: { birthDate: string; termStart: string }): CoverageProblem[] {
+export function coverageIssues(rates: RateTable, coverage: Coverage, holder: { birthDate: string; termStart: string }): CoverageIssue[] {
   const problems = [...choiceProblems(rates, coverage), ...vehicleProblems(rates, coverage)];
   if (Object.hasOwn(MIN_AGE, coverage.ageCondition)) {
     const age = ageAt(holder.birthDate, holder.termStart);
     const minimum = MIN_AGE[coverage.ageCondition];
-    if (age < minimum) {
-      problems.push({
-        field: 'ageCondition',
-        message: `ご契約者さまは保険始期日に${age}歳のため、運転者年齢条件「${LABELS.ageCondition[coverage.ageCondition]}」はお選びいただけません。`,
-      });
-    }
+    if (age < minimum) problems.push({ field: 'ageCondition', code: 'tooYoung', age, condition: coverage.ageCondition });
   }
   return problems;
+}
+
+/** The same problems worded in a language (Japanese unless told). */
+export function validateCoverage(rates: RateTable, coverage: Coverage, holder: { birthDate: string; termStart: string }, locale: Locale = 'ja'): CoverageProblem[] {
+  return coverageIssues(rates, coverage, holder).map((issue) => ({ field: issue.field, message: issueMessage(issue, locale) }));
 }

@@ -1,29 +1,34 @@
 import type { ComponentChildren } from 'preact';
-import { formatDateJa } from '../../../platform/clock.js';
 import { StepIndicator } from '../../../platform/ui/form.js';
+import { formatDate, formatYen } from '../../../platform/ui/i18n/format.js';
+import type { Locale } from '../../../platform/ui/i18n/locale.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { PageContext } from '../../../platform/ui/page-context.js';
-import { RENEWAL_STEPS, renewalPlace, stepNumber, type RenewalClosedReason, type RenewalStep } from '../flow.js';
+import { renewalPlace, renewalSteps, stepNumber, type RenewalClosedReason, type RenewalStep } from '../flow.js';
+import { renewalMessages } from '../messages.js';
 import type { RenewalPolicy } from '../repository.js';
 
-export const TITLE = '自動車保険の継続手続';
+export const TITLE = renewalMessages.of('ja').title;
 
-/** 58,200円 */
-export const yen = (amount: number): string => `${amount.toLocaleString('ja-JP')}円`;
+/** 58,200円 / ¥58,200 */
+export const yen = (amount: number, locale: Locale = 'ja'): string => formatYen(locale, amount);
 
-/** +1,200円 / −800円 / ±0円 */
-export const signedYen = (amount: number): string => (amount === 0 ? '±0円' : `${amount > 0 ? '+' : '−'}${Math.abs(amount).toLocaleString('ja-JP')}円`);
+/** +1,200円 / −800円 / ±0円 (English: +¥1,200 / −¥800 / ±¥0) */
+export const signedYen = (amount: number, locale: Locale = 'ja'): string =>
+  `${amount === 0 ? '±' : amount > 0 ? '+' : '−'}${formatYen(locale, Math.abs(amount))}`;
 
 /** Every step's page: the heading, the policy number, the step indicator and the step's own heading. */
 export function StepPage({ ctx, step, policyNumber, children }: { ctx: PageContext; step: RenewalStep; policyNumber: string; children: ComponentChildren }) {
+  const m = renewalMessages.of(ctx.locale);
+  const steps = renewalSteps(ctx.locale);
   const number = stepNumber(step);
-  const name = RENEWAL_STEPS[number - 1] as string;
+  const name = steps[number - 1] as string;
   return (
-    <Layout ctx={ctx} title={`${name}（${TITLE}）`}>
-      <h1>{TITLE}</h1>
-      <p class="renewal-policy">{`証券番号 ${policyNumber}`}</p>
-      <StepIndicator steps={RENEWAL_STEPS} current={number} />
-      <h2 class="step-heading">{`STEP ${number} ${name}`}</h2>
+    <Layout ctx={ctx} title={m.stepTitle({ step: name, title: m.title })}>
+      <h1>{m.title}</h1>
+      <p class="renewal-policy">{m.policyLine({ n: policyNumber })}</p>
+      <StepIndicator steps={steps} current={number} />
+      <h2 class="step-heading">{m.stepHeading({ n: number, step: name })}</h2>
       {children}
     </Layout>
   );
@@ -70,10 +75,11 @@ export function RadioGroup({ name, legend, options, value, error, hint }: {
 /** The agency of the policy and the insurer's desk: where to go when the renewal cannot be done here. */
 export function AgencyAndDesk({ ctx, policy }: { ctx: PageContext; policy: Pick<RenewalPolicy, 'agency_code' | 'agency_name'> }) {
   const { brand } = ctx;
+  const m = renewalMessages.of(ctx.locale);
   return (
     <dl class="entries renewal-contacts">
       <div class="entry">
-        <dt>取扱代理店</dt>
+        <dt>{m.agency}</dt>
         <dd>
           <a href={`/agency/${encodeURIComponent(policy.agency_code)}`}>{policy.agency_name}</a>
         </dd>
@@ -82,18 +88,18 @@ export function AgencyAndDesk({ ctx, policy }: { ctx: PageContext; policy: Pick<
         <dt>{`${brand.name} ${brand.deskName}`}</dt>
         <dd>
           <a href={`tel:${brand.deskPhone.replace(/[^0-9+]/g, '')}`}>{brand.deskPhone}</a>
-          {`（無料） 受付時間：(月～金) ${brand.deskOpen.replace(/^0/, '')}～${brand.deskClose.replace(/^0/, '')}`}
+          {m.deskLine({ open: brand.deskOpen.replace(/^0/, ''), close: brand.deskClose.replace(/^0/, '') })}
         </dd>
       </div>
     </dl>
   );
 }
 
-export function BackToRenewals() {
+export function BackToRenewals({ locale }: { locale: Locale }) {
   return (
     <p>
       <a class="button" href="/mypage/renewals">
-        「契約の継続手続」へ戻る
+        {renewalMessages.of(locale).backToRenewals}
       </a>
     </p>
   );
@@ -101,11 +107,12 @@ export function BackToRenewals() {
 
 /** Someone else's policy and a number that does not exist look exactly the same. */
 export function PolicyNotFoundPage({ ctx }: { ctx: PageContext }) {
+  const m = renewalMessages.of(ctx.locale);
   return (
-    <Layout ctx={ctx} title="ご契約が見つかりません">
-      <h1>ご契約が見つかりません</h1>
-      <p>指定されたご契約は見つかりませんでした。「契約の継続手続」から、お手続きを行うご契約をお選びください。</p>
-      <BackToRenewals />
+    <Layout ctx={ctx} title={m.notFoundTitle}>
+      <h1>{m.notFoundTitle}</h1>
+      <p>{m.notFoundText}</p>
+      <BackToRenewals locale={ctx.locale} />
     </Layout>
   );
 }
@@ -117,47 +124,51 @@ export function RenewalClosedPage({ ctx, policy, window, reason }: {
   window: { opensOn: string; closesOn: string };
   reason: RenewalClosedReason;
 }) {
+  const m = renewalMessages.of(ctx.locale);
   const n = policy.policy_number;
+  const date = (iso: string) => formatDate(ctx.locale, iso);
+  const dates = { n, opens: date(window.opensOn), closes: date(window.closesOn) };
   const lines = {
-    before: `証券番号 ${n} のご契約の継続手続は、まだ受付期間前です。受付期間は${formatDateJa(window.opensOn)}から${formatDateJa(window.closesOn)}までです。`,
-    after: `証券番号 ${n} のご契約は、継続手続の受付期間（満期日 ${formatDateJa(policy.end_date)} の前日まで）を過ぎています。受付期間は${formatDateJa(window.opensOn)}から${formatDateJa(window.closesOn)}まででした。`,
-    not_online: `証券番号 ${n} のご契約は、お客さまWebサービスでの継続手続の対象外です。`,
-    not_in_force: `証券番号 ${n} のご契約は、解約または満期によりすでに終了しているため、継続手続はできません。`,
-  }[reason];
+    before: () => m.closedBefore(dates),
+    after: () => m.closedAfter({ ...dates, end: date(policy.end_date) }),
+    not_online: () => m.closedNotOnline({ n }),
+    not_in_force: () => m.closedNotInForce({ n }),
+  }[reason]();
   return (
-    <Layout ctx={ctx} title={TITLE}>
-      <h1>{TITLE}</h1>
+    <Layout ctx={ctx} title={m.title}>
+      <h1>{m.title}</h1>
       <p class="notice">{lines}</p>
-      <p>{`継続のお手続きやご不明な点は、取扱代理店または${ctx.brand.deskName}までお問い合わせください。`}</p>
+      <p>{m.closedContact({ desk: ctx.brand.deskName })}</p>
       <AgencyAndDesk ctx={ctx} policy={policy} />
-      <BackToRenewals />
+      <BackToRenewals locale={ctx.locale} />
     </Layout>
   );
 }
 
 /** The loser of a race, or a second try for the same term: the first application stands. */
 export function AlreadyAppliedPage({ ctx, policyNumber, receptionNumber }: { ctx: PageContext; policyNumber: string; receptionNumber: string }) {
+  const m = renewalMessages.of(ctx.locale);
   return (
-    <Layout ctx={ctx} title={TITLE}>
-      <h1>{TITLE}</h1>
-      <p class="notice">このご契約の継続手続は受付済みです。</p>
+    <Layout ctx={ctx} title={m.title}>
+      <h1>{m.title}</h1>
+      <p class="notice">{m.alreadyApplied}</p>
       <dl class="entries">
         <div class="entry">
-          <dt>証券番号</dt>
+          <dt>{m.policyNumber}</dt>
           <dd>{policyNumber}</dd>
         </div>
         <div class="entry">
-          <dt>受付番号</dt>
+          <dt>{m.receptionNumber}</dt>
           <dd class="reception-number">{receptionNumber}</dd>
         </div>
       </dl>
-      <p>お申込内容は、申込内容確認書（PDF）でご確認いただけます。</p>
+      <p>{m.alreadyAppliedPdf}</p>
       <div class="actions">
         <a class="button" href={renewalPlace(policyNumber, 'completed')}>
-          お申込みの受付内容を見る
+          {m.seeApplication}
         </a>
         <a class="button" href="/mypage/renewals">
-          「契約の継続手続」へ戻る
+          {m.backToRenewals}
         </a>
       </div>
     </Layout>

@@ -1,45 +1,53 @@
-import { formatDateJa } from '../../../platform/clock.js';
 import { NoBreakNumbers } from '../../../platform/ui/no-break.js';
 import type { FieldErrors } from '../../../platform/ui/form.js';
 import { Entries, ErrorSummary, PostForm, SubmitButton } from '../../../platform/ui/form.js';
+import { formatDate } from '../../../platform/ui/i18n/format.js';
+import type { Locale } from '../../../platform/ui/i18n/locale.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { PageContext } from '../../../platform/ui/page-context.js';
 import { coverageRows } from '../coverage.js';
 import { renewalPlace, type RenewalState } from '../flow.js';
-import { LABELS } from '../../renewal/rating/index.js';
+import { contractMessages, paymentMessages, premiumMessages, renewalMessages } from '../messages.js';
+import { valueWords } from '../rating/index.js';
 import type { Renewal } from '../service.js';
-import { AgencyAndDesk, BackToRenewals, RadioGroup, StepPage, TITLE, yen } from './common.js';
+import { AgencyAndDesk, BackToRenewals, RadioGroup, StepPage, yen } from './common.js';
 
-const PAYMENT_WORDS: Record<string, string> = { bank: '口座振替', card: 'クレジットカード払', convenience: 'コンビニ払い' };
-export const paymentWords = (method: string | null): string => (method ? (PAYMENT_WORDS[method] ?? method) : '-');
+/** 口座振替 / クレジットカード払 / コンビニ払い in a language; an unknown code as it is. */
+export const paymentWords = (method: string | null, locale: Locale = 'ja'): string => {
+  if (!method) return '-';
+  const m = paymentMessages.of(locale);
+  return method === 'bank' ? m.bank : method === 'card' ? m.card : method === 'convenience' ? m.convenience : method;
+};
 
 const dash = (text: string | null | undefined): string => (text ? text : '-');
 
 /** The current contract as step 1 shows it (and 契約内容の確認 may reuse): holder, car, coverage, grade, premium. */
-export function ContractDetails({ renewal }: { renewal: Renewal }) {
+export function ContractDetails({ renewal, locale }: { renewal: Renewal; locale: Locale }) {
   const { policy, current, facts } = renewal;
+  const m = contractMessages.of(locale);
+  const p = premiumMessages.of(locale);
   return (
     <div class="contract-details">
-      <h3>ご契約者</h3>
+      <h3>{m.holder}</h3>
       <Entries
         rows={[
-          ['氏名', `${policy.holder_family_name} ${policy.holder_given_name} 様`],
-          ['ご住所', policy.address ? `${policy.postal_code ? `〒${policy.postal_code} ` : ''}${policy.address}` : '-'],
+          [m.name, m.holderName({ family: policy.holder_family_name, given: policy.holder_given_name })],
+          [m.address, policy.address ? `${policy.postal_code ? `〒${policy.postal_code} ` : ''}${policy.address}` : '-'],
         ]}
       />
-      <h3>ご契約のお車</h3>
-      <Entries rows={[['車名', dash(policy.vehicle_model)], ['登録番号', dash(policy.vehicle_registration)], ['用途車種', LABELS.vehicleClass[facts.vehicleClass]]]} />
-      <h3>補償内容</h3>
-      <Entries rows={coverageRows(current)} />
-      <h3>ご契約条件</h3>
+      <h3>{m.car}</h3>
+      <Entries rows={[[m.model, dash(policy.vehicle_model)], [m.registration, dash(policy.vehicle_registration)], [m.vehicleClass, valueWords.vehicleClass(facts.vehicleClass, locale)]]} />
+      <h3>{m.coverage}</h3>
+      <Entries rows={coverageRows(current, locale)} />
+      <h3>{m.conditions}</h3>
       <Entries
         rows={[
-          ['保険期間', `${formatDateJa(policy.start_date)}～${formatDateJa(policy.end_date)}`],
-          ['ノンフリート等級', `${facts.grade}等級`],
-          ['事故有係数適用期間', `${facts.accidentCoefficientYears}年`],
-          ['年間保険料', policy.annual_premium === null ? '-' : yen(policy.annual_premium)],
-          ['払込方法', paymentWords(policy.payment_method)],
-          ['取扱代理店', policy.agency_name],
+          [m.term, m.termRange({ start: formatDate(locale, policy.start_date), end: formatDate(locale, policy.end_date) })],
+          [m.grade, p.grade({ grade: facts.grade })],
+          [m.accidentYears, p.years({ years: facts.accidentCoefficientYears })],
+          [m.annualPremium, policy.annual_premium === null ? '-' : yen(policy.annual_premium, locale)],
+          [m.paymentMethod, paymentWords(policy.payment_method, locale)],
+          [renewalMessages.of(locale).agency, policy.agency_name],
         ]}
       />
     </div>
@@ -59,14 +67,15 @@ interface ContractPageProps {
 }
 
 /** Where a resumed flow stands, offered above step 1 (続きから). */
-function ResumeNotice({ renewal }: { renewal: Renewal }) {
+function ResumeNotice({ renewal, locale }: { renewal: Renewal; locale: Locale }) {
+  const m = contractMessages.of(locale);
   const state: RenewalState | undefined = renewal.flow?.state;
-  if (!state || state === 'plans') return renewal.lapsed ? <p class="notice">前回のお手続きは有効期限が切れたため、最初からお手続きください。</p> : null;
+  if (!state || state === 'plans') return renewal.lapsed ? <p class="notice">{m.lapsed}</p> : null;
   return (
     <div class="notice resume">
-      <p>途中まで進めたお手続きがあります。内容を確認のうえ「次へ」を押すか、続きからお進みください。</p>
+      <p>{m.resume}</p>
       <p>
-        <a href={renewalPlace(renewal.policy.policy_number, state)}>前回の続きから再開する</a>
+        <a href={renewalPlace(renewal.policy.policy_number, state)}>{m.resumeLink}</a>
       </p>
     </div>
   );
@@ -75,62 +84,66 @@ function ResumeNotice({ renewal }: { renewal: Renewal }) {
 /** STEP 1 ご契約内容の確認: the current contract and the two questions, unanswered at first. */
 export function ContractPage({ ctx, renewal, values, errors }: ContractPageProps) {
   const n = renewal.policy.policy_number;
+  const { locale } = ctx;
+  const m = contractMessages.of(locale);
   return (
     <StepPage ctx={ctx} step="contract" policyNumber={n}>
-      <ResumeNotice renewal={renewal} />
+      <ResumeNotice renewal={renewal} locale={locale} />
       <p>
-        <NoBreakNumbers text={`現在のご契約内容をご確認ください。継続後の保険期間は${formatDateJa(renewal.termStart)}から${formatDateJa(renewal.termEnd)}までの1年間です。`} />
+        <NoBreakNumbers text={m.lead({ start: formatDate(locale, renewal.termStart), end: formatDate(locale, renewal.termEnd) })} />
       </p>
-      <ContractDetails renewal={renewal} />
+      <ContractDetails renewal={renewal} locale={locale} />
       <PostForm action={renewalPlace(n, 'contract')} csrf={ctx.csrf}>
         <ErrorSummary errors={errors} />
         <RadioGroup
           name="vehicle_changed"
-          legend="お車の入替えはありませんか"
-          hint="ご契約のお車（上記の車名・登録番号）を買い替えた場合などは「いいえ」をお選びください。"
+          legend={m.vehicleQuestion}
+          hint={m.vehicleHint}
           options={[
-            { value: 'yes', label: 'はい（入替えはありません）' },
-            { value: 'no', label: 'いいえ（入替えがあります）' },
+            { value: 'yes', label: m.vehicleYes },
+            { value: 'no', label: m.vehicleNo },
           ]}
           value={values.vehicle_changed}
           error={errors?.vehicle_changed}
         />
         <RadioGroup
           name="insured_changed"
-          legend="記名被保険者の変更はありませんか"
-          hint="お車を主に運転される方（記名被保険者）が変わる場合は「いいえ」をお選びください。"
+          legend={m.insuredQuestion}
+          hint={m.insuredHint}
           options={[
-            { value: 'yes', label: 'はい（変更はありません）' },
-            { value: 'no', label: 'いいえ（変更があります）' },
+            { value: 'yes', label: m.insuredYes },
+            { value: 'no', label: m.insuredNo },
           ]}
           value={values.insured_changed}
           error={errors?.insured_changed}
         />
         <div class="actions">
-          <SubmitButton>次へ</SubmitButton>
+          <SubmitButton>{renewalMessages.of(locale).next}</SubmitButton>
         </div>
       </PostForm>
-      <BackToRenewals />
+      <BackToRenewals locale={locale} />
     </StepPage>
   );
 }
 
 /** A change of car or insured person cannot be renewed online: the agency or the desk takes it. */
 export function NotPossiblePage({ ctx, renewal, vehicle, insured }: { ctx: PageContext; renewal: Renewal; vehicle: boolean; insured: boolean }) {
-  const what = [vehicle ? 'お車の入替え' : '', insured ? '記名被保険者の変更' : ''].filter(Boolean).join('・');
+  const m = contractMessages.of(ctx.locale);
+  const r = renewalMessages.of(ctx.locale);
+  const what = [vehicle ? m.vehicleChange : '', insured ? m.insuredChange : ''].filter(Boolean).join(m.changeSeparator);
   return (
-    <Layout ctx={ctx} title={`インターネットでの継続手続はできません（${TITLE}）`}>
-      <h1>{TITLE}</h1>
-      <h2>インターネットでの継続手続はできません</h2>
-      <p class="notice">{`${what}がある場合は、インターネットでの継続手続はお受けできません。`}</p>
-      <p>{`お手数ですが、満期日の前日（${formatDateJa(renewal.window.closesOn)}）までに、取扱代理店または${ctx.brand.deskName}へご連絡ください。継続のお手続きをご案内します。`}</p>
+    <Layout ctx={ctx} title={r.stepTitle({ step: m.notPossible, title: r.title })}>
+      <h1>{r.title}</h1>
+      <h2>{m.notPossible}</h2>
+      <p class="notice">{m.notPossibleWhy({ what })}</p>
+      <p>{m.notPossibleWhat({ closes: formatDate(ctx.locale, renewal.window.closesOn), desk: ctx.brand.deskName })}</p>
       <AgencyAndDesk ctx={ctx} policy={renewal.policy} />
       <div class="actions">
         <a class="button" href={renewalPlace(renewal.policy.policy_number, 'contract')}>
-          ご契約内容の確認に戻る
+          {m.backToContract}
         </a>
         <a class="button" href="/mypage/renewals">
-          「契約の継続手続」へ戻る
+          {r.backToRenewals}
         </a>
       </div>
     </Layout>

@@ -4,6 +4,7 @@ import type { PageContext } from '../../../platform/ui/page-context.js';
 import { PAYMENT_METHODS, renewalPlace } from '../flow.js';
 import type { Quote } from '../../renewal/rating/index.js';
 import type { Renewal } from '../service.js';
+import { paymentMessages, renewalMessages } from '../messages.js';
 import { BackLink, RadioGroup, StepPage, yen } from './common.js';
 import { paymentWords } from './contract.js';
 import { monthlyWords } from './premium.js';
@@ -21,37 +22,39 @@ interface PaymentPageProps {
 export function PaymentPage({ ctx, renewal, values, annual, monthly, errors }: PaymentPageProps) {
   const n = renewal.policy.policy_number;
   const current = renewal.policy.payment_method;
-  const others = PAYMENT_METHODS.filter((m) => m !== current).map((m) => ({ value: m, label: `${paymentWords(m)}に変更する` }));
+  const { locale } = ctx;
+  const m = paymentMessages.of(locale);
+  const others = PAYMENT_METHODS.filter((method) => method !== current).map((method) => ({ value: method, label: m.changeTo({ method: paymentWords(method, locale) }) }));
   return (
     <StepPage ctx={ctx} step="payment" policyNumber={n}>
-      <p>継続後の保険料のお支払方法をお選びください。</p>
+      <p>{m.lead}</p>
       <PostForm action={renewalPlace(n, 'payment')} csrf={ctx.csrf}>
         <ErrorSummary errors={errors} />
         <RadioGroup
           name="payment_method"
-          legend="お支払方法"
-          options={[{ value: 'keep', label: `現在のお支払方法（${paymentWords(current)}）のまま` }, ...others]}
+          legend={m.method}
+          options={[{ value: 'keep', label: m.keep({ method: paymentWords(current, locale) }) }, ...others]}
           value={values.payment_method}
           error={errors?.payment_method}
         />
         <RadioGroup
           name="payment_frequency"
-          legend="お支払回数"
-          hint="コンビニ払いは年払（一括払）のみです。"
+          legend={m.frequency}
+          hint={m.frequencyHint}
           options={[
-            { value: 'annual', label: `年払（一括払） 年額 ${yen(annual.annualPremium)}` },
-            { value: 'monthly', label: `月払 ${monthlyWords(monthly)}` },
+            { value: 'annual', label: m.annualOption({ amount: yen(annual.annualPremium, locale) }) },
+            { value: 'monthly', label: m.monthlyOption({ monthly: monthlyWords(monthly, locale) }) },
           ]}
           value={values.payment_frequency}
           error={errors?.payment_frequency}
         />
         <div class="notice">
-          <p>お客さまWebサービスでは、口座番号やクレジットカード番号の入力・保管は行いません。</p>
-          <p>{`お支払方法を変更される場合は、お申込み後に${ctx.brand.companyName}から、変更後のお支払方法のお手続き（口座振替依頼書・カード情報のご登録など）をご案内します。`}</p>
+          <p>{m.noNumbers}</p>
+          <p>{m.changeNotice({ company: ctx.brand.companyName })}</p>
         </div>
         <div class="actions">
-          <SubmitButton>次へ</SubmitButton>
-          <BackLink policyNumber={n} step="matters" label="重要事項説明・意向確認に戻る" />
+          <SubmitButton>{renewalMessages.of(locale).next}</SubmitButton>
+          <BackLink policyNumber={n} step="matters" label={m.back} />
         </div>
       </PostForm>
     </StepPage>

@@ -1,23 +1,26 @@
 import type { ComponentChildren } from 'preact';
-import { formatDateJa, formatDateTimeJa } from '../../../platform/clock.js';
 import { Entries, PostForm, SubmitButton } from '../../../platform/ui/form.js';
+import { formatDate, formatDateTime } from '../../../platform/ui/i18n/format.js';
+import type { Locale } from '../../../platform/ui/i18n/locale.js';
 import type { PageContext } from '../../../platform/ui/page-context.js';
 import { coverageRows } from '../coverage.js';
 import { renewalPlace, type RenewalData, type RenewalStep } from '../flow.js';
-import { CONFIRMATIONS } from '../forms.js';
+import { confirmationsIn } from '../forms.js';
+import { contractMessages, premiumMessages, reviewMessages } from '../messages.js';
 import type { Renewal } from '../service.js';
 import { HiddenRevision, StepPage, yen } from './common.js';
 import { paymentWords } from './contract.js';
-import { PLAN_NAMES } from './plans.js';
+import { planName } from './plans.js';
 import { monthlyWords } from './premium.js';
 
-function Part({ title, policyNumber, step, children }: { title: string; policyNumber: string; step: RenewalStep; children: ComponentChildren }) {
+function Part({ title, policyNumber, step, locale, children }: { title: string; policyNumber: string; step: RenewalStep; locale: Locale; children: ComponentChildren }) {
+  const m = reviewMessages.of(locale);
   return (
     <section class="review-part" aria-label={title}>
       <div class="review-part-head">
         <h3>{title}</h3>
         <a href={renewalPlace(policyNumber, step)}>
-          変更する<span class="visually-hidden">{`（${title}）`}</span>
+          {m.change}<span class="visually-hidden">{m.changeWhat({ part: title })}</span>
         </a>
       </div>
       {children}
@@ -26,30 +29,37 @@ function Part({ title, policyNumber, step, children }: { title: string; policyNu
 }
 
 /** Everything of the application as label/value parts; the review page and its tests read the same rows. */
-export function reviewRows(renewal: Renewal, data: Required<Pick<RenewalData, 'plan' | 'coverage' | 'quote' | 'payment' | 'confirmations'>>) {
+export function reviewRows(renewal: Renewal, data: Required<Pick<RenewalData, 'plan' | 'coverage' | 'quote' | 'payment' | 'confirmations'>>, locale: Locale = 'ja') {
   const { policy, next } = renewal;
   const { quote, payment } = data;
+  const m = reviewMessages.of(locale);
+  const c = contractMessages.of(locale);
+  const p = premiumMessages.of(locale);
   return {
     contract: [
-      ['お車の入替え', 'ありません'],
-      ['記名被保険者の変更', 'ありません'],
-      ['車名', policy.vehicle_model ?? '-'],
-      ['登録番号', policy.vehicle_registration ?? '-'],
+      [m.vehicleChange, m.none],
+      [m.insuredChange, m.none],
+      [c.model, policy.vehicle_model ?? '-'],
+      [c.registration, policy.vehicle_registration ?? '-'],
     ] as Array<[string, string]>,
-    coverage: [['プラン', PLAN_NAMES[data.plan]], ['保険期間', `${formatDateJa(renewal.termStart)}～${formatDateJa(renewal.termEnd)}`], ...coverageRows(data.coverage)] as Array<[string, string]>,
+    coverage: [
+      [m.plan, planName(data.plan, locale)],
+      [c.term, c.termRange({ start: formatDate(locale, renewal.termStart), end: formatDate(locale, renewal.termEnd) })],
+      ...coverageRows(data.coverage, locale),
+    ] as Array<[string, string]>,
     premium: [
-      ['年間保険料', yen(quote.annualPremium)],
-      ...(quote.monthlyPremium === null ? [] : [['月払', monthlyWords(quote)]]),
-      ['ノンフリート等級', `${next.grade}等級`],
-      ['事故有係数適用期間', `${next.accidentCoefficientYears}年`],
+      [c.annualPremium, yen(quote.annualPremium, locale)],
+      ...(quote.monthlyPremium === null ? [] : [[m.monthly, monthlyWords(quote, locale)]]),
+      [c.grade, p.grade({ grade: next.grade })],
+      [c.accidentYears, p.years({ years: next.accidentCoefficientYears })],
     ] as Array<[string, string]>,
-    confirmations: CONFIRMATIONS.map((c) => {
-      const at = data.confirmations.find((given) => given.key === c.key)?.at;
-      return [c.label, at ? `確認済み（${formatDateTimeJa(new Date(at))}）` : '未確認'];
+    confirmations: confirmationsIn(locale).map((confirmation) => {
+      const at = data.confirmations.find((given) => given.key === confirmation.key)?.at;
+      return [confirmation.label, at ? m.confirmedAt({ at: formatDateTime(locale, new Date(at)) }) : m.notConfirmed];
     }) as Array<[string, string]>,
     payment: [
-      ['お支払方法', `${paymentWords(payment.method)}${payment.changed ? '（変更）' : '（現在のまま）'}`],
-      ['お支払回数', payment.frequency === 'monthly' ? '月払' : '年払（一括払）'],
+      [m.method, `${paymentWords(payment.method, locale)}${payment.changed ? m.changed : m.kept}`],
+      [m.frequency, payment.frequency === 'monthly' ? m.frequencyMonthly : m.frequencyAnnual],
     ] as Array<[string, string]>,
   };
 }
@@ -59,31 +69,33 @@ export function ReviewPage({ ctx, renewal, notice }: { ctx: PageContext; renewal
   const n = renewal.policy.policy_number;
   const data = renewal.flow?.data;
   if (!data?.plan || !data.coverage || !data.quote || !data.payment || !data.confirmations) throw new Error('review without a complete flow');
-  const rows = reviewRows(renewal, { plan: data.plan, coverage: data.coverage, quote: data.quote, payment: data.payment, confirmations: data.confirmations });
+  const { locale } = ctx;
+  const m = reviewMessages.of(locale);
+  const rows = reviewRows(renewal, { plan: data.plan, coverage: data.coverage, quote: data.quote, payment: data.payment, confirmations: data.confirmations }, locale);
   return (
     <StepPage ctx={ctx} step="review" policyNumber={n}>
       {notice ? <p class="notice">{notice}</p> : null}
-      <p>お申込内容をご確認ください。よろしければ「申し込む」を押してください。</p>
-      <Part title="ご契約内容の確認" policyNumber={n} step="contract">
+      <p>{m.lead}</p>
+      <Part title={m.partContract} policyNumber={n} step="contract" locale={locale}>
         <Entries rows={rows.contract} />
       </Part>
-      <Part title="継続内容" policyNumber={n} step="plans">
+      <Part title={m.partCoverage} policyNumber={n} step="plans" locale={locale}>
         <Entries rows={rows.coverage} />
       </Part>
-      <Part title="保険料" policyNumber={n} step="premium">
+      <Part title={m.partPremium} policyNumber={n} step="premium" locale={locale}>
         <Entries rows={rows.premium} />
       </Part>
-      <Part title="重要事項説明・意向確認" policyNumber={n} step="matters">
+      <Part title={m.partMatters} policyNumber={n} step="matters" locale={locale}>
         <Entries rows={rows.confirmations} />
       </Part>
-      <Part title="お支払方法" policyNumber={n} step="payment">
+      <Part title={m.partPayment} policyNumber={n} step="payment" locale={locale}>
         <Entries rows={rows.payment} />
       </Part>
-      <p>{`取扱代理店：${renewal.policy.agency_name}`}</p>
+      <p>{m.agency({ name: renewal.policy.agency_name })}</p>
       <PostForm action={renewalPlace(n, 'review')} csrf={ctx.csrf}>
         <HiddenRevision revision={data.revision} />
         <div class="actions">
-          <SubmitButton>申し込む</SubmitButton>
+          <SubmitButton>{m.apply}</SubmitButton>
         </div>
       </PostForm>
     </StepPage>
