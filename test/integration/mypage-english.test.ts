@@ -121,7 +121,7 @@ for (const kind of databaseKinds()) {
         'Vehicle damage (車両保険) General (一般型) Vehicle insured amount (車両保険金額) ¥2,200,000 Deductible (免責金額) 1st claim ¥50,000, later claims ¥100,000',
         'Riders (特約) Legal expenses (弁護士費用特約), Road assistance (ロードアシスタンス特約)',
         'Driver age (運転者年齢条件) 35 and over (35歳以上) Who may drive (運転者限定) Family only (家族限定) Use of the car (使用目的) Daily life and leisure',
-        'Non-fleet grade (ノンフリート等級) Grade 14 Accident coefficient period (事故有係数適用期間) 0 years Annual premium ¥58,200',
+        'Non-fleet grade (ノンフリート等級) Grade 14 Accident rate years (事故有係数) 0 years Annual premium ¥58,200',
         'This is the policy information the insurer holds.',
         'Back to “Your policies”',
       ]) {

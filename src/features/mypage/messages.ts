@@ -193,7 +193,7 @@ export const mypageMessages = defineCatalogue(
     ageCondition: 'Driver age (運転者年齢条件)',
     driverScope: 'Who may drive (運転者限定)',
     usePurpose: 'Use of the car (使用目的)',
-    accidentYears: 'Accident coefficient period (事故有係数適用期間)',
+    accidentYears: 'Accident rate years (事故有係数)',
     notFoundTitle: 'Policy not found',
     notFoundText: 'We could not find that policy. Please choose the policy you want to see from “Your policies”.',
 
