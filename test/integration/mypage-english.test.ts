@@ -213,7 +213,7 @@ for (const kind of databaseKinds()) {
       assert.match(english.text, /^Thank you for using the Mirai Sonpo Customer Web Service\./);
       assert.match(english.text, /Someone logged in to the Customer Web Service from a browser that had not been used with your account before\./);
       assert.match(english.text, /Date and time: 25 November 2026, \d\d:\d\d \(JST\)\nBrowser \/ OS: Safari \/ iPhone \(iOS 18\)\nLogin method: Password/);
-      assert.match(english.text, /please call Internet Desk \(Tel: 0120-000-000\)\./);
+      assert.match(english.text, /please call our Internet Desk \(Tel: 0120-000-000\)\./);
       assert.equal(japaneseLeft(english.text.replace(/\([^()]*\)/g, '')), '', 'no Japanese in the English notice');
 
       const japanese = new WebClient(t.baseUrl, { 'accept-language': 'ja', 'user-agent': WINDOWS_CHROME });

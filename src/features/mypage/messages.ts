@@ -138,7 +138,7 @@ export const mypageMessages = defineCatalogue(
     addNoteHeading: 'Is a policy missing?',
     addNoteLink: '+ Add a policy',
     addNoteHint: (p: { desk: string; phone: string }) =>
-      `If you are the policyholder, you can add the policy with its policy number (証券番号), the policyholder’s name in kana and date of birth. If you have any questions, please contact ${p.desk} (${p.phone}).`,
+      `If you are the policyholder, you can add the policy with its policy number (証券番号), the policyholder’s name in kana and date of birth. If you have any questions, please contact our ${p.desk} (${p.phone}).`,
 
     homeWelcome: 'Welcome to the Customer Web Service. Here you can check your policies and renew your auto insurance.',
     homeRenewable: (p: { n: number }) =>
