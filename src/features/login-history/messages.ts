@@ -37,7 +37,7 @@ export const loginHistoryMessages = defineCatalogue(
     sessionsIntro: 'These browsers are logged in to the Customer Web Service now. If you do not recognise one, press “Log it out”.',
     endOthers: 'Log out all other devices',
     attemptsHeading: (p: { n: number }) => `Recent logins (last ${p.n})`,
-    attemptsIntro: 'Times are Japan time. If you see a login you do not recognise, log out all other devices, then change your password with “Change password”.',
+    attemptsIntro: 'Times are Japan time. If you see a login you do not recognise, log out all other devices, then change your password under “Change of password”.',
     noAttempts: 'No logins recorded yet.',
     at: 'Date and time',
     browser: 'Browser / OS',

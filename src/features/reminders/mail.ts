@@ -42,7 +42,7 @@ const reminderMessages = defineCatalogue(
       `Go to the top page of the ${p.brand} Customer Web Service (${p.topUrl}), log in with your user ID and password, then open “Renewal” and press “Renew”.`,
     noLink: 'For your security, this e-mail contains no login link.',
     questions: (p: { agency: string }) => `If you have any questions, please contact your agency (${p.agency}) or us (see [Contact] below).`,
-    optOut: 'If you do not want these expiry reminders, log in and turn them off under “Changes”.',
+    optOut: 'If you do not want these renewal reminder e-mails, log in, open “Changes” and choose “Do not receive” under “Renewal reminder e-mails”.',
   },
 );
 

@@ -51,7 +51,7 @@ const noticeMessages = defineCatalogue(
     ifYou: 'If this was you, you do not need to do anything.',
     ifNotYou: 'If it was not you, someone else may know your password. Please do the following at once:',
     step1: '1. Log in to the Customer Web Service, open “Changes”, then “Login history”, and press “Log out all other devices”.',
-    step2: '2. Under “Changes”, use “Change password” to change your password.',
+    step2: '2. Under “Changes”, use “Change of password” to change your password.',
     desk: (p: { desk: string; phone: string }) => `If you cannot log in or have any questions, please call our ${p.desk} (Tel: ${p.phone}).`,
   },
 );
