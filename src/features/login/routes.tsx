@@ -45,7 +45,7 @@ export const loginRoutes = (beforeLogin: BeforeLogin): FastifyPluginAsync<Featur
     if (!parsed.ok) return sendLoginPage(deps, request, reply, { next: parsed.next, userId: parsed.typedUserId, errors: parsed.errors }, 400);
     await beforeLogin(deps, parsed.form.userId, request.ip);
     const deviceToken = sentDeviceToken(deps, request);
-    const outcome = await attemptLogin(deps, { ...parsed.form, ip: request.ip, deviceToken, userAgent: request.headers['user-agent'] ?? '' });
+    const outcome = await attemptLogin(deps, { ...parsed.form, ip: request.ip, deviceToken, userAgent: request.headers['user-agent'] ?? '', locale: request.locale });
     if (outcome.kind === 'ok') {
       await startSession(deps, request, reply, outcome.customerId);
       setDeviceCookie(deps, reply, outcome.deviceToken);

@@ -10,6 +10,7 @@ import { recordLoginEvent } from '../../platform/auth/login-events.js';
 import { recordLogin } from '../../platform/auth/login-notice.js';
 import { recordSuccessfulLogin } from '../../platform/auth/logins.js';
 import type { MailQueue } from '../../platform/mail/outbox.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { temporaryPasswordOf } from '../policies/account/temporary-password.js';
 import { findAccountByUserId, replacePasswordHash } from './repository.js';
 import { ACCOUNT_POLICY, DEVICE_POLICY, IP_POLICY, accountThrottleKey, deviceThrottleKey, ipThrottleKey } from './throttling.js';
@@ -33,6 +34,8 @@ export interface LoginAttempt {
   deviceToken: string | null;
   /** The browser's User-Agent header ('' if none): the login history and the notice name it. */
   userAgent: string;
+  /** The request's language: ログインのお知らせ is written in it (Japanese when not given). */
+  locale?: Locale;
 }
 
 export type LockScope = 'account' | 'ip';
@@ -107,7 +110,7 @@ export async function attemptLogin(deps: LoginDeps, attempt: LoginAttempt): Prom
       if (rehashed) await replacePasswordHash(trx, account.id, account.password_hash, rehashed);
       await recordSuccessfulLogin(trx, account.id, now);
       const login = { customerId: account.id, userId: attempt.userId, method: 'password' as const, at: now, userAgent: attempt.userAgent, ip: attempt.ip, knownBrowser: device };
-      await recordLogin(trx, { mail: deps.mail, brand: deps.config.brand }, login);
+      await recordLogin(trx, { mail: deps.mail, brand: deps.config.brand }, { ...login, locale: attempt.locale });
       for (const { key, policy } of keys) {
         if (key.startsWith('login:ip:')) await refundAttempt(trx, key, policy);
         else await clearAttempts(trx, key);

@@ -6,20 +6,25 @@ import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { birthDateField, parseForm, typedValues } from '../../platform/ui/form-parse.js';
-import { kanaField, policyNumberField } from '../policies/fields.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { kanaField, policyNumberFieldIn } from '../policies/fields.js';
 import type { FeatureOptions } from '../../platform/deps.js';
 import { addPolicy } from './add-policy.js';
 import { findOwnPolicyDetails } from '../policies/policy-query.js';
+import { mypageMessages } from './messages.js';
 import { policyStatus } from './policy-status.js';
 import { ADD_POLICY_FIELDS, AddPolicyCompletePage, AddPolicyPage, OwnPolicyNotFoundPage, PolicyDetailsPage, type AddPolicyValues } from './policy-views.js';
 
-const MISMATCH =
-  'ご入力いただいた情報では、追加できるご契約を確認できませんでした。証券番号、契約者氏名カナ、生年月日を保険証券と照らし合わせてご確認ください。なお、お客さまご本人がご契約者ではないご契約は追加できません。';
-const ALREADY_OWN = 'このご契約は既に表示されています。「契約内容の確認」でご確認ください。';
-const THROTTLED = '入力誤りが続いたため、現在お手続きいただけません。しばらく時間をおいてから、もう一度お試しください。';
-
-const addForm = (today: string) =>
-  z.object({ policy_number: policyNumberField, family_kana: kanaField('セイ'), given_kana: kanaField('メイ'), birth_date: birthDateField(today) });
+/** The form in each language, each field's messages in it. */
+const addForm = (today: string, locale: Locale) => {
+  const m = mypageMessages.of(locale);
+  return z.object({
+    policy_number: policyNumberFieldIn(locale),
+    family_kana: kanaField(m.familyKana, 30, locale),
+    given_kana: kanaField(m.givenKana, 30, locale),
+    birth_date: birthDateField(today, locale),
+  });
+};
 
 function customerId(request: FastifyRequest): string {
   if (!request.session) throw new Error('requireLogin did not run');
@@ -47,7 +52,7 @@ export const policyRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { de
 
   app.post('/mypage/policies/add', async (request, reply) => {
     const typed = typedValues(request.body, ADD_POLICY_FIELDS);
-    const parsed = parseForm(addForm(japanDate(deps.clock.now())), request.body);
+    const parsed = parseForm(addForm(japanDate(deps.clock.now()), request.locale), request.body);
     if (!parsed.ok) return addPage(request, reply, typed, 400, parsed.errors);
     const { policy_number, family_kana, given_kana, birth_date } = parsed.value;
     const outcome = await addPolicy(deps, {
@@ -58,15 +63,16 @@ export const policyRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { de
       birthDate: birth_date,
       ip: request.ip,
     });
+    const m = mypageMessages.of(request.locale);
     switch (outcome) {
       case 'linked':
         return reply.redirect(`/mypage/policies/add/complete?policy=${encodeURIComponent(policy_number)}`, 303);
       case 'already_own':
-        return addPage(request, reply, typed, 400, undefined, ALREADY_OWN);
+        return addPage(request, reply, typed, 400, undefined, m.addAlreadyOwn);
       case 'throttled':
-        return addPage(request, reply, typed, 429, undefined, THROTTLED);
+        return addPage(request, reply, typed, 429, undefined, m.addThrottled);
       default:
-        return addPage(request, reply, typed, 400, undefined, MISMATCH);
+        return addPage(request, reply, typed, 400, undefined, m.addMismatch);
     }
   });
 

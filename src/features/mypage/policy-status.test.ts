@@ -31,3 +31,11 @@ it('is 解約 when the core system says cancelled, and 満期日経過 when it r
   assert.equal(label({ ...policy, status: 'cancelled', last_procedure_at: '2026-11-25T01:00:00.000Z' }, '2026-11-26'), '解約');
   assert.equal(label({ ...policy, status: 'expired' }, '2026-11-25'), '満期日経過');
 });
+
+it('reads in English on an English page, the renewal date in English', () => {
+  const en = (p: StatusInput, today: string) => policyStatusLabel(policyStatus(p, today), 'en');
+  assert.equal(en(policy, '2026-11-25'), 'In force');
+  assert.equal(en(policy, '2026-12-28'), 'Expired');
+  assert.equal(en({ ...policy, status: 'cancelled' }, '2026-11-25'), 'Cancelled');
+  assert.equal(en({ ...policy, last_procedure_at: '2026-11-25T15:30:00.000Z' }, '2026-11-26'), 'Renewed (26 November 2026)');
+});

@@ -1,4 +1,7 @@
-import { formatDateJa, japanDate } from '../../platform/clock.js';
+import { japanDate } from '../../platform/clock.js';
+import { formatDate } from '../../platform/ui/i18n/format.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { mypageMessages } from './messages.js';
 import { renewalWindow } from '../policies/renewal-window.js';
 
 /** Where a policy stands, as 契約内容の確認 shows it. */
@@ -27,15 +30,17 @@ export function policyStatus(policy: StatusInput, today: string): PolicyStatus {
   return policy.end_date < today || policy.status === 'expired' ? { kind: 'expired' } : { kind: 'in_force' };
 }
 
-export function policyStatusLabel(status: PolicyStatus): string {
+/** The status as its badge reads, in the page's language. */
+export function policyStatusLabel(status: PolicyStatus, locale: Locale = 'ja'): string {
+  const m = mypageMessages.of(locale);
   switch (status.kind) {
     case 'renewed':
-      return `継続手続済（${formatDateJa(status.on)}）`;
+      return m.statusRenewed({ on: formatDate(locale, status.on) });
     case 'expired':
-      return '満期日経過';
+      return m.statusExpired;
     case 'cancelled':
-      return '解約';
+      return m.statusCancelled;
     default:
-      return '契約中';
+      return m.statusInForce;
   }
 }

@@ -1,96 +1,108 @@
-import { formatDateJa } from '../../platform/clock.js';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { Entries, ErrorSummary, PostForm, SubmitButton, TextField } from '../../platform/ui/form.js';
+import { useLocale } from '../../platform/ui/i18n/context.js';
+import { formatDate } from '../../platform/ui/i18n/format.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
 import { NONE, accidentYearsLabel, ageConditionLabel, coverageAmountLabel, deductibleLabel, driverScopeLabel, gradeLabel, manYen, paymentLabel, productLabel, ridersLabel, usePurposeLabel, vehicleClassLabel, vehicleCoverageLabel, yen } from '../policies/labels.js';
 import type { PolicyDetails } from '../policies/policy-query.js';
+import { mypageMessages } from './messages.js';
 import { policyStatusLabel, type PolicyStatus } from './policy-status.js';
 
-const BACK_TO_POLICIES = { href: '/mypage/policies', label: '「契約内容の確認」へ戻る' };
+const POLICIES_PATH = '/mypage/policies';
 
-export function StatusBadge({ status }: { status: PolicyStatus }) {
-  return <strong class={`badge status-${status.kind}`}>{policyStatusLabel(status)}</strong>;
+/** The badge of a policy's status; the page's language unless `locale` says otherwise. */
+export function StatusBadge({ status, locale }: { status: PolicyStatus; locale?: Locale }) {
+  const pageLocale = useLocale();
+  return <strong class={`badge status-${status.kind}`}>{policyStatusLabel(status, locale ?? pageLocale)}</strong>;
 }
 
-const contactAddress = (p: PolicyDetails) => [p.postal_code ? `〒${p.postal_code}` : '', p.address ?? ''].filter(Boolean).join(' ') || NONE;
+/** 保険期間 from … to, in the language's dates. */
+export const periodOf = (locale: Locale, from: string, to: string): string => mypageMessages.of(locale).period({ from: formatDate(locale, from), to: formatDate(locale, to) });
 
-function vehicleAmount(p: PolicyDetails): string {
+const contactAddress = (p: PolicyDetails, locale: Locale) =>
+  [p.postal_code ? mypageMessages.of(locale).postalCode({ code: p.postal_code }) : '', p.address ?? ''].filter(Boolean).join(' ') || NONE;
+
+function vehicleAmount(p: PolicyDetails, locale: Locale): string {
   if (p.vehicle_coverage === null || p.vehicle_coverage === 'none') return NONE;
-  return p.vehicle_amount === null ? NONE : manYen(p.vehicle_amount);
+  return p.vehicle_amount === null ? NONE : manYen(p.vehicle_amount, locale);
 }
 
-/** What the policy holds, in sections (also fit for the renewal's ご契約内容の確認). */
-export function PolicyDetailsSections({ policy: p }: { policy: PolicyDetails }) {
+/** What the policy holds, in sections (also fit for the renewal's ご契約内容の確認); the page's language unless `locale` is given. */
+export function PolicyDetailsSections({ policy: p, locale: given }: { policy: PolicyDetails; locale?: Locale }) {
+  const pageLocale = useLocale();
+  const locale = given ?? pageLocale;
+  const m = mypageMessages.of(locale);
   const auto = p.product === 'auto';
   const hasVehicleCoverage = p.vehicle_coverage !== null && p.vehicle_coverage !== 'none';
   return (
     <div class="policy-details">
-      <h2>ご契約の概要</h2>
+      <h2>{m.sectionSummary}</h2>
       <Entries
         rows={[
-          ['証券番号', p.policy_number],
-          ['種目', productLabel(p.product)],
-          ['保険期間', `${formatDateJa(p.start_date)}～${formatDateJa(p.end_date)}`],
-          ['取扱代理店', p.agency_name],
+          [m.policyNumber, p.policy_number],
+          [m.product, productLabel(p.product, locale)],
+          [m.insurancePeriod, periodOf(locale, p.start_date, p.end_date)],
+          [m.agency, p.agency_name],
         ]}
       />
-      <h2>ご契約者</h2>
+      <h2>{m.sectionHolder}</h2>
       <Entries
         rows={[
-          ['契約者氏名', `${p.holder_family_name} ${p.holder_given_name}`],
-          ['契約者氏名カナ', `${p.holder_family_kana} ${p.holder_given_kana}`],
-          ['住所', contactAddress(p)],
-          ['電話番号', p.phone ?? NONE],
+          [m.holderName, `${p.holder_family_name} ${p.holder_given_name}`],
+          [m.holderKana, `${p.holder_family_kana} ${p.holder_given_kana}`],
+          [m.address, contactAddress(p, locale)],
+          [m.phone, p.phone ?? NONE],
         ]}
       />
       {auto ? (
         <>
-          <h2>ご契約のお車</h2>
+          <h2>{m.sectionVehicle}</h2>
           <Entries
             rows={[
-              ['車名', p.vehicle_model ?? NONE],
-              ['登録番号', p.vehicle_registration ?? NONE],
-              ['用途車種', vehicleClassLabel(p.vehicle_class)],
+              [m.vehicleModel, p.vehicle_model ?? NONE],
+              [m.registration, p.vehicle_registration ?? NONE],
+              [m.vehicleClass, vehicleClassLabel(p.vehicle_class, locale)],
             ]}
           />
-          <h2>補償内容</h2>
+          <h2>{m.sectionCoverage}</h2>
           <Entries
             rows={[
-              ['対人賠償', coverageAmountLabel(p.bodily_injury)],
-              ['対物賠償', coverageAmountLabel(p.property_damage)],
-              ['人身傷害', coverageAmountLabel(p.personal_injury)],
-              ['車両保険', vehicleCoverageLabel(p.vehicle_coverage)],
-              ['車両保険金額', vehicleAmount(p)],
-              ['免責金額', hasVehicleCoverage ? deductibleLabel(p.vehicle_deductible) : NONE],
-              ['特約', ridersLabel(p.riders)],
+              [m.bodilyInjury, coverageAmountLabel(p.bodily_injury, locale)],
+              [m.propertyDamage, coverageAmountLabel(p.property_damage, locale)],
+              [m.personalInjury, coverageAmountLabel(p.personal_injury, locale)],
+              [m.vehicleCoverage, vehicleCoverageLabel(p.vehicle_coverage, locale)],
+              [m.vehicleAmount, vehicleAmount(p, locale)],
+              [m.deductible, hasVehicleCoverage ? deductibleLabel(p.vehicle_deductible, locale) : NONE],
+              [m.riders, ridersLabel(p.riders, locale)],
             ]}
           />
-          <h2>運転者・使用目的</h2>
+          <h2>{m.sectionDrivers}</h2>
           <Entries
             rows={[
-              ['運転者年齢条件', ageConditionLabel(p.age_condition)],
-              ['運転者限定', driverScopeLabel(p.driver_scope)],
-              ['使用目的', usePurposeLabel(p.use_purpose)],
+              [m.ageCondition, ageConditionLabel(p.age_condition, locale)],
+              [m.driverScope, driverScopeLabel(p.driver_scope, locale)],
+              [m.usePurpose, usePurposeLabel(p.use_purpose, locale)],
             ]}
           />
-          <h2>等級・保険料</h2>
+          <h2>{m.sectionGradePremium}</h2>
           <Entries
             rows={[
-              ['ノンフリート等級', gradeLabel(p.grade)],
-              ['事故有係数適用期間', accidentYearsLabel(p.accident_coefficient_years)],
-              ['年間保険料', yen(p.annual_premium)],
-              ['払込方法', paymentLabel(p.payment_method)],
+              [m.grade, gradeLabel(p.grade, locale)],
+              [m.accidentYears, accidentYearsLabel(p.accident_coefficient_years, locale)],
+              [m.annualPremium, yen(p.annual_premium, locale)],
+              [m.paymentMethod, paymentLabel(p.payment_method, locale)],
             ]}
           />
         </>
       ) : (
         <>
-          <h2>保険料</h2>
+          <h2>{m.sectionPremium}</h2>
           <Entries
             rows={[
-              ['年間保険料', yen(p.annual_premium)],
-              ['払込方法', paymentLabel(p.payment_method)],
+              [m.annualPremium, yen(p.annual_premium, locale)],
+              [m.paymentMethod, paymentLabel(p.payment_method, locale)],
             ]}
           />
         </>
@@ -99,45 +111,45 @@ export function PolicyDetailsSections({ policy: p }: { policy: PolicyDetails }) 
   );
 }
 
-export function PolicyDetailsPage({ ctx, policy, status }: { ctx: PageContext; policy: PolicyDetails; status: PolicyStatus }) {
+function BackToPolicies({ ctx }: { ctx: PageContext }) {
   return (
-    <Layout ctx={ctx} title={`契約内容の確認 証券番号 ${policy.policy_number}`}>
-      <h1>契約内容の確認</h1>
+    <p>
+      <a class="button" href={POLICIES_PATH}>
+        {mypageMessages.of(ctx.locale).backToPolicies}
+      </a>
+    </p>
+  );
+}
+
+export function PolicyDetailsPage({ ctx, policy, status }: { ctx: PageContext; policy: PolicyDetails; status: PolicyStatus }) {
+  const m = mypageMessages.of(ctx.locale);
+  return (
+    <Layout ctx={ctx} title={m.detailsTitle({ number: policy.policy_number })}>
+      <h1>{m.detailsHeading}</h1>
       <p class="policy-status">
-        <span class="label">{`${productLabel(policy.product)} 証券番号 ${policy.policy_number}`}</span> <StatusBadge status={status} />
+        <span class="label">{m.productAndNumber({ product: productLabel(policy.product, ctx.locale), number: policy.policy_number })}</span> <StatusBadge status={status} locale={ctx.locale} />
       </p>
-      <PolicyDetailsSections policy={policy} />
-      <p class="hint">
-        保険会社がお預かりしているご契約情報を表示しています。ご住所などの変更をお申し出いただいた場合、表示に反映されるまでお時間がかかります。補償内容の詳細は、保険証券またはご契約の取扱代理店にてご確認ください。
-      </p>
-      <p>
-        <a class="button" href={BACK_TO_POLICIES.href}>
-          {BACK_TO_POLICIES.label}
-        </a>
-      </p>
+      <PolicyDetailsSections policy={policy} locale={ctx.locale} />
+      <p class="hint">{m.detailsHint}</p>
+      <BackToPolicies ctx={ctx} />
     </Layout>
   );
 }
 
 /** Someone else's policy and a number that does not exist look exactly the same. */
 export function OwnPolicyNotFoundPage({ ctx }: { ctx: PageContext }) {
+  const m = mypageMessages.of(ctx.locale);
   return (
-    <Layout ctx={ctx} title="ご契約が見つかりません">
-      <h1>ご契約が見つかりません</h1>
-      <p>指定されたご契約は見つかりませんでした。「契約内容の確認」から、ご確認いただくご契約をお選びください。</p>
-      <p>
-        <a class="button" href={BACK_TO_POLICIES.href}>
-          {BACK_TO_POLICIES.label}
-        </a>
-      </p>
+    <Layout ctx={ctx} title={m.notFoundTitle}>
+      <h1>{m.notFoundTitle}</h1>
+      <p>{m.notFoundText}</p>
+      <BackToPolicies ctx={ctx} />
     </Layout>
   );
 }
 
 export const ADD_POLICY_FIELDS = ['policy_number', 'family_kana', 'given_kana', 'birth_date'] as const;
 export type AddPolicyValues = Partial<Record<(typeof ADD_POLICY_FIELDS)[number], string>>;
-
-const ADD_TITLE = '契約中の保険を追加する';
 
 interface AddPolicyProps {
   ctx: PageContext;
@@ -148,25 +160,26 @@ interface AddPolicyProps {
 
 /** 契約中の保険を追加する: another policy of the same person, proofed like registration. */
 export function AddPolicyPage({ ctx, values, errors, message }: AddPolicyProps) {
+  const m = mypageMessages.of(ctx.locale);
   return (
-    <Layout ctx={ctx} title={ADD_TITLE}>
-      <h1>{ADD_TITLE}</h1>
-      <p>お客さまWebサービスに表示されていない、お客さまご本人がご契約者のご契約を追加できます。保険証券をお手元にご用意のうえ、ご入力ください。</p>
-      <p class="hint">ご家族など、ご契約者がお客さまご本人ではないご契約は追加できません。</p>
+    <Layout ctx={ctx} title={m.addTitle}>
+      <h1>{m.addTitle}</h1>
+      <p>{m.addIntro}</p>
+      <p class="hint">{m.addFamilyOnly}</p>
       <ErrorSummary errors={errors} message={message} />
       <PostForm action="/mypage/policies/add" csrf={ctx.csrf}>
-        <TextField name="policy_number" label="証券番号" value={values.policy_number} error={errors?.policy_number} autocomplete="off" maxLength={40} hint="保険証券に記載の証券番号（例：C123456789）" />
+        <TextField name="policy_number" label={m.policyNumber} value={values.policy_number} error={errors?.policy_number} autocomplete="off" maxLength={40} hint={m.addPolicyNumberHint} />
         <fieldset class="name-pair">
-          <legend>契約者氏名カナ</legend>
-          <p class="hint">カタカナまたはひらがなでご入力ください。</p>
-          <TextField name="family_kana" label="セイ" value={values.family_kana} error={errors?.family_kana} maxLength={60} />
-          <TextField name="given_kana" label="メイ" value={values.given_kana} error={errors?.given_kana} maxLength={60} />
+          <legend>{m.addKanaLegend}</legend>
+          <p class="hint">{m.addKanaHint}</p>
+          <TextField name="family_kana" label={m.familyKana} value={values.family_kana} error={errors?.family_kana} maxLength={60} />
+          <TextField name="given_kana" label={m.givenKana} value={values.given_kana} error={errors?.given_kana} maxLength={60} />
         </fieldset>
-        <TextField name="birth_date" label="生年月日" type="date" value={values.birth_date} error={errors?.birth_date} autocomplete="bday" hint="ご契約者の生年月日（例：1975-01-01）" />
+        <TextField name="birth_date" label={m.birthDate} type="date" value={values.birth_date} error={errors?.birth_date} autocomplete="bday" hint={m.addBirthDateHint} />
         <div class="actions">
-          <SubmitButton>追加する</SubmitButton>
-          <a class="button" href={BACK_TO_POLICIES.href}>
-            戻る
+          <SubmitButton>{m.addSubmit}</SubmitButton>
+          <a class="button" href={POLICIES_PATH}>
+            {m.back}
           </a>
         </div>
       </PostForm>
@@ -175,26 +188,27 @@ export function AddPolicyPage({ ctx, values, errors, message }: AddPolicyProps) 
 }
 
 export function AddPolicyCompletePage({ ctx, policy }: { ctx: PageContext; policy: PolicyDetails }) {
+  const m = mypageMessages.of(ctx.locale);
   return (
-    <Layout ctx={ctx} title={`${ADD_TITLE} 完了`}>
-      <h1>{ADD_TITLE}</h1>
-      <p class="lead">ご契約を追加しました。</p>
+    <Layout ctx={ctx} title={m.addCompleteTitle}>
+      <h1>{m.addTitle}</h1>
+      <p class="lead">{m.addDone}</p>
       <Entries
         rows={[
-          ['証券番号', policy.policy_number],
-          ['種目', productLabel(policy.product)],
-          ['保険期間', `${formatDateJa(policy.start_date)}～${formatDateJa(policy.end_date)}`],
-          ['車名', policy.vehicle_model ?? NONE],
-          ['取扱代理店', policy.agency_name],
+          [m.policyNumber, policy.policy_number],
+          [m.product, productLabel(policy.product, ctx.locale)],
+          [m.insurancePeriod, periodOf(ctx.locale, policy.start_date, policy.end_date)],
+          [m.vehicleModel, policy.vehicle_model ?? NONE],
+          [m.agency, policy.agency_name],
         ]}
       />
-      <p>追加したご契約は、「契約内容の確認」「契約の継続手続」に表示されます。</p>
+      <p>{m.addDoneNext}</p>
       <div class="actions">
-        <a class="button primary" href={BACK_TO_POLICIES.href}>
-          「契約内容の確認」へ
+        <a class="button primary" href={POLICIES_PATH}>
+          {m.toPolicies}
         </a>
         <a class="button" href="/mypage">
-          ホームへ
+          {m.toHome}
         </a>
       </div>
     </Layout>

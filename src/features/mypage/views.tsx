@@ -1,60 +1,60 @@
-import { formatDateJa, formatDateTimeJa } from '../../platform/clock.js';
 import { Entries } from '../../platform/ui/form.js';
+import { formatDate, formatDateTime } from '../../platform/ui/i18n/format.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
 import { NONE, gradeLabel, paymentLabel, productLabel, yen } from '../policies/labels.js';
-import { StatusBadge } from './policy-views.js';
+import { StatusBadge, periodOf } from './policy-views.js';
 import { policyStatus } from './policy-status.js';
 import { MyPageLayout, type TabProps } from '../policies/my-page-layout.js';
 import type { PolicyView } from '../policies/customer-policies.js';
-
-const dateJa = (isoDate: string) => formatDateJa(isoDate);
+import { mypageMessages } from './messages.js';
 
 /** Where a policy without the 継続手続 button stands. */
-function windowNote(policy: PolicyView): string {
-  if (!policy.online) return 'オンライン手続の対象外です';
-  return policy.phase === 'before' ? `${dateJa(policy.window.opensOn)}から受付` : '受付期間外';
+function windowNote(ctx: PageContext, policy: PolicyView): string {
+  const m = mypageMessages.of(ctx.locale);
+  if (!policy.online) return m.notOnline;
+  return policy.phase === 'before' ? m.opensOn({ date: formatDate(ctx.locale, policy.window.opensOn) }) : m.windowClosed;
 }
 
 function AddPolicyNote({ ctx }: { ctx: PageContext }) {
+  const m = mypageMessages.of(ctx.locale);
   return (
     <div class="add-policy">
-      <h3>契約中の保険が表示されていない方</h3>
+      <h3>{m.addNoteHeading}</h3>
       <p class="more-link">
-        <a href="/mypage/policies/add">＋ 契約中の保険を追加する</a>
+        <a href="/mypage/policies/add">{m.addNoteLink}</a>
       </p>
-      <p class="hint">
-        お客さまご本人がご契約者のご契約は、証券番号・契約者氏名カナ・生年月日を入力して追加できます。ご不明な点は{ctx.brand.deskName}（{ctx.brand.deskPhone}）までお問い合わせください。
-      </p>
+      <p class="hint">{m.addNoteHint({ desk: ctx.brand.deskName, phone: ctx.brand.deskPhone })}</p>
     </div>
   );
 }
 
-function NoPolicies() {
-  return <p>現在、お客さまWebサービスに表示できるご契約はありません。</p>;
+function NoPolicies({ ctx }: { ctx: PageContext }) {
+  return <p>{mypageMessages.of(ctx.locale).noPolicies}</p>;
 }
 
 export function HomeTab({ ctx, data }: TabProps) {
+  const m = mypageMessages.of(ctx.locale);
   const renewable = data.policies.filter((p) => p.renewable);
   return (
     <MyPageLayout ctx={ctx} data={data} active="home">
-      <p>お客さまWebサービスへようこそ。ご契約内容の確認や、自動車保険の継続手続をご利用いただけます。</p>
+      <p>{m.homeWelcome}</p>
       {renewable.length > 0 ? (
         <div class="notice">
-          <p>継続手続の受付期間中のご契約が{renewable.length}件あります。満期日の前日までにお手続きください。</p>
+          <p>{m.homeRenewable({ n: renewable.length })}</p>
           <p class="more-link">
-            <a href="/mypage/renewals">「契約の継続手続」へ進む</a>
+            <a href="/mypage/renewals">{m.homeToRenewals}</a>
           </p>
         </div>
       ) : null}
-      <h3>ご契約一覧</h3>
-      {data.policies.length === 0 ? <NoPolicies /> : null}
+      <h3>{m.homeListHeading}</h3>
+      {data.policies.length === 0 ? <NoPolicies ctx={ctx} /> : null}
       <ul class="policy-list">
         {data.policies.map((p) => (
           <li>
-            <span class="policy-name">{`${productLabel(p.product)}（${p.vehicle_model ?? NONE}）`}</span>
-            <span>{`証券番号 ${p.policy_number}`}</span>
-            <span>{`満期日 ${dateJa(p.end_date)}`}</span>
-            {p.renewable ? <strong class="badge">継続手続受付中</strong> : null}
+            <span class="policy-name">{m.homePolicyName({ product: productLabel(p.product, ctx.locale), vehicle: p.vehicle_model ?? NONE })}</span>
+            <span>{m.policyNumberIs({ number: p.policy_number })}</span>
+            <span>{m.homeEndDate({ date: formatDate(ctx.locale, p.end_date) })}</span>
+            {p.renewable ? <strong class="badge">{m.homeRenewalOpen}</strong> : null}
           </li>
         ))}
       </ul>
@@ -64,43 +64,45 @@ export function HomeTab({ ctx, data }: TabProps) {
 }
 
 export function RenewalsTab({ ctx, data }: TabProps) {
+  const m = mypageMessages.of(ctx.locale);
+  const date = (isoDate: string) => formatDate(ctx.locale, isoDate);
   // A cancelled or retired policy leaves the renewal list (it cannot be renewed).
   const policies = data.policies.filter((p) => p.inForce);
   return (
     <MyPageLayout ctx={ctx} data={data} active="renewals">
-      <p>継続手続を行うご契約の「継続手続」ボタンを押してください。手続画面へ進みます。</p>
+      <p>{m.renewalsIntro}</p>
       <AddPolicyNote ctx={ctx} />
       {policies.length === 0 ? (
-        <NoPolicies />
+        <NoPolicies ctx={ctx} />
       ) : (
         <table class="policy-table">
           <thead>
             <tr>
-              <th scope="col">証券番号</th>
-              <th scope="col">始期日</th>
-              <th scope="col">満期日</th>
-              <th scope="col">取扱代理店</th>
-              <th scope="col">最終手続日時</th>
-              <th scope="col">お手続き</th>
+              <th scope="col">{m.policyNumber}</th>
+              <th scope="col">{m.startDate}</th>
+              <th scope="col">{m.endDate}</th>
+              <th scope="col">{m.agency}</th>
+              <th scope="col">{m.lastProcedure}</th>
+              <th scope="col">{m.procedure}</th>
             </tr>
           </thead>
           <tbody>
             {policies.map((p) => (
               <tr>
-                <td data-label="証券番号">{p.policy_number}</td>
-                <td data-label="始期日">{dateJa(p.start_date)}</td>
-                <td data-label="満期日">{dateJa(p.end_date)}</td>
-                <td data-label="取扱代理店">{p.agency_name}</td>
-                <td data-label="最終手続日時">{p.last_procedure_at ? formatDateTimeJa(new Date(p.last_procedure_at)) : NONE}</td>
-                <td data-label="お手続き">
+                <td data-label={m.policyNumber}>{p.policy_number}</td>
+                <td data-label={m.startDate}>{date(p.start_date)}</td>
+                <td data-label={m.endDate}>{date(p.end_date)}</td>
+                <td data-label={m.agency}>{p.agency_name}</td>
+                <td data-label={m.lastProcedure}>{p.last_procedure_at ? formatDateTime(ctx.locale, new Date(p.last_procedure_at)) : NONE}</td>
+                <td data-label={m.procedure}>
                   {p.renewable ? (
                     <a class="button primary" href={`/renewal/${encodeURIComponent(p.policy_number)}`}>
-                      継続手続
+                      {m.renew}
                     </a>
                   ) : p.renewalReceived ? (
-                    <strong class="badge">継続手続受付済</strong>
+                    <strong class="badge">{m.renewalReceived}</strong>
                   ) : (
-                    <span class="hint">{windowNote(p)}</span>
+                    <span class="hint">{windowNote(ctx, p)}</span>
                   )}
                 </td>
               </tr>
@@ -114,30 +116,32 @@ export function RenewalsTab({ ctx, data }: TabProps) {
 
 /** 契約内容の確認: each own policy with its status, and the way to its details. */
 export function PoliciesTab({ ctx, data }: TabProps) {
+  const m = mypageMessages.of(ctx.locale);
+  const { locale } = ctx;
   return (
     <MyPageLayout ctx={ctx} data={data} active="policies">
-      <p>ご契約の内容と状況をご確認いただけます。補償内容などは「契約内容の詳細」でご覧ください。</p>
-      {data.policies.length === 0 ? <NoPolicies /> : null}
+      <p>{m.policiesIntro}</p>
+      {data.policies.length === 0 ? <NoPolicies ctx={ctx} /> : null}
       {data.policies.map((p) => (
-        <section class="policy-card" aria-label={`証券番号 ${p.policy_number}`}>
-          <h3>{`${productLabel(p.product)} 証券番号 ${p.policy_number}`}</h3>
+        <section class="policy-card" aria-label={m.policyNumberIs({ number: p.policy_number })}>
+          <h3>{m.productAndNumber({ product: productLabel(p.product, locale), number: p.policy_number })}</h3>
           <p class="policy-status">
-            <StatusBadge status={policyStatus(p, data.today)} />
+            <StatusBadge status={policyStatus(p, data.today)} locale={locale} />
           </p>
           <Entries
             rows={[
-              ['保険期間', `${dateJa(p.start_date)}～${dateJa(p.end_date)}`],
-              ['車名', p.vehicle_model ?? NONE],
-              ['登録番号', p.vehicle_registration ?? NONE],
-              ['ノンフリート等級', gradeLabel(p.grade)],
-              ['年間保険料', yen(p.annual_premium)],
-              ['払込方法', paymentLabel(p.payment_method)],
-              ['取扱代理店', p.agency_name],
+              [m.insurancePeriod, periodOf(locale, p.start_date, p.end_date)],
+              [m.vehicleModel, p.vehicle_model ?? NONE],
+              [m.registration, p.vehicle_registration ?? NONE],
+              [m.grade, gradeLabel(p.grade, locale)],
+              [m.annualPremium, yen(p.annual_premium, locale)],
+              [m.paymentMethod, paymentLabel(p.payment_method, locale)],
+              [m.agency, p.agency_name],
             ]}
           />
           <p>
             <a class="button" href={`/mypage/policies/${encodeURIComponent(p.policy_number)}`}>
-              契約内容の詳細
+              {m.detailsLink}
             </a>
           </p>
         </section>

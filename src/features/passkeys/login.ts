@@ -9,6 +9,7 @@ import { markAuthenticated } from '../../platform/auth/sessions.js';
 import { clearAttempts, holdAnswer, refundAttempt, takeAttempt, takeAttempts, type ThrottlePolicy } from '../../platform/auth/throttle.js';
 import { sha256, verifySecret } from '../../platform/crypto.js';
 import type { AppDeps } from '../../platform/deps.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { verifyAssertion, type Ceremony } from './ceremonies.js';
 import { relyingParty } from './relying-party.js';
 import { accountOf, passkeyByCredentialId, recordUse } from './repository.js';
@@ -34,6 +35,8 @@ export interface PasskeyLoginInput {
   userAgent: string;
   /** The browser's device cookie, if it sent one. */
   deviceToken: string | null;
+  /** The request's language: ログインのお知らせ is written in it (Japanese when not given). */
+  locale?: Locale;
 }
 
 const ceremony = (deps: AppDeps, binding: Ceremony['binding']): Ceremony => ({ db: deps.db, rp: relyingParty(deps.config), now: deps.clock.now(), binding });
@@ -66,7 +69,7 @@ export async function passkeyLogin(deps: AppDeps, input: PasskeyLoginInput): Pro
     const deviceToken = await db.transaction().execute(async (trx) => {
       await recordSuccessfulLogin(trx, account.id, now);
       const login = { customerId: account.id, userId: account.userId, method: 'passkey' as const, at: now, userAgent: input.userAgent, ip: input.ip, knownBrowser };
-      await recordLogin(trx, { mail: deps.mail, brand: deps.config.brand }, login);
+      await recordLogin(trx, { mail: deps.mail, brand: deps.config.brand }, { ...login, locale: input.locale });
       await refundAttempt(trx, keys[0]!.key, PASSKEY_IP_POLICY);
       await clearAttempts(trx, keys[1]!.key);
       await recordAudit(trx, now, { kind: 'passkey_login_succeeded', actor: customerActor(account.id), customerId: account.id, ip: input.ip, detail: { passkeyId: passkey.id, device: knownBrowser } });

@@ -35,7 +35,7 @@ function registerSignIn(app: FastifyInstance, deps: AppDeps): void {
     const next = returnPathOf(request.body);
     const response = parseAssertion(request.body);
     if (!response) return toLoginPage(reply, 'failed', next);
-    const outcome = await passkeyLogin(deps, { response, ip: request.ip, userAgent: request.headers['user-agent'] ?? '', deviceToken: sentDeviceToken(deps, request) });
+    const outcome = await passkeyLogin(deps, { response, ip: request.ip, userAgent: request.headers['user-agent'] ?? '', deviceToken: sentDeviceToken(deps, request), locale: request.locale });
     if (outcome.kind !== 'ok') return toLoginPage(reply, outcome.kind, next);
     setDeviceCookie(deps, reply, outcome.deviceToken);
     await startSession(deps, request, reply, outcome.customerId);

@@ -1,17 +1,20 @@
 import type { ComponentChildren } from 'preact';
-import { formatDateTimeJa } from '../../platform/clock.js';
+import { formatDateTime } from '../../platform/ui/i18n/format.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { Layout } from '../../platform/ui/layout.js';
 import type { PageContext } from '../../platform/ui/page-context.js';
 import type { MyPageData } from './customer-policies.js';
+import { myPageMessages } from './my-page-messages.js';
 
 // The frame of every page of the logged-in customer (seed screen 11): mypage's tabs and 各種変更の手続き share it.
 
+/** The tabs; `message` names each tab's label (myPageMessages). */
 export const TABS = [
-  { id: 'home', href: '/mypage', label: 'ホーム' },
-  { id: 'policies', href: '/mypage/policies', label: '契約内容の確認' },
-  { id: 'changes', href: '/mypage/changes', label: '各種変更の手続き' },
-  { id: 'renewals', href: '/mypage/renewals', label: '契約の継続手続' },
-  { id: 'other', href: '/mypage/other', label: 'その他の手続' },
+  { id: 'home', href: '/mypage', message: 'tabHome' },
+  { id: 'policies', href: '/mypage/policies', message: 'tabPolicies' },
+  { id: 'changes', href: '/mypage/changes', message: 'tabChanges' },
+  { id: 'renewals', href: '/mypage/renewals', message: 'tabRenewals' },
+  { id: 'other', href: '/mypage/other', message: 'tabOther' },
 ] as const;
 
 export type TabId = (typeof TABS)[number]['id'];
@@ -21,35 +24,40 @@ export interface TabProps {
   data: MyPageData;
 }
 
-function PreviousLogin({ at }: { at: string | null }) {
+/** A tab's name in the page's language. */
+export const tabLabel = (id: TabId, locale: Locale): string => myPageMessages.of(locale)[(TABS.find((t) => t.id === id) ?? TABS[0]).message];
+
+function PreviousLogin({ at, locale }: { at: string | null; locale: Locale }) {
+  const m = myPageMessages.of(locale);
   return (
     <p class="previous-login">
-      <span class="label">前回ログイン日時</span> {at ? <time dateTime={at}>{formatDateTimeJa(new Date(at))}</time> : <span>初めてのログインです</span>}
+      <span class="label">{m.previousLogin}</span> {at ? <time dateTime={at}>{formatDateTime(locale, new Date(at))}</time> : <span>{m.firstLogin}</span>}
     </p>
   );
 }
 
 /** 「三住 太郎 様」, 前回ログイン日時 and the tabs around every home page (seed screen 11). */
 export function MyPageLayout({ ctx, data, active, children }: TabProps & { active: TabId; children: ComponentChildren }) {
-  const tab = TABS.find((t) => t.id === active) ?? TABS[0];
+  const m = myPageMessages.of(ctx.locale);
+  const title = tabLabel(active, ctx.locale);
   const { customer } = data;
   return (
-    <Layout ctx={ctx} title={tab.label}>
-      <h1>{`${customer.family_name} ${customer.given_name} 様`}</h1>
-      <PreviousLogin at={customer.previous_login_at} />
-      <nav aria-label="お客さまメニュー">
+    <Layout ctx={ctx} title={title}>
+      <h1>{m.greeting({ family: customer.family_name, given: customer.given_name })}</h1>
+      <PreviousLogin at={customer.previous_login_at} locale={ctx.locale} />
+      <nav aria-label={m.menu}>
         <ul class="tabs">
           {TABS.map((t) => (
             <li>
               <a href={t.href} aria-current={t.id === active ? 'page' : undefined}>
-                {t.label}
+                {m[t.message]}
               </a>
             </li>
           ))}
         </ul>
       </nav>
       <section class="tab-panel" aria-labelledby="tab-heading">
-        <h2 id="tab-heading">{tab.label}</h2>
+        <h2 id="tab-heading">{title}</h2>
         {children}
       </section>
     </Layout>

@@ -9,6 +9,8 @@ export type ReminderCandidate = Selectable<PolicyTable> & {
   family_name: string;
   given_name: string;
   agency_name: string;
+  /** The customer's language (customers.locale): the mail is written in it. */
+  locale: string;
 };
 
 /** Where a scan of one offset's range stands: after this 満期日 and policy number. */
@@ -39,7 +41,7 @@ export async function reminderCandidates(db: Db, q: CandidateQuery): Promise<Rem
     .innerJoin('customers', 'customers.id', 'policies.customer_id')
     .innerJoin('agencies', 'agencies.code', 'policies.agency_code')
     .selectAll('policies')
-    .select(['customers.user_id', 'customers.family_name', 'customers.given_name', 'agencies.name as agency_name'])
+    .select(['customers.user_id', 'customers.family_name', 'customers.given_name', 'customers.locale', 'agencies.name as agency_name'])
     .where('policies.end_date', '>=', q.endFrom)
     .where('policies.end_date', '<=', q.endTo)
     .where('policies.product', 'in', [...q.products])

@@ -7,6 +7,7 @@ import { newId } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
 import type { PolicyTable } from '../../platform/db/schema.js';
 import type { MailQueue } from '../../platform/mail/outbox.js';
+import { DEFAULT_LOCALE, isLocale } from '../../platform/ui/i18n/locale.js';
 import { ONLINE_RENEWAL_PRODUCTS } from '../policies/products.js';
 import { reminderMail } from './mail.js';
 import { addDays, daysBetween, offsetRanges, type OffsetRange } from './offsets.js';
@@ -53,6 +54,8 @@ async function sendBatch(deps: ReminderDeps, range: OffsetRange, batch: Reminder
         endDate: policy.end_date,
         agencyName: policy.agency_name,
         daysLeft: daysBetween(today, policy.end_date),
+        // A job sends it: the customer's language, set at each login and each switch.
+        locale: isLocale(policy.locale) ? policy.locale : DEFAULT_LOCALE,
       });
       await linkOutbox(trx, id, await deps.mail.enqueue(trx, message, now));
       await recordAudit(trx, now, {
