@@ -47,7 +47,7 @@ function Attempts({ attempts, locale }: { attempts: LoginEventRow[]; locale: Loc
         {attempts.map((a) => (
           <tr>
             <td data-label={m.at}>{at(locale, a.at)}</td>
-            <td data-label={m.browser}>{describeUserAgent(a.userAgent)}</td>
+            <td data-label={m.browser}>{describeUserAgent(a.userAgent, locale)}</td>
             <td data-label={m.method}>{loginMethodWords(a.method, locale)}</td>
             <td data-label={m.result}>
               <span>{a.succeeded ? <strong class="badge">{m.succeeded}</strong> : <strong class="badge rejected">{m.failed}</strong>}</span>
@@ -65,7 +65,7 @@ function SessionRow({ ctx, session }: { ctx: PageContext; session: SessionView }
     <tr>
       <td data-label={m.browser}>
         <span>
-          {describeUserAgent(session.userAgent)}
+          {describeUserAgent(session.userAgent, ctx.locale)}
           {session.current ? (
             <>
               {' '}

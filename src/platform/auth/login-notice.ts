@@ -79,7 +79,7 @@ export function loginNoticeMail(input: LoginNoticeInput): MailMessage {
       m.intro,
       '',
       m.at({ at: formatDateTime(locale, input.at) }),
-      m.browser({ browser: describeUserAgent(input.userAgent) }),
+      m.browser({ browser: describeUserAgent(input.userAgent, locale) }),
       m.method({ method: loginMethodWords(input.method, locale) }),
       '',
       m.ifYou,

@@ -16,3 +16,8 @@ it('names browser and OS in words, with the versions a customer knows', () => {
 it('says it does not know rather than failing on an empty or strange user agent', () => {
   for (const ua of ['', '   ', null, undefined, 'curl/8.0', '\u0000']) assert.equal(describeUserAgent(ua), '不明なブラウザ', String(ua));
 });
+
+it('says an unknown browser in English on English pages and mails', () => {
+  assert.equal(describeUserAgent('curl/8.0', 'en'), 'Unknown browser');
+  assert.equal(describeUserAgent('', 'en'), 'Unknown browser');
+});
