@@ -10,11 +10,15 @@
   var lib = window.SimpleWebAuthnBrowser;
   if (!lib || !lib.browserSupportsWebAuthn()) return;
 
+  // The messages come with the form (data-msg-*, in the page's language); these are the Japanese defaults.
   var MESSAGES = {
     cancelled: 'パスキーの操作が取り消されたか、時間内に完了しませんでした。もう一度お試しください。',
     failed: 'パスキーを利用できませんでした。時間をおいてから、もう一度お試しください。',
     name: 'パスキーの名前を入力してください。',
   };
+  function message(block, key) {
+    return block.getAttribute('data-msg-' + key) || MESSAGES[key];
+  }
 
   function fetchOptions(purpose, csrf) {
     return fetch('/webauthn/options', {
@@ -54,9 +58,9 @@
       });
   }
 
-  function errorText(error) {
+  function errorText(block, error) {
     var name = error && error.name;
-    return name === 'NotAllowedError' || name === 'AbortError' ? MESSAGES.cancelled : MESSAGES.failed;
+    return name === 'NotAllowedError' || name === 'AbortError' ? message(block, 'cancelled') : message(block, 'failed');
   }
 
   function wire(block) {
@@ -71,14 +75,14 @@
       if (busy) return;
       var name = form.querySelector('input[name="name"]');
       if (name && !name.value.trim()) {
-        showError(block, MESSAGES.name);
+        showError(block, message(block, 'name'));
         name.focus();
         return;
       }
       busy = true;
       run(block, form, false).catch(function (error) {
         busy = false;
-        showError(block, errorText(error));
+        showError(block, errorText(block, error));
       });
     });
     var field = document.querySelector('input[autocomplete~="webauthn"]');

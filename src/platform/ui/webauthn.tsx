@@ -1,5 +1,22 @@
 import type { ComponentChildren } from 'preact';
 import { PostForm } from './form.js';
+import { defineCatalogue } from './i18n/catalogue.js';
+import { useLocale } from './i18n/context.js';
+
+// What the script says when a ceremony fails, in the page's language (public/webauthn.js reads data-msg-*).
+const scriptMessages = defineCatalogue(
+  'platform/ui/webauthn',
+  {
+    cancelled: 'パスキーの操作が取り消されたか、時間内に完了しませんでした。もう一度お試しください。',
+    failed: 'パスキーを利用できませんでした。時間をおいてから、もう一度お試しください。',
+    name: 'パスキーの名前を入力してください。',
+  },
+  {
+    cancelled: 'The passkey request was cancelled or timed out. Please try again.',
+    failed: 'We could not use your passkey. Please wait a little and try again.',
+    name: 'Please enter a name for the passkey.',
+  },
+);
 
 /**
  * The only scripts of the site (decision 0022): @simplewebauthn/browser's bundle, served from the
@@ -39,9 +56,18 @@ interface WebauthnFormProps {
  * without JavaScript the fallback text says what is needed, and the rest of the page works as before.
  */
 export function WebauthnForm({ action, csrf, purpose, button, children, fallback, autofill, primary }: WebauthnFormProps) {
+  const m = scriptMessages.of(useLocale());
   return (
     <div class="webauthn">
-      <div class="webauthn-form" data-webauthn={purpose} data-autofill={autofill ? 'true' : undefined} hidden>
+      <div
+        class="webauthn-form"
+        data-webauthn={purpose}
+        data-autofill={autofill ? 'true' : undefined}
+        data-msg-cancelled={m.cancelled}
+        data-msg-failed={m.failed}
+        data-msg-name={m.name}
+        hidden
+      >
         <PostForm action={action} csrf={csrf}>
           <input type="hidden" name={CREDENTIAL_FIELD} value="" />
           {children}
