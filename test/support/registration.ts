@@ -20,7 +20,7 @@ export function step1Fields(overrides: Record<string, string | string[]> = {}): 
 }
 
 /** ログインのお知らせ, which every login from a new test client sends (decision 0023). */
-export const isLoginNotice = (mail: CaughtMail): boolean => mail.subject.endsWith('】ログインのお知らせ');
+export const isLoginNotice = (mail: CaughtMail): boolean => mail.subject.endsWith('】ログインのお知らせ') || mail.subject.endsWith('] New login to your account');
 
 /**
  * The next mail to `to` that arrives after this call (earlier mail to the same address is ignored),

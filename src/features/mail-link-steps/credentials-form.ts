@@ -2,11 +2,10 @@ import { z } from 'zod';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { agreeField, emailField, field, parseForm, typedValues, type FormResult } from '../../platform/ui/form-parse.js';
 import { normalizeEmail } from '../../platform/text.js';
-import type { PasswordPolicy } from '../../platform/auth/password-rule.js';
+import { passwordProblem, type PasswordPolicy } from '../../platform/auth/password-rule.js';
 import { keywordEntryField, normalizeKeyword } from '../../platform/auth/keyword.js';
 import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { mailLinkMessages } from './messages.js';
-import { passwordProblemIn } from './password-text.js';
 
 const buildBase = (locale: Locale) => z.object({ user_id: emailField(mailLinkMessages.of(locale).userId, locale), agree: agreeField(locale) });
 const bases = { ja: buildBase('ja'), en: buildBase('en') };
@@ -43,7 +42,7 @@ export function parseCredentialsForm(body: unknown, policy: PasswordPolicy, mail
     else if (normalizeEmail(userIdConfirm) !== userId) errors.user_id_confirm = m.userIdConfirmMismatch;
   }
   const password = typed.password ?? '';
-  const problem = passwordProblemIn(password, userId, policy, locale);
+  const problem = passwordProblem(password, userId, policy, locale);
   if (problem) errors.password = problem;
   else if ((typed.password_confirm ?? '') === '') errors.password_confirm = m.passwordConfirmMissing;
   else if (typed.password_confirm !== password) errors.password_confirm = m.passwordConfirmMismatch;

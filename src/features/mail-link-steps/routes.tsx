@@ -1,3 +1,4 @@
+import { passwordRuleText } from '../../platform/auth/password-rule.js';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, FeatureOptions } from '../../platform/deps.js';
 import { setFlowClaim } from '../../platform/flow/cookie.js';
@@ -14,7 +15,6 @@ import { typedValues } from '../../platform/ui/form-parse.js';
 import { formatDuration } from '../../platform/mail/layout.js';
 import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { mailLinkMessages } from './messages.js';
-import { passwordRuleTextIn } from './password-text.js';
 import { type LinkProblem, InvalidLinkPage } from '../../platform/flow/pages.js';
 import { completeCredentials, openLink, saveCredentials, verifyKeyword } from './service.js';
 import { CompletePage, CredentialsConfirmPage, CredentialsPage, KeywordEntryPage } from './views.js';
@@ -96,7 +96,7 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
         title={spec.texts(request.locale).title}
         steps={stepsIn(request.locale)}
         action={`${base}/credentials`}
-        ruleText={passwordRuleTextIn(policy, request.locale)}
+        ruleText={passwordRuleText(policy, request.locale)}
         {...props}
       />,
       status,

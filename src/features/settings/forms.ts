@@ -3,7 +3,7 @@ import type { FieldErrors } from '../../platform/ui/form.js';
 import { emailField, field, formText, missing, parseForm, tooLong, typedValues, type FormResult } from '../../platform/ui/form-parse.js';
 import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { normalizeEmail } from '../../platform/text.js';
-import { passwordProblem, type PasswordPolicy } from '../../platform/auth/password-rule.js';
+import { passwordProblem, passwordRuleText, type PasswordPolicy } from '../../platform/auth/password-rule.js';
 import { ADDRESS_MAX_LENGTH, checkAddress, normalizePhone, normalizePostalCode } from './contact.js';
 import { settingsFormMessages, settingsMessages } from './messages.js';
 
@@ -92,7 +92,7 @@ export function parseEmailChangeForm(body: unknown, currentUserId: string, local
 // ---- パスワードの変更
 
 /** The rule as the form's hint states it. */
-export const passwordRuleHint = (policy: PasswordPolicy, locale: Locale): string => settingsFormMessages.of(locale).passwordRule({ policy });
+export const passwordRuleHint = (policy: PasswordPolicy, locale: Locale): string => passwordRuleText(policy, locale);
 
 const passwordForms = perLocale((locale) => z.object({ current_password: currentPasswordField(settingsMessages.of(locale).currentPassword, locale), password: formText, password_confirm: formText }));
 
@@ -102,8 +102,8 @@ function newPasswordErrors(typed: { password: string; password_confirm: string }
   const f = settingsFormMessages.of(locale);
   // パスワードを入力してください。 reads 新しいパスワードを入力してください。 here.
   if (typed.password === '') return { password: missing(m.newPassword, locale) };
-  const problem = passwordProblem(typed.password, userId, policy);
-  if (problem) return { password: f.passwordRefused({ policy, problem }) };
+  const problem = passwordProblem(typed.password, userId, policy, locale);
+  if (problem) return { password: problem };
   if (differsFrom !== undefined && typed.password === differsFrom) return { password: f.sameAsCurrentPassword };
   if (typed.password_confirm === '') return { password_confirm: missing(m.newPasswordConfirm, locale) };
   if (typed.password_confirm !== typed.password) return { password_confirm: f.passwordMismatch };

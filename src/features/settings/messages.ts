@@ -1,4 +1,3 @@
-import { passwordRuleText, type PasswordPolicy } from '../../platform/auth/password-rule.js';
 import { defineCatalogue } from '../../platform/ui/i18n/catalogue.js';
 
 // 各種変更の手続き and その他の手続 in both languages: the pages (views.tsx, new-password-views.tsx),
@@ -307,9 +306,6 @@ export const settingsFormMessages = defineCatalogue(
     sameAsCurrentPassword: '現在のパスワードとは異なるパスワードをご指定ください。',
     passwordMismatch: '新しいパスワード（確認用）が新しいパスワードと一致しません。',
     chooseReminders: '満期案内メールを受け取るかどうかをお選びください。',
-    // Until platform/auth/password-rule.ts takes a locale, Japanese is the rule's own text and English says it for the policy.
-    passwordRule: (p: { policy: PasswordPolicy }) => passwordRuleText(p.policy),
-    passwordRefused: (p: { policy: PasswordPolicy; problem: string }) => p.problem,
   },
   {
     postalCodeInvalid: 'Please enter the postal code as 7 digits (e.g. 100-0005).',
@@ -320,13 +316,5 @@ export const settingsFormMessages = defineCatalogue(
     sameAsCurrentPassword: 'Please choose a password different from your current one.',
     passwordMismatch: 'The two new passwords are not the same.',
     chooseReminders: 'Please choose whether you want renewal reminder e-mails.',
-    passwordRule: ({ policy }: { policy: PasswordPolicy }) =>
-      policy.kind === 'asvs'
-        ? `${policy.minLength} to ${policy.maxLength} characters. Any characters may be used (letters, digits, symbols, spaces), with no rule on mixing them. It may not contain your e-mail address or the service's name, or be easy to guess.`
-        : `${policy.minLength} to ${policy.maxLength} half-width characters, with at least one letter and one digit (symbols are allowed).`,
-    passwordRefused: ({ policy }: { policy: PasswordPolicy; problem: string }) =>
-      policy.kind === 'asvs'
-        ? `This password cannot be used. Please use ${policy.minLength} to ${policy.maxLength} characters, without line breaks or tabs. It may not be or contain your user ID, the service's or the company's name, or be a common, easily guessed password.`
-        : `This password cannot be used. Please use ${policy.minLength} to ${policy.maxLength} half-width letters and digits (at least one of each; symbols are allowed, spaces are not). It may not be your user ID or a common, easily guessed password.`,
   },
 );

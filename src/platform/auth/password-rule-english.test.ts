@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { passwordProblem, passwordRuleText, type PasswordPolicy } from '../../platform/auth/password-rule.js';
-import { passwordProblemIn, passwordRuleTextIn } from './password-text.js';
+import { passwordProblem, passwordRuleText, type PasswordPolicy } from './password-rule.js';
 
 const seed: PasswordPolicy = { minLength: 6, maxLength: 15 };
 const asvs: PasswordPolicy = { minLength: 8, maxLength: 64, kind: 'asvs', contextWords: ['keizoku', 'みらい損保'] };
@@ -11,14 +10,14 @@ const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 describe('the password rule in the page’s language', () => {
   it('Japanese is the platform’s own, word for word', () => {
     for (const policy of [seed, asvs]) {
-      assert.equal(passwordRuleTextIn(policy, 'ja'), passwordRuleText(policy));
-      for (const password of ['', 'Kz7', 'KzpWqxab', 'Ｋｚ７ｐＷｑ２ｘ', 'password1', 'tab\there-please']) assert.equal(passwordProblemIn(password, userId, policy, 'ja'), passwordProblem(password, userId, policy));
+      assert.equal(passwordRuleText(policy, 'ja'), passwordRuleText(policy));
+      for (const password of ['', 'Kz7', 'KzpWqxab', 'Ｋｚ７ｐＷｑ２ｘ', 'password1', 'tab\there-please']) assert.equal(passwordProblem(password, userId, policy, 'ja'), passwordProblem(password, userId, policy));
     }
   });
 
   it('states the rule in English', () => {
-    assert.equal(passwordRuleTextIn(seed, 'en'), '6 to 15 half-width characters, with both letters and digits (symbols are allowed too).');
-    assert.match(passwordRuleTextIn(asvs, 'en'), /^8 to 64 characters\. Any characters can be used/);
+    assert.equal(passwordRuleText(seed, 'en'), '6 to 15 half-width characters, with both letters and digits (symbols are allowed too).');
+    assert.match(passwordRuleText(asvs, 'en'), /^8 to 64 characters\. Any characters can be used/);
   });
 
   it('gives every problem of either rule in English', () => {
@@ -39,9 +38,9 @@ describe('the password rule in the page’s language', () => {
     for (const [policy, password, english] of cases) {
       const id = password === 'a1@b.jp' ? 'a1@b.jp' : userId;
       assert.ok(passwordProblem(password, id, policy), `${password} is refused`);
-      assert.equal(passwordProblemIn(password, id, policy, 'en'), english, password);
+      assert.equal(passwordProblem(password, id, policy, 'en'), english, password);
       assert.doesNotMatch(english, JAPANESE);
     }
-    assert.equal(passwordProblemIn('Kz7pWq2x', userId, seed, 'en'), null);
+    assert.equal(passwordProblem('Kz7pWq2x', userId, seed, 'en'), null);
   });
 });
