@@ -1,26 +1,17 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/ui/form.js';
-import { agreeField, emailField, field, parseForm, typedValues, type FormResult } from '../../platform/ui/form-parse.js';
+import { agreeField, emailField, parseForm, typedValues, type FormResult } from '../../platform/ui/form-parse.js';
 import { normalizeEmail } from '../../platform/text.js';
 import { passwordProblem, type PasswordPolicy } from '../../platform/auth/password-rule.js';
-import { keywordEntryField, normalizeKeyword } from '../../platform/auth/keyword.js';
+import { keywordEntryFieldIn } from '../../platform/auth/keyword.js';
 import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { mailLinkMessages } from './messages.js';
 
 const buildBase = (locale: Locale) => z.object({ user_id: emailField(mailLinkMessages.of(locale).userId, locale), agree: agreeField(locale) });
 const bases = { ja: buildBase('ja'), en: buildBase('en') };
 
-/** The keyword typed at the mail link: only emptiness and length before comparing (Japanese: the platform's field). */
-const buildKeywordForm = (locale: Locale) => {
-  if (locale === 'ja') return z.object({ keyword: keywordEntryField });
-  const m = mailLinkMessages.of(locale);
-  const keyword = field<string>((raw) => {
-    const value = normalizeKeyword(raw);
-    if (value === '') return { error: m.keywordMissing };
-    return value.length > 64 ? { error: m.keywordTooLong } : { value };
-  });
-  return z.object({ keyword });
-};
+/** The keyword typed at the mail link: only emptiness and length before comparing. */
+const buildKeywordForm = (locale: Locale) => z.object({ keyword: keywordEntryFieldIn(locale) });
 const keywordForms = { ja: buildKeywordForm('ja'), en: buildKeywordForm('en') };
 
 export const parseKeywordForm = (body: unknown, locale: Locale = 'ja'): FormResult<{ keyword: string }> => parseForm(keywordForms[locale], body);

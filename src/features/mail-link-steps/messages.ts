@@ -8,8 +8,6 @@ export const mailLinkMessages = defineCatalogue(
     step2: '入力内容の確認',
     step3: '完了',
     keyword: 'キーワード',
-    keywordMissing: 'キーワードを入力してください。',
-    keywordTooLong: 'キーワードは64文字以内で入力してください。',
     keywordWrong: (p: { remaining: number }) => `キーワードが正しくありません。あと${p.remaining}回誤ると、このURLは使用できなくなります。`,
     keywordThrottled: 'キーワードの入力誤りが続いたため、現在お手続きいただけません。しばらく時間をおいてから、もう一度お試しください。',
     next: '次へ',
@@ -38,8 +36,6 @@ export const mailLinkMessages = defineCatalogue(
     step2: 'Check your details',
     step3: 'Done',
     keyword: 'Keyword',
-    keywordMissing: 'Keyword is required.',
-    keywordTooLong: 'Keyword can be at most 64 characters.',
     keywordWrong: (p: { remaining: number }) =>
       `The keyword is not correct. After ${p.remaining === 1 ? 'one more wrong attempt' : `${p.remaining} more wrong attempts`}, this link will stop working.`,
     keywordThrottled: 'There were too many incorrect keywords, so you cannot continue for now. Please wait a while and try again.',

@@ -1,23 +1,9 @@
 import { z } from 'zod';
-import { isKeyword, keywordField, normalizeKeyword } from '../../platform/auth/keyword.js';
-import { agreeField, birthDateField, emailField, field } from '../../platform/ui/form-parse.js';
+import { keywordFieldIn } from '../../platform/auth/keyword.js';
+import { agreeField, birthDateField, emailField } from '../../platform/ui/form-parse.js';
 import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { kanaField, nameField, policyNumberFieldIn } from '../policies/fields.js';
 import { registrationMessages } from './messages.js';
-
-/**
- * The keyword chosen before the mail, its messages in `locale`. Japanese is the platform's own
- * field (platform/auth/keyword.ts, which has no English yet); the rule is the same: isKeyword.
- */
-export function keywordFieldIn(locale: Locale) {
-  if (locale === 'ja') return keywordField;
-  const m = registrationMessages.of(locale);
-  return field<string>((raw) => {
-    const value = normalizeKeyword(raw);
-    if (value === '') return { error: m.keywordMissing };
-    return isKeyword(value) ? { value } : { error: m.keywordRule };
-  });
-}
 
 /** Step 1 (お客さま情報の入力): `today` is Japan's calendar date, for the birth date. */
 export function step1Form(today: string, locale: Locale) {

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { field, missing, tooLong } from '../ui/form-parse.js';
+import type { Locale } from '../ui/i18n/locale.js';
 
 // The keyword: a second secret seen on screen and typed at a one-time mail link.
 
@@ -24,16 +25,27 @@ export function generateKeyword(length = 6): string {
   }
 }
 
-/** The keyword chosen before the mail. */
-export const keywordField = field<string>((raw) => {
-  const value = normalizeKeyword(raw);
-  if (value === '') return { error: missing('キーワード') };
-  return isKeyword(value) ? { value } : { error: `キーワードは${KEYWORD_RULE_TEXT}` };
-});
+const KEYWORD: Record<Locale, string> = { ja: 'キーワード', en: 'Keyword' };
+const KEYWORD_RULE: Record<Locale, string> = {
+  ja: `キーワードは${KEYWORD_RULE_TEXT}`,
+  en: 'The keyword must be 4 to 16 half-width letters and digits (capital and small letters count as different).',
+};
+
+/** The keyword chosen before the mail, its messages in `locale`. */
+export const keywordFieldIn = (locale: Locale) =>
+  field<string>((raw) => {
+    const value = normalizeKeyword(raw);
+    if (value === '') return { error: missing(KEYWORD[locale], locale) };
+    return isKeyword(value) ? { value } : { error: KEYWORD_RULE[locale] };
+  });
 
 /** The keyword typed at the mail link: only emptiness and length are checked before comparing. */
-export const keywordEntryField = field<string>((raw) => {
-  const value = normalizeKeyword(raw);
-  if (value === '') return { error: missing('キーワード') };
-  return value.length > 64 ? { error: tooLong('キーワード', 64) } : { value };
-});
+export const keywordEntryFieldIn = (locale: Locale) =>
+  field<string>((raw) => {
+    const value = normalizeKeyword(raw);
+    if (value === '') return { error: missing(KEYWORD[locale], locale) };
+    return value.length > 64 ? { error: tooLong(KEYWORD[locale], 64, locale) } : { value };
+  });
+
+export const keywordField = keywordFieldIn('ja');
+export const keywordEntryField = keywordEntryFieldIn('ja');
