@@ -68,6 +68,8 @@ const MERGE_CHUNK = 50_000;
 interface Header {
   /** Column → its index in a row. */
   index: Map<PolicyColumn, number>;
+  /** Every policy column with its index in a row (undefined: not in the file), in POLICY_COLUMNS' order. */
+  positions: Array<readonly [PolicyColumn, number | undefined]>;
   width: number;
   ignored: string[];
 }
@@ -82,15 +84,12 @@ function readHeader(fields: string[], path: string): Header {
   names.forEach((name, i) => {
     if (isPolicyColumn(name)) index.set(name, i);
   });
-  return { index, width: fields.length, ignored: names.filter((name) => !isPolicyColumn(name)).map((name) => name || '(blank)') };
+  return { index, positions: POLICY_COLUMNS.map((column) => [column, index.get(column)] as const), width: fields.length, ignored: names.filter((name) => !isPolicyColumn(name)).map((name) => name || '(blank)') };
 }
 
 function toRecord(header: Header, fields: string[]): PolicyRecord {
   const record = {} as PolicyRecord;
-  for (const column of POLICY_COLUMNS) {
-    const i = header.index.get(column);
-    record[column] = i === undefined ? '' : (fields[i] ?? '');
-  }
+  for (const [column, i] of header.positions) record[column] = i === undefined ? '' : (fields[i] ?? '');
   return record;
 }
 
