@@ -204,10 +204,11 @@ export async function mergeStaged(trx: Db, range: SeqRange, at: string, keepStat
  * by batch, as they were when every batch was written at once.
  */
 export async function stagedAgencyBatches(conn: Db, size: number): Promise<Array<Map<string, string>>> {
+  // The cast: better-sqlite3 binds a number as a real, which made every row a batch of its own on SQLite.
   const rows = await sql<{ batch: number | string; agency_code: string; agency_name: string }>`
     select batch, agency_code, agency_name from (
       select batch, agency_code, agency_name, row_number() over (partition by batch, agency_code order by seq desc) as latest
-      from (select (row_number() over (order by seq) - 1) / ${size} as batch, seq, agency_code, agency_name from ${sql.table(TABLE)}) numbered
+      from (select (row_number() over (order by seq) - 1) / cast(${size} as integer) as batch, seq, agency_code, agency_name from ${sql.table(TABLE)}) numbered
     ) named
     where latest = 1
     order by batch, agency_code`.execute(conn);
