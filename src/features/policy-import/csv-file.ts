@@ -17,6 +17,19 @@ const countLines = (text: string): number => {
   return count;
 };
 
+/** The last bytes of a valid UTF-8 chunk that begin a character not yet complete (at most 3). */
+function incompleteTail(chunk: Buffer): Buffer {
+  for (let back = 1; back <= 3 && back <= chunk.length; back += 1) {
+    const byte = chunk[chunk.length - back]!;
+    if (byte < 0x80) return chunk.subarray(chunk.length, chunk.length);
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return length > back ? Buffer.from(chunk.subarray(chunk.length - back)) : chunk.subarray(chunk.length, chunk.length);
+    }
+  }
+  return chunk.subarray(chunk.length, chunk.length);
+}
+
 class NotUtf8Error extends Error {
   constructor(readonly line: number) {
     super('not UTF-8');
@@ -32,6 +45,8 @@ function utf8Text(): Transform {
   const lenient = new TextDecoder('utf-8');
   let lines = 1;
   let heldCR = false;
+  // The end of the last chunk that starts a character the next chunk completes (the strict decoder holds it).
+  let held: Buffer = Buffer.alloc(0);
   const normalise = (text: string, final: boolean): string => {
     let out = (heldCR ? '\r' : '') + text;
     heldCR = !final && out.endsWith('\r');
@@ -43,24 +58,30 @@ function utf8Text(): Transform {
   return new Transform({
     decodeStrings: true,
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-      const text = lenient.decode(chunk, { stream: true });
+      let text: string;
       try {
-        strict.decode(chunk, { stream: true });
+        text = strict.decode(chunk, { stream: true });
       } catch {
-        const bad = text.indexOf('\uFFFD');
-        callback(new NotUtf8Error(lines + countLines(text.slice(0, bad === -1 ? text.length : bad))));
+        // Only now the lenient decoding, to find the bad byte: it starts where the strict one
+        // stood, with the bytes of a character the previous chunk began.
+        const shown = lenient.decode(Buffer.concat([held, chunk]));
+        const bad = shown.indexOf('\uFFFD');
+        callback(new NotUtf8Error(lines + countLines(shown.slice(0, bad === -1 ? shown.length : bad))));
         return;
       }
+      // A chunk shorter than a character may continue the one held before it.
+      held = incompleteTail(held.length && chunk.length < 4 ? Buffer.concat([held, chunk]) : chunk);
       callback(null, normalise(text, false));
     },
     flush(callback: TransformCallback) {
+      let rest: string;
       try {
-        strict.decode();
+        rest = strict.decode();
       } catch {
         callback(new NotUtf8Error(lines));
         return;
       }
-      callback(null, normalise(lenient.decode(), true));
+      callback(null, normalise(rest, true));
     },
   });
 }

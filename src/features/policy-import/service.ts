@@ -4,11 +4,26 @@ import { japanDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { isPolicyColumn, POLICY_COLUMNS, REQUIRED_COLUMNS, type PolicyColumn, type PolicyRecord } from './columns.js';
 import { CsvFileError, readCsvFile } from './csv-file.js';
-import { tallyAgencies } from './agency-changes.js';
+import { AgencyTally, tallyAgencies } from './agency-changes.js';
 import { upsertAgencies } from './repository.js';
 import type { FileScope } from './retire.js';
 import { policyRowValidator, type PolicyRow, type ValidRow } from './row.js';
-import { countStagedExisting, indexStaged, lastStagedSeq, mergeStaged, stagedAgencyBatches, stagedDuplicates, stageRows, unstage, withStaging, type StagedRow } from './staging.js';
+import {
+  countStagedExisting,
+  indexStaged,
+  indexStagingUpFront,
+  isPostgres,
+  lastStagedSeq,
+  mergeStaged,
+  stagedAgencyBatches,
+  stagedDuplicates,
+  stagedDuplicatesIn,
+  stageRows,
+  unstage,
+  withStaging,
+  type Duplicate,
+  type StagedRow,
+} from './staging.js';
 
 export interface Rejection {
   line: number;
@@ -53,6 +68,8 @@ const MERGE_CHUNK = 50_000;
 interface Header {
   /** Column → its index in a row. */
   index: Map<PolicyColumn, number>;
+  /** Every policy column with its index in a row (undefined: not in the file), in POLICY_COLUMNS' order. */
+  positions: Array<readonly [PolicyColumn, number | undefined]>;
   width: number;
   ignored: string[];
 }
@@ -67,15 +84,12 @@ function readHeader(fields: string[], path: string): Header {
   names.forEach((name, i) => {
     if (isPolicyColumn(name)) index.set(name, i);
   });
-  return { index, width: fields.length, ignored: names.filter((name) => !isPolicyColumn(name)).map((name) => name || '(blank)') };
+  return { index, positions: POLICY_COLUMNS.map((column) => [column, index.get(column)] as const), width: fields.length, ignored: names.filter((name) => !isPolicyColumn(name)).map((name) => name || '(blank)') };
 }
 
 function toRecord(header: Header, fields: string[]): PolicyRecord {
   const record = {} as PolicyRecord;
-  for (const column of POLICY_COLUMNS) {
-    const i = header.index.get(column);
-    record[column] = i === undefined ? '' : (fields[i] ?? '');
-  }
+  for (const [column, i] of header.positions) record[column] = i === undefined ? '' : (fields[i] ?? '');
   return record;
 }
 
@@ -86,13 +100,17 @@ interface ReadResult {
   staged: number;
 }
 
+/** What is done with each full batch of valid rows (stage it; on PostgreSQL check and merge it too). */
+type BatchSink = (rows: StagedRow[], header: Header) => Promise<void>;
+
 class FileStager {
   private batch: StagedRow[] = [];
   private pending: Promise<void> = Promise.resolve();
   staged = 0;
+  header: Header | null = null;
 
   constructor(
-    private readonly conn: Db,
+    private readonly sink: BatchSink,
     private readonly size: number,
   ) {}
 
@@ -107,7 +125,7 @@ class FileStager {
     const rows = this.batch;
     this.batch = [];
     await this.pending;
-    this.pending = stageRows(this.conn, rows);
+    this.pending = rows.length ? this.sink(rows, this.header!) : Promise.resolve();
     // Awaited by the next write or finish(); until then a failure must not count as unhandled.
     this.pending.catch(() => undefined);
   }
@@ -126,10 +144,10 @@ class FileStager {
  * batches. A file that is not UTF-8 or well-formed CSV throws CsvFileError part way: nothing has
  * reached the policies then, only the staging table.
  */
-async function readFile(conn: Db, path: string, options: ImportOptions, size: number): Promise<ReadResult> {
+async function readFile(sink: BatchSink, path: string, options: ImportOptions, size: number): Promise<ReadResult> {
   const validate = policyRowValidator(japanDate(options.now));
   const scope = options.scope;
-  const stager = new FileStager(conn, size);
+  const stager = new FileStager(sink, size);
   const rejected: Rejection[] = [];
   let header: Header | null = null;
   let read = 0;
@@ -137,6 +155,7 @@ async function readFile(conn: Db, path: string, options: ImportOptions, size: nu
     for await (const { line, fields } of readCsvFile(path)) {
       if (!header) {
         header = readHeader(fields, path);
+        stager.header = header;
         continue;
       }
       read += 1;
@@ -178,12 +197,14 @@ async function writeStaged(conn: Db, report: ImportReport, agencies: Map<string,
     await conn.transaction().execute((trx) => mergeStaged(trx, { from, to: from + MERGE_CHUNK }, iso, at.keepStatus));
   }
   // Registration proves identity against these policies: every change to them leaves a trace.
-  await recordAudit(conn, at.now, {
-    kind: 'policies_imported',
-    actor: SYSTEM,
-    detail: { file: at.path, inserted: report.inserted, updated: report.updated, rejected: report.rejected.length, agenciesCreated: report.agenciesCreated, agenciesRenamed: report.agenciesRenamed },
-  });
+  await recordAudit(conn, at.now, auditOf(report, at.path));
 }
+
+const auditOf = (report: ImportReport, file: string) => ({
+  kind: 'policies_imported' as const,
+  actor: SYSTEM,
+  detail: { file, inserted: report.inserted, updated: report.updated, rejected: report.rejected.length, agenciesCreated: report.agenciesCreated, agenciesRenamed: report.agenciesRenamed },
+});
 
 /**
  * Imports the insurer's policies CSV: upsert by policy number, agencies created or renamed by code.
@@ -194,23 +215,77 @@ async function writeStaged(conn: Db, report: ImportReport, agencies: Map<string,
  */
 export async function importPolicies(db: Db, path: string, options: ImportOptions): Promise<ImportReport> {
   const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
-  return withStaging(db, async (conn) => {
-    const file = await readFile(conn, path, options, size);
-    await indexStaged(conn);
-    const duplicates = await stagedDuplicates(conn);
-    await unstage(conn, duplicates.map((d) => d.seq));
-    const updated = await countStagedExisting(conn);
-    const agencies = await tallyAgencies(conn, await stagedAgencyBatches(conn, size));
-    const rejected = [...file.rejected, ...duplicates.map((d) => ({ line: d.line, reason: `policy_number: ${d.policyNumber} already appears on line ${d.firstLine}` }))].sort(byLine);
-    const report: ImportReport = {
-      inserted: file.staged - duplicates.length - updated,
-      updated,
-      rejected,
-      agenciesCreated: agencies.agenciesCreated,
-      agenciesRenamed: agencies.agenciesRenamed,
-      ignoredColumns: file.header.ignored,
-    };
-    if (!options.dryRun) await writeStaged(conn, report, agencies.names, { now: options.now, path, keepStatus: !file.header.index.has('status') });
-    return report;
-  });
+  return withStaging(db, async (conn) =>
+    isPostgres(conn) ? conn.transaction().execute((trx) => importWhileReading(trx, path, options, size)) : importAfterReading(conn, path, options, size),
+  );
+}
+
+/** SQLite: the whole file staged first, then checked and merged a chunk a transaction (the write lock is held a chunk at a time). */
+async function importAfterReading(conn: Db, path: string, options: ImportOptions, size: number): Promise<ImportReport> {
+  const file = await readFile((rows) => stageRows(conn, rows), path, options, size);
+  await indexStaged(conn);
+  const duplicates = await stagedDuplicates(conn);
+  await unstage(conn, duplicates.map((d) => d.seq));
+  const updated = await countStagedExisting(conn);
+  const agencies = await tallyAgencies(conn, await stagedAgencyBatches(conn, size));
+  const report = reportOf(file, duplicates, updated, agencies);
+  if (!options.dryRun) await writeStaged(conn, report, agencies.names, { now: options.now, path, keepStatus: !file.header.index.has('status') });
+  return report;
+}
+
+function reportOf(file: ReadResult, duplicates: readonly Duplicate[], updated: number, agencies: { agenciesCreated: number; agenciesRenamed: number }): ImportReport {
+  const rejected = [...file.rejected, ...duplicates.map((d) => ({ line: d.line, reason: `policy_number: ${d.policyNumber} already appears on line ${d.firstLine}` }))].sort(byLine);
+  return {
+    inserted: file.staged - duplicates.length - updated,
+    updated,
+    rejected,
+    agenciesCreated: agencies.agenciesCreated,
+    agenciesRenamed: agencies.agenciesRenamed,
+    ignoredColumns: file.header.ignored,
+  };
+}
+
+/**
+ * PostgreSQL: each batch is staged, checked against the rows staged before it (repeats, updates,
+ * agencies) and merged into policies while node reads the next one, all in one transaction: a
+ * file found malformed part way still writes nothing, and the merge no longer waits for the end
+ * of the file (docs/decisions/0024, addendum). The answers are those of importAfterReading.
+ */
+async function importWhileReading(trx: Db, path: string, options: ImportOptions, size: number): Promise<ImportReport> {
+  await indexStagingUpFront(trx);
+  const iso = options.now.toISOString();
+  const write = !options.dryRun;
+  const duplicates: Duplicate[] = [];
+  const tally = new AgencyTally(size);
+  const created = new Set<string>();
+  let updated = 0;
+  const sink: BatchSink = async (rows, header) => {
+    await stageRows(trx, rows);
+    const range = { from: rows[0]!.seq - 1, to: rows.at(-1)!.seq };
+    const repeats = await stagedDuplicatesIn(trx, range);
+    if (repeats.length) {
+      await unstage(trx, repeats.map((d) => d.seq));
+      duplicates.push(...repeats);
+    }
+    updated += await countStagedExisting(trx, range);
+    const out = new Set(repeats.map((d) => d.seq));
+    const agencies = rows.filter((r) => !out.has(r.seq)).map((r) => ({ code: r.policy.agency_code, name: r.agencyName }));
+    await tally.add(trx, agencies);
+    if (!write) return;
+    // New agencies now, so that the batch's policies can name them; names settle after the last batch.
+    const fresh = tally.newCodes(agencies, created);
+    if (fresh.size) {
+      await trx.insertInto('agencies').values([...fresh].map(([code, name]) => ({ code, name, created_at: iso, updated_at: iso }))).execute();
+      for (const code of fresh.keys()) created.add(code);
+    }
+    await mergeStaged(trx, range, iso, !header.index.has('status'));
+  };
+  const file = await readFile(sink, path, options, size);
+  const agencies = tally.finish();
+  const report = reportOf(file, duplicates, updated, agencies);
+  if (write) {
+    await upsertAgencies(trx, agencies.names, iso);
+    await recordAudit(trx, options.now, auditOf(report, path));
+  }
+  return report;
 }

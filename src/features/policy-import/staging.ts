@@ -60,15 +60,42 @@ export async function withStaging<T>(db: Db, work: (conn: Db) => Promise<T>): Pr
   });
 }
 
+// A text element of a PostgreSQL array literal: quoted, its backslashes and quotes escaped; null is NULL.
+const NEEDS_ESCAPE = /["\\]/;
+const textElement = (value: string | number | null): string => {
+  if (value === null) return 'NULL';
+  const text = String(value);
+  return NEEDS_ESCAPE.test(text) ? `"${text.replace(/[\\"]/g, '\\$&')}"` : `"${text}"`;
+};
+const integerElement = (value: string | number | null): string => (value === null ? 'NULL' : String(value));
+
+/**
+ * One column of the rows as an array literal (`{"a","b",NULL}`), built in one pass: pg's own
+ * conversion of a JavaScript array goes through prepareValue and two replaces per element, a
+ * tenth of the import's CPU at a million rows (docs/decisions/0024, addendum).
+ */
+export function arrayLiteral(values: ReadonlyArray<string | number | null>, integer: boolean): string {
+  const element = integer ? integerElement : textElement;
+  let out = '{';
+  for (let i = 0; i < values.length; i += 1) out += (i ? ',' : '') + element(values[i] ?? null);
+  return `${out}}`;
+}
+
+function columnLiteral(rows: readonly StagedRow[], column: (typeof ROW_COLUMNS)[number]): string {
+  const values = new Array<string | number | null>(rows.length);
+  for (let i = 0; i < rows.length; i += 1) values[i] = rows[i]!.policy[column];
+  return arrayLiteral(values, INTEGER_COLUMNS.has(column));
+}
+
 /** Appends rows: on PostgreSQL one statement of 36 arrays (unnest), on SQLite a transaction of large multi-row inserts. */
 export async function stageRows(conn: Db, rows: readonly StagedRow[]): Promise<void> {
   if (!rows.length) return;
   if (isPostgres(conn)) {
     const arrays = [
-      sql`${rows.map((r) => r.seq)}::integer[]`,
-      sql`${rows.map((r) => r.line)}::integer[]`,
-      sql`${rows.map((r) => r.agencyName)}::text[]`,
-      ...ROW_COLUMNS.map((c) => sql`${rows.map((r) => r.policy[c])}::${sql.raw(INTEGER_COLUMNS.has(c) ? 'integer' : 'text')}[]`),
+      sql`${arrayLiteral(rows.map((r) => r.seq), true)}::integer[]`,
+      sql`${arrayLiteral(rows.map((r) => r.line), true)}::integer[]`,
+      sql`${arrayLiteral(rows.map((r) => r.agencyName), false)}::text[]`,
+      ...ROW_COLUMNS.map((c) => sql`${columnLiteral(rows, c)}::${sql.raw(INTEGER_COLUMNS.has(c) ? 'integer' : 'text')}[]`),
     ];
     const columns = ['seq', 'line', 'agency_name', ...ROW_COLUMNS].map((c) => sql.ref(c));
     await sql`insert into ${sql.table(TABLE)} (${sql.join(columns)}) select * from unnest(${sql.join(arrays)})`.execute(conn);
@@ -88,6 +115,22 @@ export async function indexStaged(conn: Db): Promise<void> {
   await sql`analyze ${sql.table(TABLE)}`.execute(conn);
 }
 
+/**
+ * PostgreSQL's pipelined import (the rows are checked and merged a batch at a time while the file
+ * is read): the indexes exist from the start, for each batch's range and its repeats.
+ */
+export async function indexStagingUpFront(conn: Db): Promise<void> {
+  await sql`create index policy_import_rows_by_seq on ${sql.table(TABLE)} (seq)`.execute(conn);
+  await sql`create index policy_import_rows_by_number on ${sql.table(TABLE)} (policy_number, line)`.execute(conn);
+}
+
+export interface SeqRange {
+  /** Exclusive. */
+  from: number;
+  /** Inclusive. */
+  to: number;
+}
+
 export interface Duplicate {
   seq: number;
   line: number;
@@ -105,18 +148,33 @@ export async function stagedDuplicates(conn: Db): Promise<Duplicate[]> {
   return rows.rows.map((r) => ({ seq: Number(r.seq), line: Number(r.line), policyNumber: r.policy_number, firstLine: Number(r.first_line) }));
 }
 
+/**
+ * The rows of one staged range whose policy number a row staged before them (in an earlier range
+ * or earlier in this one) already has: the same answer as stagedDuplicates, a range at a time.
+ */
+export async function stagedDuplicatesIn(conn: Db, range: SeqRange): Promise<Duplicate[]> {
+  const rows = await sql<{ seq: number; line: number; policy_number: string; first_line: number }>`
+    select c.seq, c.line, c.policy_number, f.first_line
+    from ${sql.table(TABLE)} c
+    cross join lateral (select min(s.line) as first_line from ${sql.table(TABLE)} s where s.policy_number = c.policy_number) f
+    where c.seq > ${range.from} and c.seq <= ${range.to} and c.line > f.first_line
+    order by c.line`.execute(conn);
+  return rows.rows.map((r) => ({ seq: Number(r.seq), line: Number(r.line), policyNumber: r.policy_number, firstLine: Number(r.first_line) }));
+}
+
 /** Takes staged rows out (duplicates), by seq. */
 export async function unstage(conn: Db, seqs: readonly number[]): Promise<void> {
   for (let i = 0; i < seqs.length; i += 500) await staging(conn).deleteFrom(TABLE).where('seq', 'in', seqs.slice(i, i + 500)).execute();
 }
 
-/** How many staged rows name a policy already stored (they will be updates). */
-export async function countStagedExisting(conn: Db): Promise<number> {
-  const row = await staging(conn)
+/** How many staged rows (of a range, or all) name a policy already stored (they will be updates). */
+export async function countStagedExisting(conn: Db, range?: SeqRange): Promise<number> {
+  let query = staging(conn)
     .selectFrom(TABLE)
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where(({ exists, selectFrom }) => exists(selectFrom('policies').select('policies.policy_number').whereRef('policies.policy_number', '=', `${TABLE}.policy_number`)))
-    .executeTakeFirstOrThrow();
+    .where(({ exists, selectFrom }) => exists(selectFrom('policies').select('policies.policy_number').whereRef('policies.policy_number', '=', `${TABLE}.policy_number`)));
+  if (range) query = query.where('seq', '>', range.from).where('seq', '<=', range.to);
+  const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -124,7 +182,7 @@ export async function countStagedExisting(conn: Db): Promise<number> {
  * Upserts the staged rows with seq in (from, to] into policies by number (their agencies exist).
  * keepStatus: a file without a status column says nothing of it, so a cancellation the API reported stays.
  */
-export async function mergeStaged(trx: Db, range: { from: number; to: number }, at: string, keepStatus: boolean): Promise<void> {
+export async function mergeStaged(trx: Db, range: SeqRange, at: string, keepStatus: boolean): Promise<void> {
   const updated = ROW_COLUMNS.filter((c) => !KEPT_ON_UPDATE.has(c) && !(keepStatus && c === 'status'));
   await staging(trx)
     .insertInto('policies')
@@ -146,10 +204,11 @@ export async function mergeStaged(trx: Db, range: { from: number; to: number }, 
  * by batch, as they were when every batch was written at once.
  */
 export async function stagedAgencyBatches(conn: Db, size: number): Promise<Array<Map<string, string>>> {
+  // The cast: better-sqlite3 binds a number as a real, which made every row a batch of its own on SQLite.
   const rows = await sql<{ batch: number | string; agency_code: string; agency_name: string }>`
     select batch, agency_code, agency_name from (
       select batch, agency_code, agency_name, row_number() over (partition by batch, agency_code order by seq desc) as latest
-      from (select (row_number() over (order by seq) - 1) / ${size} as batch, seq, agency_code, agency_name from ${sql.table(TABLE)}) numbered
+      from (select (row_number() over (order by seq) - 1) / cast(${size} as integer) as batch, seq, agency_code, agency_name from ${sql.table(TABLE)}) numbered
     ) named
     where latest = 1
     order by batch, agency_code`.execute(conn);
