@@ -60,6 +60,15 @@ for (const kind of databaseKinds()) {
       assert.match(textOf(unknown.html), /Page not found/, 'the 404 page is in the language the client already chose');
     });
 
+    it('a flow that cannot go on says so, and how to start again, in the page’s language', async () => {
+      const english = await new WebClient(t.baseUrl, { 'accept-language': 'en' }).get('/register/confirm');
+      assert.equal(english.status, 410);
+      assert.match(textOf(english.html), /This procedure cannot continue .* Please start the procedure again from the beginning\. Start the registration again/);
+      const japanese = await new WebClient(t.baseUrl).get('/recovery/credentials');
+      assert.equal(japanese.status, 410);
+      assert.match(textOf(japanese.html), /お手続きを続けられません .* ユーザーID・パスワードの再登録を最初からやり直す/);
+    });
+
     it('remembers the language of each login and of each switch while logged in, for the mails sent later', async () => {
       const client = new WebClient(t.baseUrl, { 'accept-language': 'en-US' });
       await client.get('/login');

@@ -53,9 +53,8 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
     );
   };
   const invalidLink = (request: FastifyRequest, reply: FastifyReply, problem: LinkProblem) => {
-    const restart = { href: spec.restart.href, label: spec.texts(request.locale).restartLabel };
     const ttlText = formatDuration(deps.config.verificationTtlMs, request.locale);
-    return sendPage(reply, <InvalidLinkPage ctx={pageContext(deps, request, reply)} problem={problem} restart={restart} ttlText={ttlText} />, 410);
+    return sendPage(reply, <InvalidLinkPage ctx={pageContext(deps, request, reply)} problem={problem} restart={spec.restart} ttlText={ttlText} />, 410);
   };
 
   // GET only looks: a link scanner opening the URL uses nothing up.

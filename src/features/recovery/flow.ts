@@ -1,4 +1,5 @@
 import { CREDENTIAL_STATES, type CredentialData, type CredentialState } from '../policies/account/credential-steps.js';
+import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { recoveryMessages } from './messages.js';
 
 /** Recovery starts with the mail out (or, for an unknown address, pretends to): the shared states only. */
@@ -19,4 +20,4 @@ const PLACES: Record<RecoveryState, string> = {
 export const recoveryPlace = (state: RecoveryState): string => PLACES[state];
 
 /** Where to start again; the label in Japanese for the platform's flow-ended page (FlowPlaces has one label). */
-export const RECOVERY_RESTART = { href: '/recovery', label: recoveryMessages.of('ja').restart };
+export const RECOVERY_RESTART = { href: '/recovery', label: (locale: Locale) => recoveryMessages.of(locale).restart };

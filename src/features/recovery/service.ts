@@ -118,7 +118,7 @@ export const recoverySpec: CredentialFlowSpec<never, RecoveryData> = {
   placeOf: recoveryPlace,
   texts: (locale) => {
     const m = recoveryMessages.of(locale);
-    return { title: m.stepsTitle, keywordIntro: m.keywordIntro, restartLabel: m.restart, completeHeading: m.completeHeading, completeLines: [m.completeLine] };
+    return { title: m.stepsTitle, keywordIntro: m.keywordIntro, completeHeading: m.completeHeading, completeLines: [m.completeLine] };
   },
   restart: RECOVERY_RESTART,
   ownCustomerId: async (_db, flow) => flow.customerId,

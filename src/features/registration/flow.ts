@@ -39,7 +39,7 @@ const PLACES: Record<RegistrationState, string> = {
 export const registrationPlace = (state: RegistrationState): string => PLACES[state];
 
 /** Where to start again; the label in Japanese for the platform's flow-ended page (FlowPlaces has one label). */
-export const REGISTRATION_RESTART = { href: '/register', label: registrationMessages.of('ja').restart };
+export const REGISTRATION_RESTART = { href: '/register', label: (locale: Locale) => registrationMessages.of(locale).restart };
 
 /**
  * The step indicator of the whole registration (seed screens 3–5 and 8–10), so the ID/password

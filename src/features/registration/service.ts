@@ -164,7 +164,7 @@ export const registrationSpec: CredentialFlowSpec<'confirming' | 'held', Registr
   placeOf: registrationPlace,
   texts: (locale) => {
     const m = registrationMessages.of(locale);
-    return { title: m.title, keywordIntro: m.keywordIntro, restartLabel: m.restart, completeHeading: m.completeHeading, completeLines: [m.completeLine] };
+    return { title: m.title, keywordIntro: m.keywordIntro, completeHeading: m.completeHeading, completeLines: [m.completeLine] };
   },
   steps: { labels: registrationSteps, credentialsAt: REGISTRATION_CREDENTIALS_STEP },
   restart: REGISTRATION_RESTART,

@@ -1,4 +1,5 @@
 import { defineCatalogue } from '../ui/i18n/catalogue.js';
+import type { Locale } from '../ui/i18n/locale.js';
 import { Layout } from '../ui/layout.js';
 import type { PageContext } from '../ui/page-context.js';
 
@@ -7,7 +8,8 @@ export type LinkProblem = 'unknown' | 'used' | 'expired' | 'burned' | 'replaced'
 
 export interface Restart {
   href: string;
-  label: string;
+  /** The button's words; a function gives them in the page's language. */
+  label: string | ((locale: Locale) => string);
 }
 
 const flowMessages = defineCatalogue(
@@ -52,7 +54,7 @@ export function StartAgainPage({ ctx, title, notice, note, restart }: { ctx: Pag
       <p>{flowMessages.of(ctx.locale).startAgain}</p>
       <p>
         <a class="button" href={restart.href}>
-          {restart.label}
+          {typeof restart.label === 'string' ? restart.label : restart.label(ctx.locale)}
         </a>
       </p>
     </Layout>

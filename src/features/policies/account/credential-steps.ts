@@ -53,8 +53,8 @@ export interface CredentialFlowSpec<X extends string, D extends CredentialData> 
    * (confirmation and completion follow it). Without it the steps after the mail count 1–3 on their own.
    */
   steps?: { labels: (locale: Locale) => readonly string[]; credentialsAt: number };
-  /** Where to start again when a flow is no longer usable (the label in Japanese; `texts` has it per language). */
-  restart: { href: string; label: string };
+  /** Where to start again when a flow is no longer usable, the label in the page's language. */
+  restart: { href: string; label: (locale: Locale) => string };
   /** The customer whose own user ID may be kept (re-registration, recovery); null for none. */
   ownCustomerId(db: Db, flow: Flow<X | CredentialState, D>): Promise<string | null>;
   /**
@@ -72,8 +72,6 @@ export interface CredentialFlowTexts {
   /** Page heading of the steps after the mail (新規利用登録, …). */
   title: string;
   keywordIntro: string;
-  /** The link that starts the flow again. */
-  restartLabel: string;
   completeHeading: string;
   completeLines: string[];
 }
