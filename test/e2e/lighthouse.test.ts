@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import lighthouse from 'lighthouse';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { ManualClock } from '../../src/platform/clock.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { freePort, startTestApp, type TestApp } from '../support/app.js';
 import { chromiumPath, CHROMIUM_FLAGS } from '../support/browser.js';
 import { insertCustomer } from '../support/customers.js';
 import { insertPolicy } from '../support/factories.js';
@@ -24,17 +23,6 @@ let t: TestApp;
 let context: BrowserContext;
 let profile: string;
 let port: number;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 before(async () => {
   t = await startTestApp({ clock: new ManualClock(new Date('2026-11-25T01:00:00Z')), env: { MAINTENANCE_WINDOWS: 'Mon 02:00-04:00' } });
