@@ -8,7 +8,7 @@ import type { PageContext } from '../../../platform/ui/page-context.js';
 import { coverageRows } from '../coverage.js';
 import { renewalPlace, type RenewalState } from '../flow.js';
 import { contractMessages, paymentMessages, premiumMessages, renewalMessages } from '../messages.js';
-import { valueWords } from '../rating/index.js';
+import { valueWords } from '../../renewal/rating/index.js';
 import type { Renewal } from '../service.js';
 import { AgencyAndDesk, BackToRenewals, RadioGroup, StepPage, yen } from './common.js';
 
