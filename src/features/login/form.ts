@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { safeReturnPath } from '../../platform/http/require-login.js';
-import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { type Locale, perLocale } from '../../platform/ui/i18n/locale.js';
 import { loginMessages } from './messages.js';
 import { USER_ID_MAX_LENGTH, normalizeUserId } from './user-id.js';
 
@@ -24,7 +24,7 @@ function buildLoginForm(locale: Locale) {
   });
 }
 
-const loginForms = { ja: buildLoginForm('ja'), en: buildLoginForm('en') } as const;
+const loginForms = perLocale(buildLoginForm);
 
 export interface LoginForm {
   userId: string;

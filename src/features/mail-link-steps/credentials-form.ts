@@ -4,15 +4,15 @@ import { agreeField, emailField, parseForm, typedValues, type FormResult } from 
 import { normalizeEmail } from '../../platform/text.js';
 import { passwordProblem, type PasswordPolicy } from '../../platform/auth/password-rule.js';
 import { keywordEntryFieldIn } from '../../platform/auth/keyword.js';
-import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { type Locale, perLocale } from '../../platform/ui/i18n/locale.js';
 import { mailLinkMessages } from './messages.js';
 
 const buildBase = (locale: Locale) => z.object({ user_id: emailField(mailLinkMessages.of(locale).userId, locale), agree: agreeField(locale) });
-const bases = { ja: buildBase('ja'), en: buildBase('en') };
+const bases = perLocale(buildBase);
 
 /** The keyword typed at the mail link: only emptiness and length before comparing. */
 const buildKeywordForm = (locale: Locale) => z.object({ keyword: keywordEntryFieldIn(locale) });
-const keywordForms = { ja: buildKeywordForm('ja'), en: buildKeywordForm('en') };
+const keywordForms = perLocale(buildKeywordForm);
 
 export const parseKeywordForm = (body: unknown, locale: Locale = 'ja'): FormResult<{ keyword: string }> => parseForm(keywordForms[locale], body);
 

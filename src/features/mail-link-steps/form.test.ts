@@ -3,14 +3,14 @@ import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { parseCredentialsForm } from './credentials-form.js';
 import { birthDateField, parseForm } from '../../platform/ui/form-parse.js';
-import { kanaField, policyNumberField } from '../policies/fields.js';
+import { kanaField, policyNumberFieldIn } from '../policies/fields.js';
 
 const policy = { minLength: 6, maxLength: 15 };
 const good = { user_id: 'taro@example.com', user_id_confirm: 'taro@example.com', password: 'Kz7pWq2x', password_confirm: 'Kz7pWq2x', agree: '1' };
 
 describe('form fields', () => {
   it('reads arrays, objects and missing fields as empty, never throwing', () => {
-    const schema = z.object({ policy_number: policyNumberField, family_kana: kanaField('セイ') });
+    const schema = z.object({ policy_number: policyNumberFieldIn('ja'), family_kana: kanaField('セイ') });
     const result = parseForm(schema, { policy_number: ['C1', 'C2'], family_kana: { x: 1 } });
     assert.deepEqual(result, { ok: false, errors: { policy_number: '証券番号を入力してください。', family_kana: 'セイを入力してください。' } });
     assert.equal(parseForm(schema, undefined).ok, false);

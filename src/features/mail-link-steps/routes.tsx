@@ -12,7 +12,6 @@ import { parseCredentialsForm, parseKeywordForm } from './credentials-form.js';
 import { atStep } from '../../platform/flow/http.js';
 import type { CredentialData, CredentialFlowSpec, CredentialState } from '../policies/account/credential-steps.js';
 import { typedValues } from '../../platform/ui/form-parse.js';
-import { formatDuration } from '../../platform/mail/layout.js';
 import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { mailLinkMessages } from './messages.js';
 import { type LinkProblem, InvalidLinkPage } from '../../platform/flow/pages.js';
@@ -53,8 +52,7 @@ export function registerCredentialSteps<X extends string, D extends CredentialDa
     );
   };
   const invalidLink = (request: FastifyRequest, reply: FastifyReply, problem: LinkProblem) => {
-    const ttlText = formatDuration(deps.config.verificationTtlMs, request.locale);
-    return sendPage(reply, <InvalidLinkPage ctx={pageContext(deps, request, reply)} problem={problem} restart={spec.restart} ttlText={ttlText} />, 410);
+    return sendPage(reply, <InvalidLinkPage ctx={pageContext(deps, request, reply)} problem={problem} restart={spec.restart} ttlMs={deps.config.verificationTtlMs} />, 410);
   };
 
   // GET only looks: a link scanner opening the URL uses nothing up.

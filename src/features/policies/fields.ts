@@ -35,7 +35,7 @@ export const kanaField = (label: string, max = 30, locale: Locale = 'ja') =>
     return isKatakana(value) ? { value } : { error: holderFieldMessages.of(locale).kanaOnly({ label }) };
   });
 
-/** 証券番号; `policyNumberFieldIn('en')` gives the English messages. */
+/** 証券番号, its messages in `locale`. */
 export const policyNumberFieldIn = (locale: Locale) => {
   const m = holderFieldMessages.of(locale);
   return field<string>((raw) => {
@@ -45,5 +45,3 @@ export const policyNumberFieldIn = (locale: Locale) => {
     return hasPolicyNumberCharacters(value) ? { value } : { error: m.policyNumberCharacters };
   });
 };
-
-export const policyNumberField = policyNumberFieldIn('ja');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { parseForm } from '../../platform/ui/form-parse.js';
-import { policyNumberField } from './fields.js';
+import { policyNumberFieldIn } from './fields.js';
 import { isPolicyNumber, normalizePolicyNumber, POLICY_NUMBER_MAX_LENGTH } from './policy-number.js';
 
 describe('the 証券番号 rule', () => {
@@ -15,7 +15,7 @@ describe('the 証券番号 rule', () => {
   });
 
   it('the forms say the length in Japanese', () => {
-    const result = parseForm(z.object({ policy_number: policyNumberField }), { policy_number: 'C'.repeat(31) });
+    const result = parseForm(z.object({ policy_number: policyNumberFieldIn('ja') }), { policy_number: 'C'.repeat(31) });
     assert.deepEqual(result, { ok: false, errors: { policy_number: '証券番号は30文字以内で入力してください。' } });
     assert.equal(normalizePolicyNumber(' c 12 '), 'C12', 'a customer may type spaces');
   });

@@ -126,8 +126,6 @@ async function completeRegistration(
   at: Date,
   ip: string,
   deps: AppDeps,
-  // The mails of a re-registration go to the registered address, in the account's language.
-  _locale: Locale = 'ja',
 ): Promise<CompletedCustomer | HeldCompletion<'held'>> {
   const policy = await findPolicyHolder(trx, flow.data.entries.policyNumber);
   if (!policy) throw new Error(`proofed policy ${flow.data.entries.policyNumber} is gone`);

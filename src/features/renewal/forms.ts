@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { field, parseForm, type FormResult } from '../../platform/ui/form-parse.js';
-import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { type Locale, perLocale } from '../../platform/ui/i18n/locale.js';
 import { sortRiders } from './coverage.js';
 import type { ConfirmationKey, PaymentMethod } from './flow.js';
 import { contractMessages, mattersMessages, paymentMessages, planMessages } from './messages.js';
@@ -19,7 +19,7 @@ const buildContractForm = (locale: Locale) => {
   const m = contractMessages.of(locale);
   return z.object({ vehicle_changed: choice(['yes', 'no'], m.vehicleMissing), insured_changed: choice(['yes', 'no'], m.insuredMissing) });
 };
-const contractForms = { ja: buildContractForm('ja'), en: buildContractForm('en') };
+const contractForms = perLocale(buildContractForm);
 /** Step 1's form in a language. */
 export const contractFormIn = (locale: Locale) => contractForms[locale];
 export const contractForm = contractForms.ja;
@@ -158,14 +158,14 @@ const confirmationsOf = (locale: Locale): ReadonlyArray<Confirmation> => {
     { key: 'matters', name: 'confirm_matters', label: m.mattersLabel, missing: m.mattersMissing },
   ];
 };
-const confirmationLists = { ja: confirmationsOf('ja'), en: confirmationsOf('en') };
+const confirmationLists = perLocale(confirmationsOf);
 /** The confirmations in a language (the stored application keeps the Japanese sentences). */
 export const confirmationsIn = (locale: Locale): ReadonlyArray<Confirmation> => confirmationLists[locale];
 export const CONFIRMATIONS = confirmationLists.ja;
 
 const buildConfirmationsForm = (locale: Locale) =>
   z.object(Object.fromEntries(confirmationsIn(locale).map((c) => [c.name, field<true>((raw) => (raw === '1' ? { value: true as const } : { error: c.missing }))])));
-const confirmationsForms = { ja: buildConfirmationsForm('ja'), en: buildConfirmationsForm('en') };
+const confirmationsForms = perLocale(buildConfirmationsForm);
 /** Step 4's form in a language. */
 export const confirmationsFormIn = (locale: Locale) => confirmationsForms[locale];
 export const confirmationsForm = confirmationsForms.ja;
@@ -182,7 +182,7 @@ const buildPaymentForm = (locale: Locale) => {
   const m = paymentMessages.of(locale);
   return z.object({ payment_method: choice(PAYMENT_CHOICES, m.methodMissing), payment_frequency: choice(FREQUENCIES, m.frequencyMissing) });
 };
-const paymentForms = { ja: buildPaymentForm('ja'), en: buildPaymentForm('en') };
+const paymentForms = perLocale(buildPaymentForm);
 
 export function parsePaymentForm(body: unknown, current: PaymentMethod, locale: Locale = 'ja'): FormResult<{ method: PaymentMethod; changed: boolean; frequency: PaymentFrequency }> {
   const parsed = parseForm(paymentForms[locale], body);

@@ -19,10 +19,9 @@ import { CHANGES_TAB, EmailChangeCompletePage, EmailChangeConfirmPage, EmailChan
 
 /** メールアドレス（ユーザーID）の変更: the request, the mail link's page, completion (email-change-flow.md). */
 export function registerEmailChange(app: FastifyInstance, deps: AppDeps): void {
-  const ttlText = (request: FastifyRequest) => formatDuration(deps.config.verificationTtlMs, request.locale);
 
   const invalidLink = (request: FastifyRequest, reply: FastifyReply, problem: LinkProblem) =>
-    sendPage(reply, <InvalidLinkPage ctx={pageContext(deps, request, reply)} problem={problem} restart={emailChangeRestart(request.locale)} ttlText={ttlText(request)} />, 410);
+    sendPage(reply, <InvalidLinkPage ctx={pageContext(deps, request, reply)} problem={problem} restart={emailChangeRestart(request.locale)} ttlMs={deps.config.verificationTtlMs} />, 410);
 
   const formPage = (request: FastifyRequest, reply: FastifyReply, currentEmail: string, values: Record<string, string>, status: number, errors?: FieldErrors, message?: string) =>
     sendPage(reply, <EmailChangePage ctx={pageContext(deps, request, reply)} currentEmail={currentEmail} values={values} errors={errors} message={message} />, status);
@@ -60,7 +59,7 @@ export function registerEmailChange(app: FastifyInstance, deps: AppDeps): void {
   app.get(`${EMAIL_CHANGE_PATH}/sent`, async (request, reply) => {
     const pending = await pendingEmailChange(deps, customerId(request));
     if (!pending) return reply.redirect(CHANGES_TAB, 303);
-    return sendPage(reply, <EmailChangeSentPage ctx={pageContext(deps, request, reply)} newEmail={pending.data.newEmail} ttlText={ttlText(request)} />);
+    return sendPage(reply, <EmailChangeSentPage ctx={pageContext(deps, request, reply)} newEmail={pending.data.newEmail} ttlText={formatDuration(deps.config.verificationTtlMs, request.locale)} />);
   });
 
   // GET only looks: a link scanner opening the URL changes nothing.

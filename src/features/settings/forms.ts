@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/ui/form.js';
 import { emailField, field, formText, missing, parseForm, tooLong, typedValues, type FormResult } from '../../platform/ui/form-parse.js';
-import type { Locale } from '../../platform/ui/i18n/locale.js';
+import { type Locale, perLocale } from '../../platform/ui/i18n/locale.js';
 import { normalizeEmail } from '../../platform/text.js';
-import { passwordProblem, passwordRuleText, type PasswordPolicy } from '../../platform/auth/password-rule.js';
+import { passwordProblem, type PasswordPolicy } from '../../platform/auth/password-rule.js';
 import { ADDRESS_MAX_LENGTH, checkAddress, normalizePhone, normalizePostalCode } from './contact.js';
 import { settingsFormMessages, settingsMessages } from './messages.js';
 
 const PASSWORD_MAX_LENGTH = 128;
 
 /** Each form's schema, built once per language. */
-const perLocale = <T>(build: (locale: Locale) => T): Readonly<Record<Locale, T>> => ({ ja: build('ja'), en: build('en') });
 
 /** A password to check against the stored hash: kept exactly as typed, only emptiness and length checked. */
 const currentPasswordField = (label: string, locale: Locale) =>
@@ -92,7 +91,6 @@ export function parseEmailChangeForm(body: unknown, currentUserId: string, local
 // ---- パスワードの変更
 
 /** The rule as the form's hint states it. */
-export const passwordRuleHint = (policy: PasswordPolicy, locale: Locale): string => passwordRuleText(policy, locale);
 
 const passwordForms = perLocale((locale) => z.object({ current_password: currentPasswordField(settingsMessages.of(locale).currentPassword, locale), password: formText, password_confirm: formText }));
 

@@ -6,7 +6,8 @@ import type { FieldErrors } from '../../platform/ui/form.js';
 import { pageContext } from '../../platform/ui/page-context.js';
 import { sendPage } from '../../platform/ui/render.js';
 import { temporaryPasswordOf } from '../policies/account/temporary-password.js';
-import { parseNewPasswordForm, passwordRuleHint } from './forms.js';
+import { parseNewPasswordForm } from './forms.js';
+import { passwordRuleText } from '../../platform/auth/password-rule.js';
 import { customerId, toLogin } from './http.js';
 import { settingsMessages } from './messages.js';
 import { NEW_PASSWORD_PATH, NewPasswordCompletePage, NewPasswordPage } from './new-password-views.js';
@@ -28,7 +29,7 @@ export const requireNewPassword = (deps: AppDeps) => async (request: FastifyRequ
 export const newPasswordRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
   const policy = deps.config.passwordPolicy;
   const formPage = (request: FastifyRequest, reply: FastifyReply, status: number, errors?: FieldErrors) =>
-    sendPage(reply, <NewPasswordPage ctx={pageContext(deps, request, reply)} ruleText={passwordRuleHint(policy, request.locale)} errors={errors} />, status);
+    sendPage(reply, <NewPasswordPage ctx={pageContext(deps, request, reply)} ruleText={passwordRuleText(policy, request.locale)} errors={errors} />, status);
   app.addHook('preHandler', requireLogin);
 
   app.get(NEW_PASSWORD_PATH, async (request, reply) => {

@@ -10,7 +10,8 @@ import { typedValues } from '../../platform/ui/form-parse.js';
 import type { FeatureOptions } from '../../platform/deps.js';
 import { loadMyPage } from '../policies/customer-policies.js';
 import { registerEmailChange } from './email-routes.js';
-import { ADDRESS_FIELDS, parseAddressForm, parsePasswordChangeForm, parseReminderForm, parseStopForm, passwordRuleHint } from './forms.js';
+import { ADDRESS_FIELDS, parseAddressForm, parsePasswordChangeForm, parseReminderForm, parseStopForm } from './forms.js';
+import { passwordRuleText } from '../../platform/auth/password-rule.js';
 import { customerId, toLogin } from './http.js';
 import { settingsMessages } from './messages.js';
 import { addressFormData, changePassword, changeReminderSetting, changesSummary, openAccount, pendingAddressChanges, reminderSetting, requestAddressChange, stopService } from './service.js';
@@ -90,7 +91,7 @@ function registerReminderSetting(app: FastifyInstance, deps: AppDeps): void {
 function registerPasswordChange(app: FastifyInstance, deps: AppDeps): void {
   const policy = deps.config.passwordPolicy;
   const formPage = (request: FastifyRequest, reply: FastifyReply, status: number, errors?: FieldErrors, message?: string) =>
-    sendPage(reply, <PasswordChangePage ctx={pageContext(deps, request, reply)} ruleText={passwordRuleHint(policy, request.locale)} errors={errors} message={message} />, status);
+    sendPage(reply, <PasswordChangePage ctx={pageContext(deps, request, reply)} ruleText={passwordRuleText(policy, request.locale)} errors={errors} message={message} />, status);
 
   // Step-up: a login or re-entry within 10 minutes (decision 0022).
   const stepUp = { preHandler: requireRecentAuth(deps) };

@@ -8,6 +8,3 @@ export function serviceHours(windows: MaintenanceWindow[], locale: Locale): stri
   if (windows.length === 0) return m.hoursAlways;
   return m.hoursExcept({ windows: describeWindows(windows, locale) });
 }
-
-/** The service-hours sentence of the 推奨環境 page, from MAINTENANCE_WINDOWS. */
-export const serviceHoursJa = (windows: MaintenanceWindow[]): string => serviceHours(windows, 'ja');

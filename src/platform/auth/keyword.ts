@@ -46,6 +46,3 @@ export const keywordEntryFieldIn = (locale: Locale) =>
     if (value === '') return { error: missing(KEYWORD[locale], locale) };
     return value.length > 64 ? { error: tooLong(KEYWORD[locale], 64, locale) } : { value };
   });
-
-export const keywordField = keywordFieldIn('ja');
-export const keywordEntryField = keywordEntryFieldIn('ja');

@@ -21,9 +21,6 @@ const METHOD_WORDS: Readonly<Record<Locale, Record<LoginMethod, string>>> = {
   en: { password: 'Password', passkey: 'Passkey', registration: 'First-time registration', recovery: 'User ID and password reset' },
 };
 
-/** How each method reads on the login history and in the notice (Japanese). */
-export const LOGIN_METHOD_WORDS: Record<LoginMethod, string> = METHOD_WORDS.ja;
-
 /** How each method reads on the login history and in the notice, in a language. */
 export const loginMethodWords = (method: LoginMethod, locale: Locale): string => METHOD_WORDS[locale][method];
 

@@ -1,5 +1,6 @@
 import { defineCatalogue } from '../ui/i18n/catalogue.js';
 import type { Locale } from '../ui/i18n/locale.js';
+import { formatDuration } from '../mail/layout.js';
 import { Layout } from '../ui/layout.js';
 import type { PageContext } from '../ui/page-context.js';
 
@@ -61,9 +62,10 @@ export function StartAgainPage({ ctx, title, notice, note, restart }: { ctx: Pag
   );
 }
 
-export function InvalidLinkPage({ ctx, problem, restart, ttlText }: { ctx: PageContext; problem: LinkProblem; restart: Restart; ttlText: string }) {
+/** A mail link that cannot be used; `ttlMs`, the links' life, is stated when it has expired. */
+export function InvalidLinkPage({ ctx, problem, restart, ttlMs }: { ctx: PageContext; problem: LinkProblem; restart: Restart; ttlMs: number }) {
   const m = flowMessages.of(ctx.locale);
-  const note = problem === 'expired' ? m.ttlNote({ ttl: ttlText }) : null;
+  const note = problem === 'expired' ? m.ttlNote({ ttl: formatDuration(ttlMs, ctx.locale) }) : null;
   return <StartAgainPage ctx={ctx} title={m.invalidTitle} notice={m[problem]} note={note} restart={restart} />;
 }
 

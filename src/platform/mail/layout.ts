@@ -47,9 +47,6 @@ export function formatDuration(ms: number, locale: Locale): string {
   return m.seconds({ n: Math.ceil(ms / 1000) });
 }
 
-/** 48時間, 90分, 2秒: a link's life as the mail states it. */
-export const formatDurationJa = (ms: number): string => formatDuration(ms, 'ja');
-
 /** ご利用期限:2026年11月27日18時30分まで (Japan time) / Valid until: 27 November 2026, 18:30 (JST). */
 export function deadlineLine(at: Date, locale: Locale = 'ja'): string {
   if (locale === 'en') return `Valid until: ${formatDateTime('en', at)}`;
@@ -97,7 +94,7 @@ export function maskEmail(address: string): string {
 }
 
 /** The greeting that opens every customer mail. */
-export const mailGreeting = (configured: BrandConfig, locale: Locale = 'ja'): string => mailMessages.of(locale).greeting({ brand: brandIn(configured, locale).name });
+const mailGreeting = (configured: BrandConfig, locale: Locale = 'ja'): string => mailMessages.of(locale).greeting({ brand: brandIn(configured, locale).name });
 
 /** A mail to a customer: 【brand】subject; the greeting, the lines, and the contact footer. */
 export function customerMail(configured: BrandConfig, to: string, subject: string, lines: string[], locale: Locale = 'ja'): MailMessage {

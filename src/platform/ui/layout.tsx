@@ -39,11 +39,11 @@ interface LayoutProps {
 }
 
 /** The header's English / 日本語 link: to the other language, back to this page. */
-const switchHref = (ctx: PageContext): string => `${LANGUAGE_PATH}/${ctx.locale === 'ja' ? 'en' : 'ja'}?next=${encodeURIComponent(ctx.path)}`;
+const switchHref = (ctx: PageContext, other: Locale): string => `${LANGUAGE_PATH}/${other}?next=${encodeURIComponent(ctx.path)}`;
 
 export function Layout({ ctx, title, children, bare, scripts, description }: LayoutProps) {
   const m = uiMessages.of(ctx.locale);
-  const other = ctx.locale === 'ja' ? 'en' : 'ja';
+  const other: Locale = ctx.locale === 'ja' ? 'en' : 'ja';
   return (
     <html lang={ctx.locale}>
       <head>
@@ -70,7 +70,7 @@ export function Layout({ ctx, title, children, bare, scripts, description }: Lay
               </span>
             </a>
             <nav class="header-actions">
-              <a class="language" href={switchHref(ctx)} hreflang={other} lang={other} aria-label={m.switchLanguageLabel}>
+              <a class="language" href={switchHref(ctx, other)} hreflang={other} lang={other} aria-label={m.switchLanguageLabel}>
                 {m.switchLanguage}
               </a>
               {ctx.loggedIn ? (

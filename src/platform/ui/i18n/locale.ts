@@ -37,3 +37,7 @@ function preferredLocale(header: string): Locale | null {
 
 /** `/language/en?next=/mypage`: the header link that switches, remembers and goes back. */
 export const LANGUAGE_PATH = '/language';
+
+/** One value per language, built once (a form's schema, a list of labels): `perLocale((l) => schema(l))[locale]`. */
+export const perLocale = <T>(build: (locale: Locale) => T): Readonly<Record<Locale, T>> =>
+  Object.fromEntries(LOCALES.map((locale) => [locale, build(locale)])) as Record<Locale, T>;
