@@ -64,6 +64,7 @@ it('the desk finds a locked-out customer by kana, unlocks them with a reason, an
   await desk.getByLabel('検索する内容').fill('ﾐﾂｽﾐ');
   await desk.getByRole('button', { name: '検索', exact: true }).click();
   await desk.getByRole('heading', { name: '検索結果 1件' }).waitFor();
+  assert.match(new URL(desk.url()).search, /^\?s=[\w-]+$/, 'what was typed is not in the URL (decision 0030)');
   const row = desk.locator('.desk-table tbody tr').first();
   assert.match((await row.textContent()) ?? '', /三住 太郎.*ミツスミ タロウ.*1975年01月01日.*登録済・ロック中.*1件/);
   await checked(desk, 'c-10-desk-search');

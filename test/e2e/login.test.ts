@@ -7,6 +7,7 @@ import { launchBrowser, screenshotPath } from '../support/browser.js';
 import { insertCustomer } from '../support/customers.js';
 import { accessibilityViolations, PHONE } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
+import { renewalUrl } from '../support/policy-urls.js';
 
 // Wednesday 2026-11-25 10:00 in Japan; C123456789 (満期日 2026-12-27) is in its renewal
 // window, C123456790 (満期日 2027-03-01) is not yet.
@@ -74,7 +75,7 @@ it('a customer logs in, sees home and 契約の継続手続, logs out, and next 
   await page.screenshot({ path: screenshotPath('11-home-renewals'), fullPage: true });
 
   await inWindow.getByRole('link', { name: '継続手続', exact: true }).click();
-  await page.waitForURL(`${t.baseUrl}/renewal/C123456789`);
+  await page.waitForURL(`${t.baseUrl}${renewalUrl(t, 'C123456789')}`);
   assert.equal(await page.locator('h1').textContent(), '自動車保険の継続手続');
   assert.deepEqual(await accessibilityViolations(page), []);
   await page.getByText('STEP 1 ご契約内容の確認', { exact: true }).waitFor();

@@ -9,6 +9,7 @@ import { insertCustomer } from '../support/customers.js';
 import { accessibilityViolations } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
 import { NARROW_PHONE, phoneProblems } from '../support/phone-check.js';
+import { policyUrl, renewalUrl } from '../support/policy-urls.js';
 
 // Wednesday 2026-11-25 10:00 in Japan (the desk is open): C123456789 is inside its renewal window.
 const TODAY = new Date('2026-11-25T01:00:00Z');
@@ -65,8 +66,8 @@ it('every main screen at 360 px: tap targets of 44 px, nothing broken across lin
   await page.waitForURL(`${t.baseUrl}/mypage`);
   await feelsFinished(page, 'home');
   await walk('/mypage/renewals', 'renewals list');
-  await walk('/mypage/policies/C123456789', 'policy details');
-  await walk('/renewal/C123456789', 'renewal step 1');
+  await walk(policyUrl(t, 'C123456789'), 'policy details');
+  await walk(renewalUrl(t, 'C123456789'), 'renewal step 1');
   await page.getByRole('button', { name: '次へ' }).click();
   await page.locator('#error-summary').waitFor();
   await feelsFinished(page, 'renewal step 1 with errors');

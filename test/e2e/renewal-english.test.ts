@@ -13,6 +13,7 @@ import { launchBrowser, screenshotPath } from '../support/browser.js';
 import { insertCustomer } from '../support/customers.js';
 import { accessibilityViolations, PHONE } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
+import { renewalUrl } from '../support/policy-urls.js';
 
 // Wednesday 2026-11-25 10:00 in Japan: C123456789 (満期日 2026-12-27) is inside its renewal window.
 const TODAY = new Date('2026-11-25T01:00:00Z');
@@ -50,12 +51,12 @@ it('renews a policy in English on a phone, from the English link to the PDF and 
   await page.getByLabel('パスワード', { exact: true }).fill(USER.password);
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
   await page.waitForURL(`${t.baseUrl}/mypage`);
-  await page.goto(`${t.baseUrl}/renewal/C123456789`);
+  await page.goto(`${t.baseUrl}${renewalUrl(t, 'C123456789')}`);
   assert.equal(await stepHeading(page), 'STEP 1 ご契約内容の確認');
 
   // The header's English link: the same page, in English.
   await page.getByRole('link', { name: 'Switch to English' }).click();
-  await page.waitForURL(`${t.baseUrl}/renewal/C123456789`);
+  await page.waitForURL(`${t.baseUrl}${renewalUrl(t, 'C123456789')}`);
   assert.equal(await page.locator('h1').textContent(), 'Auto insurance renewal');
   assert.equal(await stepHeading(page), 'Step 1: Your policy');
   assert.equal(await page.locator('.steps li[aria-current=step]').textContent(), '1. Your policy');
@@ -64,7 +65,7 @@ it('renews a policy in English on a phone, from the English link to the PDF and 
   await next(page);
   await page.locator('p.error').getByText('Please answer "Is it still the same car?" with "Yes" or "No".').waitFor();
   assert.deepEqual(await accessibilityViolations(page), [], 'step 1 with its messages');
-  await page.goto(`${t.baseUrl}/renewal/C123456789`);
+  await page.goto(`${t.baseUrl}${renewalUrl(t, 'C123456789')}`);
   await page.getByRole('radio', { name: 'Yes (same car)' }).check();
   await page.getByRole('radio', { name: 'Yes (same main driver)' }).check();
   await check(page, 'r-01-contract-en');

@@ -11,6 +11,7 @@ import { launchBrowser, screenshotPath } from '../support/browser.js';
 import { insertCustomer } from '../support/customers.js';
 import { accessibilityViolations, PHONE } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
+import { renewalUrl } from '../support/policy-urls.js';
 
 // Wednesday 2026-11-25 10:00 in Japan: C123456789 (満期日 2026-12-27) is inside its renewal
 // window (2026-10-27 – 2026-12-26); C123456790 (満期日 2027-03-01) is not yet.
@@ -60,14 +61,14 @@ async function startFromHome(page: Page): Promise<void> {
   await page.getByRole('link', { name: '契約の継続手続', exact: true }).click();
   await page.waitForURL(`${t.baseUrl}/mypage/renewals`);
   await page.locator('tbody tr').filter({ hasText: 'C123456789' }).getByRole('link', { name: '継続手続', exact: true }).click();
-  await page.waitForURL(`${t.baseUrl}/renewal/C123456789`);
+  await page.waitForURL(`${t.baseUrl}${renewalUrl(t, 'C123456789')}`);
 }
 
 async function answerNoChanges(page: Page): Promise<void> {
   await page.getByRole('radio', { name: 'はい（入替えはありません）' }).check();
   await page.getByRole('radio', { name: 'はい（変更はありません）' }).check();
   await page.getByRole('button', { name: '次へ' }).click();
-  await page.waitForURL(/\/renewal\/C123456789\/plans$/);
+  await page.waitForURL(new RegExp(`${renewalUrl(t, 'C123456789', '/plans')}$`));
 }
 
 /** Steps 3–5 as chosen in a plan, ending at お申込内容の確認. */
@@ -105,7 +106,7 @@ it('renews 前年同等 from home to the PDF and the mail; home then shows 継�
   assert.equal(await page.getByRole('radio', { checked: true }).count(), 0, 'no answer pre-selected');
   await page.getByRole('button', { name: '次へ' }).click();
   await page.locator('p.error').getByText('「お車の入替えはありませんか」について、「はい」または「いいえ」をお選びください。').waitFor();
-  await page.goto(`${t.baseUrl}/renewal/C123456789`);
+  await page.goto(`${t.baseUrl}${renewalUrl(t, 'C123456789')}`);
   await page.getByRole('radio', { name: 'はい（入替えはありません）' }).check();
   await page.getByRole('radio', { name: 'はい（変更はありません）' }).check();
   await shot(page, 'r-01-contract');
@@ -246,11 +247,11 @@ it('refuses what cannot be done online: outside the window, a changed car, and a
   const page = await context.newPage();
   await startFromHome(page);
 
-  await page.goto(`${t.baseUrl}/renewal/C123456790/plans`);
+  await page.goto(`${t.baseUrl}${renewalUrl(t, 'C123456790', '/plans')}`);
   await page.getByText('証券番号 C123456790 のご契約の継続手続は、まだ受付期間前です。受付期間は2027年1月1日から2027年2月28日までです。').waitFor();
   assert.deepEqual(await accessibilityViolations(page), []);
 
-  await page.goto(`${t.baseUrl}/renewal/C123456789`);
+  await page.goto(`${t.baseUrl}${renewalUrl(t, 'C123456789')}`);
   await page.getByRole('radio', { name: 'いいえ（入替えがあります）' }).check();
   await page.getByRole('radio', { name: 'はい（変更はありません）' }).check();
   await page.getByRole('button', { name: '次へ' }).click();
@@ -268,7 +269,7 @@ it('refuses what cannot be done online: outside the window, a changed car, and a
   await page.waitForURL(/\/review$/);
 
   const second = await context.newPage();
-  await second.goto(`${t.baseUrl}/renewal/C123456789/review`);
+  await second.goto(`${t.baseUrl}${renewalUrl(t, 'C123456789', '/review')}`);
   await second.getByRole('button', { name: '申し込む' }).waitFor();
   await page.getByRole('button', { name: '申し込む' }).click();
   await page.waitForURL(/\/complete$/);

@@ -8,6 +8,7 @@ import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
 import { codeAt, staffLogin } from '../support/staff.js';
 import { WebClient, textOf } from '../support/web-client.js';
+import { policyUrl, renewalUrl } from '../support/policy-urls.js';
 
 // ASVS 16.3.2: a signed-in customer or staff member asking for a record they may not see gets the
 // same 404 as before, and the denial is a warn log line and (at most 20 an hour per actor) an
@@ -57,8 +58,9 @@ for (const kind of databaseKinds()) {
 
     it("a customer asking for another customer's policy, renewal and PDF gets 404, a warn line and an audit event each", async () => {
       const client = await customer();
-      assert.equal((await client.get('/mypage/policies/C000000001')).status, 200, 'their own policy');
-      const probes = ['/mypage/policies/C000000002?from=mail', '/renewal/C000000002', '/renewal/C000000002/application.pdf'];
+      assert.equal((await client.get(policyUrl(t, 'C000000001'))).status, 200, 'their own policy');
+      const [details, renewal, pdf] = [policyUrl(t, 'C000000002'), renewalUrl(t, 'C000000002'), renewalUrl(t, 'C000000002', '/application.pdf')];
+      const probes = [`${details}?from=mail`, renewal, pdf];
       for (const path of probes) {
         const answer = await client.get(path);
         assert.equal(answer.status, 404, path);
@@ -68,14 +70,14 @@ for (const kind of databaseKinds()) {
       assert.deepEqual(
         rows.map((r) => [r.actor_kind, r.customer_id, JSON.parse(r.detail) as unknown]),
         [
-          ['customer', taro, { method: 'GET', path: '/mypage/policies/C000000002', route: '/mypage/policies/:policyNumber' }],
-          ['customer', taro, { method: 'GET', path: '/renewal/C000000002', route: '/renewal/:policyNumber' }],
-          ['customer', taro, { method: 'GET', path: '/renewal/C000000002/application.pdf', route: '/renewal/:policyNumber/application.pdf' }],
+          ['customer', taro, { method: 'GET', path: details, route: '/mypage/policies/:ref' }],
+          ['customer', taro, { method: 'GET', path: renewal, route: '/renewal/:ref' }],
+          ['customer', taro, { method: 'GET', path: pdf, route: '/renewal/:ref/application.pdf' }],
         ],
       );
       const logged = denials();
       assert.equal(logged.length, 3);
-      assert.deepEqual(logged[0], { ...logged[0], msg: 'access denied', actor: { kind: 'customer', id: taro }, method: 'GET', path: '/mypage/policies/C000000002', audited: true });
+      assert.deepEqual(logged[0], { ...logged[0], msg: 'access denied', actor: { kind: 'customer', id: taro }, method: 'GET', path: details, audited: true });
       assert.ok(!lines.some((l) => l.includes('from=mail')), 'the query is not logged');
     });
 

@@ -41,7 +41,7 @@ for (const kind of databaseKinds()) {
     let t: TestApp;
     before(async () => {
       t = await startTestApp({ db: kind, clock: new ManualClock(BASE) });
-      await seedRenewal(t.deps.db);
+      await seedRenewal(t.deps);
     });
     after(async () => t.close());
 

@@ -10,6 +10,7 @@ import { insertPolicy } from '../support/factories.js';
 import { completeAtLink, mailPath, nextMail } from '../support/registration.js';
 import { codeAt } from '../support/staff.js';
 import { WebClient, textOf, type WebPage } from '../support/web-client.js';
+import { deskSearch, getFollowing } from '../support/desk-search.js';
 
 // The internet desk on both dialects: search by every key, paging, details, every view and
 // action audited with its actor and reason, and the actions' effect on the customer's login.
@@ -95,13 +96,13 @@ for (const kind of databaseKinds()) {
     it('finds the customer by kana in any of its spellings, family only or family and given, and by kanji', async () => {
       const desk = await staff('desk.one');
       for (const text of ['ミツスミ', 'みつすみ', 'ﾐﾂｽﾐ', 'ミツスミ タロウ', 'みつすみ　たろう', 'ﾐﾂｽﾐﾀﾛｳ', '三住', '三住 太郎', '三住太郎', '　三住　太郎　']) {
-        const page = await desk.get(q('name', text));
+        const page = await deskSearch(desk, 'name', text);
         assert.equal(page.status, 200, text);
         assert.deepEqual(rowsOf(page.html), ['三住 太郎 ミツスミ タロウ 1975年01月01日 登録済 1件 詳細'], text);
         assert.ok(page.html.includes(`href="/console/customers/${customerId}"`), text);
       }
       for (const text of ['タロウ', '太郎', 'ミツ', 'ミツスミタ']) {
-        const page = await desk.get(q('name', text));
+        const page = await deskSearch(desk, 'name', text);
         assert.equal(page.status, 200);
         assert.match(textOf(page.html), /該当するお客さまは見つかりませんでした/, text);
       }
@@ -125,24 +126,25 @@ for (const kind of databaseKinds()) {
         ['name', 'さとう', ['佐藤 花子 サトウ ハナコ 1980年05月05日 未登録 2件 詳細']],
       ];
       for (const [by, text, rows] of cases) {
-        const page = await desk.get(q(by, text));
+        const page = await deskSearch(desk, by, text);
         assert.equal(page.status, 200, `${by} ${text}`);
         assert.deepEqual(rowsOf(page.html), rows, `${by} ${text}`);
       }
-      assert.ok((await desk.get(q('policy', 'S000000002'))).html.includes('href="/console/customers/policy-S000000001"'), 'a holder is keyed by their first policy');
+      assert.ok((await deskSearch(desk, 'policy', 'S000000002')).html.includes('href="/console/customers/policy-S000000001"'), 'a holder is keyed by their first policy');
     });
 
     it('pages the results 20 at a time with 前へ and 次へ', async () => {
       const desk = await staff('desk.one');
-      const first = await desk.get(q('name', 'やまだ'));
+      const first = await deskSearch(desk, 'name', 'やまだ');
       assert.match(textOf(first.html), /検索結果 25件/);
       assert.equal(rowsOf(first.html).length, 20);
-      assert.ok(first.html.includes(`href="${q('name', 'やまだ', 2).replace(/&/g, '&amp;')}"`), '次へ links page 2');
+      const next = /<a href="(\/console\/customers\?s=[\w-]+&amp;page=2)" rel="next">次へ<\/a>/.exec(first.html)?.[1];
+      assert.ok(next, '次へ links page 2, the search sealed in the link');
       assert.match(textOf(first.html), /前へ 1 \/ 2ページ 次へ/);
-      const second = await desk.get(q('name', 'やまだ', 2));
+      const second = await desk.get(next.replace(/&amp;/g, '&'));
       assert.deepEqual(rowsOf(second.html).map((r) => r.split(' ')[4]), ['1970年01月21日', '1970年01月22日', '1970年01月23日', '1970年01月24日', '1970年01月25日']);
       assert.ok(second.html.includes('rel="prev"'));
-      const beyond = await desk.get(q('name', 'やまだ', 9));
+      const beyond = await getFollowing(desk, q('name', 'やまだ', 9));
       assert.equal(beyond.status, 200);
       assert.equal(rowsOf(beyond.html).length, 0);
     });
@@ -193,7 +195,7 @@ for (const kind of databaseKinds()) {
       const desk = await staff('desk.one');
       const details = await desk.get(`/console/customers/${customerId}`);
       assert.match(textOf(details.html), /ロック中（/);
-      assert.match(textOf((await desk.get(q('name', 'ミツスミ'))).html), /登録済・ロック中/);
+      assert.match(textOf((await deskSearch(desk, 'name', 'ミツスミ')).html), /登録済・ロック中/);
 
       const missing = await act(desk, `/console/customers/${customerId}/unlock`, '   ');
       assert.equal(missing.location, `/console/customers/${customerId}?error=reason_missing&form=unlock`);
@@ -243,7 +245,7 @@ for (const kind of databaseKinds()) {
       assert.equal(audit.before.suspendedAt, null);
       assert.ok(audit.after.suspendedAt);
       assert.equal((await act(desk, `/console/customers/${customerId}/suspend`, '二重送信')).location, `/console/customers/${customerId}?done=already_suspended`);
-      assert.match(textOf((await desk.get(q('email', 'abc@example.com'))).html), /利用停止中/);
+      assert.match(textOf((await deskSearch(desk, 'email', 'abc@example.com')).html), /利用停止中/);
 
       const resumed = await act(desk, `/console/customers/${customerId}/resume`, 'ご本人確認が取れたため');
       assert.equal(resumed.location, `/console/customers/${customerId}?done=resumed`);
@@ -315,7 +317,7 @@ for (const kind of databaseKinds()) {
         assert.match(page.html, /ページが見つかりません/);
       }
       for (const [by, text] of [['name', 'ミツスミ'], ['policy', 'S000000001'], ['email', 'abc@example.com'], ['phone', '090-1111-2222']] as const) {
-        assert.match(textOf((await agency.get(q(by, text))).html), /該当するお客さまは見つかりませんでした/, `${by} ${text}`);
+        assert.match(textOf((await deskSearch(agency, by, text)).html), /該当するお客さまは見つかりませんでした/, `${by} ${text}`);
       }
       for (const action of ['unlock', 'sessions/end', 'suspend', 'resume', `mail/${newId()}/resend`]) {
         await agency.get('/console');
@@ -355,6 +357,32 @@ for (const kind of databaseKinds()) {
       assert.equal((await login()).status, 303);
     });
 
+    it('what was typed is in no URL: the form posts, the results’ URL is sealed for this staff member; another’s or an altered seal asks again', async () => {
+      const desk = await staff('desk.one');
+      await desk.get('/console/customers');
+      const posted = await desk.post('/console/customers', { by: 'email', q: 'abc@example.com' });
+      assert.equal(posted.status, 303);
+      const results = posted.location!;
+      assert.match(results, /^\/console\/customers\?s=[\w-]+$/);
+      assert.ok(!decodeURIComponent(results).includes('abc'), 'the address is not in the URL');
+      assert.deepEqual(rowsOf((await desk.get(results)).html), ['三住 太郎 ミツスミ タロウ 1975年01月01日 登録済 1件 詳細']);
+      assert.match((await desk.get(results)).html, /<input id="f-q" type="search" name="q" value="abc@example.com"/, 'the form keeps what was typed');
+      const old = await desk.get(q('email', 'abc@example.com'));
+      assert.equal(old.status, 303, 'a URL from before sealing is answered at its sealed results');
+      assert.match(old.location!, /^\/console\/customers\?s=[\w-]+$/);
+      const other = await staff('admin.one');
+      for (const [who, url] of [[other, results], [desk, `${results.slice(0, -4)}AAAA`], [desk, '/console/customers?s=x']] as const) {
+        const page = await who.get(url);
+        assert.equal(page.status, 400, url);
+        assert.match(textOf(page.html), /この検索結果は表示できなくなりました。もう一度検索してください。/);
+        assert.equal(rowsOf(page.html).length, 0);
+      }
+      const refused = await desk.post('/console/customers', { by: 'name', q: 'あ'.repeat(101) });
+      assert.equal(refused.status, 400, 'a refused search is answered at once, not redirected');
+      const forged = await desk.post('/console/customers', { _csrf: 'forged', by: 'name', q: 'ミツスミ' });
+      assert.ok(forged.status >= 400 && forged.status < 500, `a post without the form's token is refused: ${forged.status}`);
+    });
+
     it('bad search input never answers 5xx', async () => {
       const desk = await staff('desk.one');
       const paths = [
@@ -379,7 +407,7 @@ for (const kind of databaseKinds()) {
         assert.ok(page.status < 500, `${path.slice(0, 80)}: ${page.status}`);
         assert.ok(!page.html.includes('<script>alert(1)</script>'), 'never echoed raw');
       }
-      assert.equal((await desk.get(q('nope', 'ミツスミ'))).status, 400);
+      assert.equal((await deskSearch(desk, 'nope', 'ミツスミ')).status, 400);
       assert.match(textOf((await desk.get(q('name', 'あ'.repeat(101)))).html), /100文字以内/);
     });
   });

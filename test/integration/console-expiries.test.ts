@@ -42,7 +42,7 @@ for (const kind of databaseKinds()) {
     before(async () => {
       t = await startTestApp({ db: kind, clock });
       const db = t.deps.db;
-      await seedRenewal(db);
+      await seedRenewal(t.deps);
       await insertPolicy(db, { policy_number: 'C700000001', holder_family_name: '北村', holder_given_name: '葵', end_date: '2026-11-10', start_date: '2025-11-10' });
       await insertPolicy(db, { policy_number: 'C700000002', holder_family_name: '南', holder_given_name: '大地', end_date: '2026-12-05', start_date: '2025-12-05', status: 'cancelled' });
       await db.updateTable('policies').set({ last_procedure_at: '2026-11-20T06:30:00.000Z' }).where('policy_number', '=', 'C334455667').execute();

@@ -10,6 +10,7 @@ import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
 import { fieldError, summaryOf } from '../support/integration.js';
 import { WebClient, textOf, type WebPage } from '../support/web-client.js';
+import { policyUrl } from '../support/policy-urls.js';
 
 // Wednesday 2026-11-25 10:00 in Japan.
 const BASE = new Date('2026-11-25T10:00:00+09:00');
@@ -107,7 +108,7 @@ for (const kind of databaseKinds()) {
       assert.match(card, /Non-fleet grade \(ノンフリート等級\) Grade 14 Annual premium ¥58,200 Payment method Bank account transfer \(口座振替\) Agency \(取扱代理店\) みらい保険サービス有限会社 Policy details/);
       assert.match(card, /Is a policy missing\? \+ Add a policy/);
 
-      const details = await client.get(`/mypage/policies/${c.policyNumber}`);
+      const details = await client.get(policyUrl(t, c.policyNumber));
       assertEnglish(details, 'details');
       assert.match(details.html, new RegExp(`<title>Policy details, policy number ${c.policyNumber} \\|`));
       const text = mainText(details);

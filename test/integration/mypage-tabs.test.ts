@@ -7,6 +7,8 @@ import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
 import { fieldError, loggedIn, summaryOf } from '../support/integration.js';
 import { WebClient, textOf, type WebPage } from '../support/web-client.js';
+import { policyRef } from '../../src/features/policies/policy-ref.js';
+import { policyUrl } from '../support/policy-urls.js';
 
 // Wednesday 2026-11-25 10:00 in Japan.
 const BASE = new Date('2026-11-25T01:00:00Z');
@@ -52,8 +54,8 @@ for (const kind of databaseKinds()) {
     it('shows a policy’s details: holder, address, car, coverages with 免責金額, riders, grade, premium, agency, status', async () => {
       const client = await loggedIn(t, 'abc@example.com', 'Abc12345');
       const tab = await client.get('/mypage/policies');
-      assert.match(tab.html, /<a class="button" href="\/mypage\/policies\/C123456789">契約内容の詳細<\/a>/);
-      const page = await client.get('/mypage/policies/C123456789');
+      assert.ok(tab.html.includes(`<a class="button" href="${policyUrl(t, 'C123456789')}">契約内容の詳細</a>`));
+      const page = await client.get(policyUrl(t, 'C123456789'));
       assert.equal(page.status, 200);
       assert.equal(page.headers.get('cache-control'), 'no-store');
       const text = textOf(mainOf(page));
@@ -78,8 +80,8 @@ for (const kind of databaseKinds()) {
       assert.match(card('C900000001'), /証券番号 C900000001 満期日経過/);
       assert.match(card('C900000002'), /証券番号 C900000002 継続手続済（2026年11月20日）/);
       assert.match(card('C900000003'), /証券番号 C900000003 契約中/, 'a procedure of an earlier term does not count');
-      assert.match(textOf((await client.get('/mypage/policies/C900000002')).html), /継続手続済（2026年11月20日）/);
-      assert.match(textOf((await client.get('/mypage/policies/C900000001')).html), /満期日経過/);
+      assert.match(textOf((await client.get(policyUrl(t, 'C900000002'))).html), /継続手続済（2026年11月20日）/);
+      assert.match(textOf((await client.get(policyUrl(t, 'C900000001'))).html), /満期日経過/);
     });
 
     it('answers someone else’s policy, an unlinked one and an unknown number with the same 404 page', async () => {
@@ -87,24 +89,27 @@ for (const kind of databaseKinds()) {
       const missing = await client.get('/mypage/policies/C000000000');
       assert.equal(missing.status, 404);
       assert.match(textOf(missing.html), /ご契約が見つかりません/);
-      for (const number of ['C223344556', 'C334455667', 'C777000001', 'c123456789', '%3Cscript%3Ealert(1)%3C%2Fscript%3E', `C${'9'.repeat(60)}`, "'%20OR%20'1'='1"]) {
-        const page = await client.get(`/mypage/policies/${number}`);
-        assert.equal(page.status, 404, number);
-        assert.equal(mainOf(page), mainOf(missing), number);
+      const others = ['C223344556', 'C334455667', 'C777000001'].map((n) => policyUrl(t, n));
+      const odd = ['C223344556', 'C334455667', 'C777000001', 'c123456789', '%3Cscript%3Ealert(1)%3C%2Fscript%3E', `C${'9'.repeat(60)}`, "'%20OR%20'1'='1"].map((n) => `/mypage/policies/${n}`);
+      for (const url of [...others, ...odd, `/mypage/policies/${'0'.repeat(32)}`]) {
+        const page = await client.get(url);
+        assert.equal(page.status, 404, url);
+        assert.equal(mainOf(page), mainOf(missing), url);
       }
       assert.equal((await client.get(`/mypage/policies/C${'9'.repeat(300)}`)).status, 404, 'longer than the router takes: its own 404');
       assert.equal((await client.get('/mypage/policies/add/complete?policy=C223344556')).status, 404);
+      assert.equal((await client.get(`/mypage/policies/add/complete?policy=${policyRef(t.deps.secret, 'C223344556')}`)).status, 404);
     });
 
     it('never shows one customer’s policies to another', async () => {
       const yumi = await loggedIn(t, 'yumi@example.com', 'Yumi12345');
-      for (const url of ['/mypage', '/mypage/policies', '/mypage/renewals', '/mypage/changes', '/mypage/other', '/mypage/policies/C223344556']) {
+      for (const url of ['/mypage', '/mypage/policies', '/mypage/renewals', '/mypage/changes', '/mypage/other', policyUrl(t, 'C223344556')]) {
         const page = await yumi.get(url);
         assert.equal(page.status, 200, url);
         assert.doesNotMatch(page.html, /C123456789|プリウス|三住|C777000001/, url);
       }
-      assert.match(textOf((await yumi.get('/mypage/policies/C223344556')).html), /フィット/);
-      assert.equal((await yumi.get('/mypage/policies/C123456789')).status, 404);
+      assert.match(textOf((await yumi.get(policyUrl(t, 'C223344556'))).html), /フィット/);
+      assert.equal((await yumi.get(policyUrl(t, 'C123456789'))).status, 404);
     });
 
     it('refuses bad entries on 契約中の保険を追加する with a message per field, keeping what was typed, linking nothing', async () => {
@@ -163,14 +168,14 @@ for (const kind of databaseKinds()) {
       await client.get('/mypage/policies/add');
       const answer = await client.post('/mypage/policies/add', { policy_number: 'ｃ１２３４５６７９０', family_kana: 'みつすみ', given_kana: 'ﾀﾛｳ', birth_date: '1975-01-01' });
       assert.equal(answer.status, 303);
-      assert.equal(answer.location, '/mypage/policies/add/complete?policy=C123456790');
+      assert.equal(answer.location, `/mypage/policies/add/complete?policy=${policyRef(t.deps.secret, 'C123456790')}`, 'the reference, not the number');
       const done = await client.get(answer.location!);
       assert.equal(done.status, 200);
       assert.match(textOf(done.html), /ご契約を追加しました。 証券番号 C123456790 種目 自動車保険 保険期間 2026年3月1日～2027年3月1日 車名 N-BOX/);
       assert.equal(await ownerOf('C123456790'), taroId);
       assert.match(textOf((await client.get('/mypage/policies')).html), /証券番号 C123456790 契約中/);
       assert.match((await client.get('/mypage/renewals')).html, /C123456790/);
-      const details = textOf((await client.get('/mypage/policies/C123456790')).html);
+      const details = textOf((await client.get(policyUrl(t, 'C123456790'))).html);
       assert.match(details, /用途車種 自家用軽四輪乗用車/);
       assert.match(details, /車両保険 エコノミー型 車両保険金額 130万円 免責金額 1回目 10万円・2回目以降 10万円 特約 なし/);
       const audit = await t.deps.db.selectFrom('audit_events').selectAll().where('kind', '=', 'policy_linked').executeTakeFirstOrThrow();

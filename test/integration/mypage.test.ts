@@ -6,6 +6,7 @@ import { insertCustomer } from '../support/customers.js';
 import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
 import { WebClient, textOf, withoutReturnPath } from '../support/web-client.js';
+import { renewalUrl } from '../support/policy-urls.js';
 
 // Wednesday 2026-11-25 10:00 in Japan: "today" for the renewal windows is 2026-11-25.
 const BASE = new Date('2026-11-25T01:00:00Z');
@@ -103,7 +104,7 @@ for (const kind of databaseKinds()) {
         'C123456789 2025年12月27日 2026年12月27日 みらい保険サービス有限会社 2026年11月20日 14時30分 継続手続',
       );
       assert.match(rows.get('C123456790')!, /<td data-label="最終手続日時">-<\/td>/);
-      const button = (n: string) => rows.get(n)!.includes(`<a class="button primary" href="/renewal/${n}">継続手続</a>`);
+      const button = (n: string) => rows.get(n)!.includes(`<a class="button primary" href="${renewalUrl(t, n)}">継続手続</a>`);
       assert.deepEqual(
         ['C123456789', 'C900000002', 'C900000003', 'C123456790', 'C900000001', 'C900000004'].map(button),
         [true, true, true, false, false, false],
@@ -165,9 +166,9 @@ for (const kind of databaseKinds()) {
       }
     });
 
-    it('/renewal/<number> opens 自動車保険の継続手続 (STEP 1) for an own policy inside its window', async () => {
+    it('/renewal/<reference> opens 自動車保険の継続手続 (STEP 1) for an own policy inside its window', async () => {
       const client = await loggedIn(t, 'abc@example.com', 'Abc12345');
-      const page = await client.get('/renewal/C123456789');
+      const page = await client.get(renewalUrl(t, 'C123456789'));
       assert.equal(page.status, 200);
       assert.equal(page.headers.get('cache-control'), 'no-store');
       const text = textOf(page.html);
@@ -176,20 +177,20 @@ for (const kind of databaseKinds()) {
       assert.match(text, /車名 プリウス .* 年間保険料 58,200円 払込方法 口座振替 取扱代理店 みらい保険サービス有限会社/);
     });
 
-    it('/renewal/<number> explains when an own policy is outside its window', async () => {
+    it('/renewal/<reference> explains when an own policy is outside its window', async () => {
       const client = await loggedIn(t, 'abc@example.com', 'Abc12345');
-      const before = await client.get('/renewal/C123456790');
+      const before = await client.get(renewalUrl(t, 'C123456790'));
       assert.equal(before.status, 200);
       assert.match(textOf(before.html), /まだ受付期間前です。受付期間は2027年1月1日から2027年2月28日までです。/);
       assert.doesNotMatch(before.html, /お手続きは取扱代理店または/);
-      const ended = await client.get('/renewal/C900000001');
+      const ended = await client.get(renewalUrl(t, 'C900000001'));
       assert.match(textOf(ended.html), /継続手続の受付期間（満期日 2026年11月25日 の前日まで）を過ぎています。/);
     });
 
-    it('/renewal/<number> answers someone else’s policy exactly like one that does not exist', async () => {
+    it('/renewal/<reference> answers someone else’s policy exactly like one that does not exist', async () => {
       const client = await loggedIn(t, 'abc@example.com', 'Abc12345');
-      const others = await client.get('/renewal/C223344556');
-      const unlinked = await client.get('/renewal/C334455667');
+      const others = await client.get(renewalUrl(t, 'C223344556'));
+      const unlinked = await client.get(renewalUrl(t, 'C334455667'));
       const missing = await client.get('/renewal/C000000000');
       assert.equal(others.status, 404);
       assert.equal(unlinked.status, 404);
@@ -207,15 +208,16 @@ for (const kind of databaseKinds()) {
 
     it('every personal page leads to login without a session, and back afterwards', async () => {
       const client = new WebClient(t.baseUrl);
-      for (const url of [...TABS, '/renewal/C123456789']) {
+      const renewal = renewalUrl(t, 'C123456789');
+      for (const url of [...TABS, renewal]) {
         const page = await client.get(url);
         assert.equal(page.status, 303, url);
         assert.equal(page.location, `/login?next=${encodeURIComponent(url)}`, url);
         assert.doesNotMatch(page.html, /三住|C123456789<\/td>/, url);
       }
-      await client.get('/login?next=%2Frenewal%2FC123456789');
-      const back = await client.post('/login', { userId: 'abc@example.com', password: 'Abc12345', next: '/renewal/C123456789' });
-      assert.equal(back.location, '/renewal/C123456789');
+      await client.get(`/login?next=${encodeURIComponent(renewal)}`);
+      const back = await client.post('/login', { userId: 'abc@example.com', password: 'Abc12345', next: renewal });
+      assert.equal(back.location, renewal);
       assert.equal((await client.get(back.location!)).status, 200);
     });
   });

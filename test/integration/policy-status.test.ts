@@ -7,6 +7,7 @@ import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
 import { loggedIn } from '../support/integration.js';
 import { textOf } from '../support/web-client.js';
+import { renewalUrl } from '../support/policy-urls.js';
 
 // Wednesday 2026-11-25 10:00 in Japan: every policy below ends 2026-12-27, inside its renewal window.
 const BASE = new Date('2026-11-25T01:00:00Z');
@@ -31,7 +32,7 @@ for (const kind of databaseKinds()) {
       const home = textOf((await client.get('/mypage')).html);
       assert.match(home, /継続手続の受付期間中のご契約が1件あります。/);
       const renewals = (await client.get('/mypage/renewals')).html;
-      assert.match(renewals, /href="\/renewal\/C123456789"/);
+      assert.ok(renewals.includes(`href="${renewalUrl(t, 'C123456789')}"`));
       assert.doesNotMatch(renewals, /C900000011|C900000012/);
       const policies = textOf((await client.get('/mypage/policies')).html);
       assert.match(policies, /証券番号 C900000011\s*解約/);
@@ -42,12 +43,12 @@ for (const kind of databaseKinds()) {
     it('cannot be renewed: its renewal page says why and offers no step', async () => {
       const client = await loggedIn(t, 'abc@example.com', 'Abc12345');
       for (const number of ['C900000011', 'C900000012']) {
-        const page = await client.get(`/renewal/${number}`);
+        const page = await client.get(renewalUrl(t, number));
         assert.equal(page.status, 200);
         assert.match(textOf(page.html), new RegExp(`証券番号 ${number} のご契約は、解約または満期によりすでに終了しているため、継続手続はできません。`));
         assert.doesNotMatch(page.html, /<form[^>]+method="post"[^>]*action="\/renewal\//);
       }
-      const started = await client.post('/renewal/C900000011/plan', { plan: 'same' });
+      const started = await client.post(renewalUrl(t, 'C900000011', '/plans'), { plan: 'same' });
       assert.notEqual(started.status, 500);
       const applications = await t.deps.db.selectFrom('renewal_applications').select('id').execute();
       assert.deepEqual(applications, []);

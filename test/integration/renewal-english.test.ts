@@ -47,7 +47,7 @@ for (const kind of databaseKinds()) {
 
     before(async () => {
       t = await startTestApp({ db: kind, clock });
-      await seedRenewal(t.deps.db);
+      await seedRenewal(t.deps);
     });
     after(async () => t.close());
     beforeEach(async () => {

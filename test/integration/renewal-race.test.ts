@@ -22,7 +22,7 @@ for (const kind of databaseKinds()) {
 
     before(async () => {
       t = await startTestApp({ db: kind, clock });
-      await seedRenewal(t.deps.db);
+      await seedRenewal(t.deps);
       other = await secondInstance(t, clock);
     });
     // The second instance before the first: t.close() then closes its database handle and drops the database.

@@ -1,5 +1,6 @@
 // Shared setup of the renewal integration tests: 三住 太郎 with C123456789 in its window.
 import assert from 'node:assert/strict';
+import { policyRef } from '../../src/features/policies/policy-ref.js';
 import type { Db } from '../../src/platform/db/database.js';
 import type { TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
@@ -14,8 +15,13 @@ export const USER = { userId: 'abc@example.com', password: 'Abc12345' };
 export const YUMI = { userId: 'yumi@example.com', password: 'Yumi12345' };
 export const YOUNG = { userId: 'young@example.com', password: 'Young12345' };
 
+// The secret of the app seeded last: place() names a policy by its reference under it, as the
+// site's own links do. A file's describe blocks (one per database) run one after another.
+let seededSecret = '';
+
 /** Policies and customers every renewal test file uses. */
-export async function seedRenewal(db: Db): Promise<void> {
+export async function seedRenewal({ db, secret }: { db: Db; secret: string }): Promise<void> {
+  seededSecret = secret;
   const now = BASE.toISOString();
   await db.insertInto('agencies').values({ code: 'D0002', name: 'あおば保険事務所', created_at: now, updated_at: now }).execute();
   await insertPolicy(db);
@@ -38,7 +44,8 @@ export async function loggedIn(t: TestApp, who: { userId: string; password: stri
   return client;
 }
 
-export const place = (step: string, policy = POLICY): string => `/renewal/${policy}${step}`;
+/** A renewal step's URL, as the site links it: the policy named by its reference. */
+export const place = (step: string, policy = POLICY): string => `/renewal/${policyRef(seededSecret, policy)}${step}`;
 
 /** The revision the last page's form carries. */
 export function revisionOf(page: WebPage): string {

@@ -62,7 +62,7 @@ for (const kind of databaseKinds()) {
     before(async () => {
       receiver = await new WebhookReceiver(SECRET, clock).start();
       t = await startTestApp({ db: kind, clock, env: { WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: SECRET, TRUST_PROXY: '127.0.0.1' } });
-      await seedRenewal(t.deps.db);
+      await seedRenewal(t.deps);
       await upsertReadyStaff(t.deps.db, t.deps.secret, clock.now(), [
         { login: 'admin.one', name: '管理 一郎', role: 'admin', agencyCode: null, password: STAFF_PASSWORD, totpSecret: TOTP },
         { login: 'desk.one', name: '窓口 一郎', role: 'desk', agencyCode: null, password: STAFF_PASSWORD, totpSecret: TOTP },

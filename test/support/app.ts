@@ -29,8 +29,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Extra environment, as an operator would set it (e.g. MAINTENANCE_WINDOWS, VERIFICATION_TTL). */
   env?: Record<string, string>;
-  /** Collects the log's warn and error lines (JSON, one a call) instead of leaving the log off. */
-  log?: { write(line: string): void };
+  /** Collects the log's warn and error lines (JSON, one a call; from `level` if given) instead of leaving the log off. */
+  log?: { write(line: string): void; level?: string };
   /**
    * `localhost`: BASE_URL and baseUrl name the host `localhost` (still served on 127.0.0.1), as
    * WebAuthn needs: an RP ID must be a domain name, never an IP address.
@@ -76,7 +76,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       RENEWAL_REMINDER_DAYS: 'none',
       ...options.env,
     });
-    built = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}), ...(options.log ? { logLevel: 'warn', logStream: options.log } : {}) });
+    built = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}), ...(options.log ? { logLevel: options.log.level ?? 'warn', logStream: options.log } : {}) });
     await built.app.listen({ port, host: '127.0.0.1' });
     return { ...built, baseUrl: origin, mail, database, close };
   } catch (error) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { policyRef } from '../../src/features/policies/policy-ref.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { freePort, startTestApp, type TestApp } from './app.js';
 import { chromiumPath, CHROMIUM_FLAGS } from './browser.js';
@@ -17,7 +18,8 @@ export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'se
 export type Category = (typeof CATEGORIES)[number];
 export const LANGUAGES = ['ja', 'en'] as const;
 export const PUBLIC_SCREENS = ['/', '/login', '/register'];
-export const LOGGED_IN_SCREENS = ['/mypage', '/renewal/C123456789'];
+// {C…}: the policy's reference in the URL, as the site links it.
+export const LOGGED_IN_SCREENS = ['/mypage', '/renewal/{C123456789}'];
 
 const USER_ID = 'lighthouse@example.com';
 const PASSWORD = 'Abc12345';
@@ -39,7 +41,8 @@ export async function lighthouseSite(): Promise<LighthouseSite> {
   return {
     async scores(path, language, categories) {
       await context.addCookies([{ name: 'keizoku_lang', value: language, url: t.baseUrl }]);
-      const result = await lighthouse(`${t.baseUrl}${path}`, { port, output: 'json', logLevel: 'error', onlyCategories: [...categories], disableStorageReset: true });
+      const url = path.replace(/\{(\w+)\}/, (_, policyNumber: string) => policyRef(t.deps.secret, policyNumber));
+      const result = await lighthouse(`${t.baseUrl}${url}`, { port, output: 'json', logLevel: 'error', onlyCategories: [...categories], disableStorageReset: true });
       if (!result) throw new Error(`no Lighthouse result for ${path}`);
       const { categories: got, audits } = result.lhr;
       const failing = Object.values(audits)

@@ -11,6 +11,7 @@ import { kanaField, policyNumberFieldIn } from '../policies/fields.js';
 import type { FeatureOptions } from '../../platform/deps.js';
 import { addPolicy } from './add-policy.js';
 import { findOwnPolicyDetails } from '../policies/policy-query.js';
+import { ownPolicyInUrl, policyRef } from '../policies/policy-ref.js';
 import { mypageMessages } from './messages.js';
 import { policyStatus } from './policy-status.js';
 import { ADD_POLICY_FIELDS, AddPolicyCompletePage, AddPolicyPage, OwnPolicyNotFoundPage, PolicyDetailsPage, type AddPolicyValues } from './policy-views.js';
@@ -31,9 +32,6 @@ function customerId(request: FastifyRequest): string {
   return request.session.customerId;
 }
 
-/** A policy number from a URL: anything unlike one is simply not found. */
-const numberFrom = (value: unknown): string | null => (typeof value === 'string' && /^[A-Z0-9]{1,20}$/.test(value) ? value : null);
-
 /** 契約内容の確認 (a policy's details) and 契約中の保険を追加する. Every route needs a session. */
 export const policyRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps }) => {
   app.addHook('preHandler', requireLogin);
@@ -41,9 +39,10 @@ export const policyRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { de
   const addPage = (request: FastifyRequest, reply: FastifyReply, values: AddPolicyValues, status: number, errors?: FieldErrors, message?: string) =>
     sendPage(reply, <AddPolicyPage ctx={pageContext(deps, request, reply)} values={values} errors={errors} message={message} />, status);
 
-  const ownPolicy = async (request: FastifyRequest, value: unknown) => {
-    const number = numberFrom(value);
-    return number ? findOwnPolicyDetails(deps.db, customerId(request), number) : undefined;
+  /** The customer's own policy its reference names; anything else is simply not found. */
+  const ownPolicy = async (request: FastifyRequest, ref: unknown) => {
+    const place = typeof ref === 'string' ? await ownPolicyInUrl(deps, customerId(request), ref) : null;
+    return place?.kind === 'own' ? findOwnPolicyDetails(deps.db, customerId(request), place.policyNumber) : undefined;
   };
 
   const notFound = (request: FastifyRequest, reply: FastifyReply) => sendPage(reply, <OwnPolicyNotFoundPage ctx={pageContext(deps, request, reply)} />, 404);
@@ -66,7 +65,7 @@ export const policyRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { de
     const m = mypageMessages.of(request.locale);
     switch (outcome) {
       case 'linked':
-        return reply.redirect(`/mypage/policies/add/complete?policy=${encodeURIComponent(policy_number)}`, 303);
+        return reply.redirect(`/mypage/policies/add/complete?policy=${policyRef(deps.secret, policy_number)}`, 303);
       case 'already_own':
         return addPage(request, reply, typed, 400, undefined, m.addAlreadyOwn);
       case 'throttled':
@@ -82,8 +81,12 @@ export const policyRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { de
     return sendPage(reply, <AddPolicyCompletePage ctx={pageContext(deps, request, reply)} policy={policy} />);
   });
 
-  app.get('/mypage/policies/:policyNumber', async (request, reply) => {
-    const policy = await ownPolicy(request, (request.params as Record<string, unknown>).policyNumber);
+  app.get('/mypage/policies/:ref', async (request, reply) => {
+    const { ref } = request.params as { ref: string };
+    // A URL from before references names the 証券番号: answered once more, at its reference.
+    const place = await ownPolicyInUrl(deps, customerId(request), ref);
+    if (place.kind === 'numbered') return reply.redirect(`/mypage/policies/${place.ref}`, 301);
+    const policy = place.kind === 'own' ? await findOwnPolicyDetails(deps.db, customerId(request), place.policyNumber) : undefined;
     if (!policy) return notFound(request, reply);
     const status = policyStatus(policy, japanDate(deps.clock.now()));
     return sendPage(reply, <PolicyDetailsPage ctx={pageContext(deps, request, reply)} policy={policy} status={status} />);

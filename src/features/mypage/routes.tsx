@@ -22,7 +22,7 @@ function customerId(request: FastifyRequest): string {
 }
 
 async function sendTab(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, tab: Tab) {
-  const data = await loadMyPage(deps.db, customerId(request), deps.clock.now());
+  const data = await loadMyPage(deps, customerId(request), deps.clock.now());
   if (!data) {
     await endSession(deps, request, reply);
     return reply.redirect('/login', 303);

@@ -96,7 +96,7 @@ export function RenewalsTab({ ctx, data }: TabProps) {
                 <td data-label={m.lastProcedure}>{p.last_procedure_at ? formatDateTime(ctx.locale, new Date(p.last_procedure_at)) : NONE}</td>
                 <td data-label={m.procedure}>
                   {p.renewable ? (
-                    <a class="button primary" href={`/renewal/${encodeURIComponent(p.policy_number)}`}>
+                    <a class="button primary" href={`/renewal/${p.ref}`}>
                       {m.renew}
                     </a>
                   ) : p.renewalReceived ? (
@@ -140,7 +140,7 @@ export function PoliciesTab({ ctx, data }: TabProps) {
             ]}
           />
           <p>
-            <a class="button" href={`/mypage/policies/${encodeURIComponent(p.policy_number)}`}>
+            <a class="button" href={`/mypage/policies/${p.ref}`}>
               {m.detailsLink}
             </a>
           </p>

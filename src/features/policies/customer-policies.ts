@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { findCustomer, listOwnPolicies, type CustomerSummary, type OwnPolicy } from './policy-query.js';
 import { ONLINE_RENEWAL_PRODUCTS } from './products.js';
 import { isInForce } from './status.js';
+import { policyRef } from './policy-ref.js';
 import { renewalPhase, renewalWindow, type RenewalPhase, type RenewalWindow } from './renewal-window.js';
 
 export interface PolicyView extends OwnPolicy {
@@ -18,9 +19,14 @@ export interface PolicyView extends OwnPolicy {
   renewalReceived: boolean;
 }
 
+/** A policy on the customer's own pages: with the reference its URLs use (policy-ref.ts). */
+export interface OwnPolicyView extends PolicyView {
+  ref: string;
+}
+
 export interface MyPageData {
   customer: CustomerSummary;
-  policies: PolicyView[];
+  policies: OwnPolicyView[];
   /** Japan's calendar date the page was made for. */
   today: string;
 }
@@ -36,10 +42,10 @@ export function policyView(policy: OwnPolicy, today: string): PolicyView {
 }
 
 /** The customer and their own policies, judged against today's date in Japan. Null if the customer is gone. */
-export async function loadMyPage(db: Db, customerId: string, now: Date): Promise<MyPageData | null> {
+export async function loadMyPage({ db, secret }: { db: Db; secret: string }, customerId: string, now: Date): Promise<MyPageData | null> {
   const customer = await findCustomer(db, customerId);
   if (!customer) return null;
   const today = japanDate(now);
-  const policies = (await listOwnPolicies(db, customerId)).map((p) => policyView(p, today));
+  const policies = (await listOwnPolicies(db, customerId)).map((p) => ({ ...policyView(p, today), ref: policyRef(secret, p.policy_number) }));
   return { customer, policies, today };
 }

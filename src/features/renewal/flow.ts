@@ -44,8 +44,8 @@ const SEGMENTS: Record<RenewalStep, string> = {
   completed: '/complete',
 };
 
-/** The URL of a step of the renewal of `policyNumber`. */
-export const renewalPlace = (policyNumber: string, step: RenewalStep): string => `/renewal/${encodeURIComponent(policyNumber)}${SEGMENTS[step]}`;
+/** The URL of a step of the renewal of the policy `policyRef` stands for (features/policies/policy-ref.ts). */
+export const renewalPlace = (policyRef: string, step: RenewalStep): string => `/renewal/${policyRef}${SEGMENTS[step]}`;
 
 export type PlanId = 'same' | 'recommended' | 'economy' | 'custom';
 export const PLAN_IDS: readonly PlanId[] = ['same', 'recommended', 'economy', 'custom'];

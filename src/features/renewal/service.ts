@@ -8,6 +8,7 @@ import { createFlow, isExpired, loadFlow, saveFlow, type Flow } from '../../plat
 import type { AppDeps } from '../../platform/deps.js';
 import type { Locale } from '../../platform/ui/i18n/locale.js';
 import { findOwnPolicyDetails } from '../policies/policy-query.js';
+import { policyRef } from '../policies/policy-ref.js';
 import { isPolicyNumber } from '../policies/policy-number.js';
 import { ONLINE_RENEWAL_PRODUCTS } from '../policies/products.js';
 import { isInForce } from '../policies/status.js';
@@ -42,6 +43,8 @@ export interface RenewalDeps extends AppDeps {
 export interface Renewal {
   customerId: string;
   policy: RenewalPolicy;
+  /** What stands for the policy in this flow's URLs (features/policies/policy-ref.ts). */
+  ref: string;
   window: RenewalWindow;
   current: Coverage;
   facts: RatingFacts;
@@ -57,7 +60,7 @@ export interface Renewal {
 export type RenewalEntry =
   | { kind: 'not_found' }
   | { kind: 'closed'; policy: RenewalPolicy; window: RenewalWindow; reason: RenewalClosedReason }
-  | { kind: 'applied'; policy: RenewalPolicy; application: RenewalApplicationTable }
+  | { kind: 'applied'; policy: RenewalPolicy; ref: string; application: RenewalApplicationTable }
   | { kind: 'open'; renewal: Renewal };
 
 /** The live flow for this policy and term (the oldest if a race made two), and whether one lapsed. */
@@ -73,7 +76,7 @@ async function liveFlow(db: Db, customerId: string, policy: RenewalPolicy, now: 
 }
 
 /**
- * Where /renewal/:policyNumber/… stands for this customer. Someone else's policy is the same as
+ * Where /renewal/:ref/… stands for this customer. Someone else's policy is the same as
  * none at all; an application for the current term wins over the window (the 完了 page and the
  * PDF stay reachable); outside the window nothing else is open.
  */
@@ -83,8 +86,9 @@ export async function openRenewal(deps: RenewalDeps, customerId: string, policyN
   if (!policy) return { kind: 'not_found' };
   const now = deps.clock.now();
   const window = renewalWindow(policy.end_date);
+  const ref = policyRef(deps.secret, policy.policy_number);
   const application = await findApplication(deps.db, policy.policy_number, policy.end_date);
-  if (application) return { kind: 'applied', policy, application };
+  if (application) return { kind: 'applied', policy, ref, application };
   if (!isInForce(policy)) return { kind: 'closed', policy, window, reason: 'not_in_force' };
   const current = currentCoverage(policy);
   const facts = ratingFacts(policy);
@@ -96,12 +100,12 @@ export async function openRenewal(deps: RenewalDeps, customerId: string, policyN
     // A parallel 申し込む committed between the look at the applications and this one: its
     // application came in the same transaction as the flow's completion, so it is there now.
     const won = await findApplication(deps.db, policy.policy_number, policy.end_date);
-    if (won) return { kind: 'applied', policy, application: won };
+    if (won) return { kind: 'applied', policy, ref, application: won };
   }
   const next = nextGradeState({ grade: facts.grade, accidentCoefficientYears: facts.accidentCoefficientYears }, facts.claimsThisTerm);
   return {
     kind: 'open',
-    renewal: { customerId, policy, window, current, facts, next, termStart: policy.end_date, termEnd: oneYearLater(policy.end_date), flow, lapsed },
+    renewal: { customerId, policy, ref, window, current, facts, next, termStart: policy.end_date, termEnd: oneYearLater(policy.end_date), flow, lapsed },
   };
 }
 

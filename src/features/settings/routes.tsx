@@ -21,13 +21,13 @@ import { ADDRESS_PATH, AddressChangeCompletePage, AddressChangePage, ChangesTab,
 function registerTabs(app: FastifyInstance, deps: AppDeps): void {
   app.get(CHANGES_TAB, async (request, reply) => {
     const id = customerId(request);
-    const [data, summary] = await Promise.all([loadMyPage(deps.db, id, deps.clock.now()), changesSummary(deps, id)]);
+    const [data, summary] = await Promise.all([loadMyPage(deps, id, deps.clock.now()), changesSummary(deps, id)]);
     if (!data || !summary) return toLogin(deps, request, reply);
     return sendPage(reply, <ChangesTab ctx={pageContext(deps, request, reply)} data={data} summary={summary} />);
   });
 
   app.get('/mypage/other', async (request, reply) => {
-    const data = await loadMyPage(deps.db, customerId(request), deps.clock.now());
+    const data = await loadMyPage(deps, customerId(request), deps.clock.now());
     if (!data) return toLogin(deps, request, reply);
     return sendPage(reply, <OtherTab ctx={pageContext(deps, request, reply)} data={data} />);
   });

@@ -4,7 +4,7 @@ import { sendPage } from '../../../platform/ui/render.js';
 import { consolePageContext, requireStaff } from '../http.js';
 import { scopeOf } from '../staff-rules.js';
 import { ConsoleNotFoundPage } from '../views.js';
-import { MAX_PAGE, parseSearch } from './search.js';
+import { MAX_PAGE, parseSearch, sealSearch, unsealSearch } from './search.js';
 import {
   actionTargetExists,
   endAccountSessions,
@@ -58,14 +58,32 @@ export const deskRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { deps
   const notFound = (request: FastifyRequest, reply: FastifyReply) => sendPage(reply, ConsoleNotFoundPage({ ctx: consolePageContext(deps, request, reply) }), 404);
   const detailsHref = (id: string) => `/console/customers/${encodeURIComponent(id)}`;
 
-  app.get('/customers', viewGuard, async (request, reply) => {
+  // お客さま検索: the form is posted and answered with a 303 to the results, whose URL carries the
+  // search sealed (search.ts), so what was typed is in no URL; the pages of the results are links.
+  const resultsHref = (request: FastifyRequest, by: string, q: string, page = 1) =>
+    `/console/customers?${new URLSearchParams({ s: sealSearch(deps.secret, request.staff!.id, by, q), ...(page > 1 ? { page: String(page) } : {}) }).toString()}`;
+
+  /** The results (or the problem) for a search's fields; `redirect` answers a valid search with its results' URL instead. */
+  async function answerSearch(request: FastifyRequest, reply: FastifyReply, fields: Record<string, unknown>, redirect: boolean) {
     const ctx = consolePageContext(deps, request, reply);
-    const parsed = parseSearch(request.query as Record<string, unknown>);
+    const parsed = parseSearch(fields);
     if (parsed.kind === 'form') return sendPage(reply, SearchPage({ ctx, by: 'name', q: '' }));
     if (parsed.kind === 'problem') return sendPage(reply, SearchPage({ ctx, by: parsed.by, q: parsed.q, problem: parsed.problem }), 400);
+    if (redirect) return reply.redirect(resultsHref(request, parsed.by, parsed.q, parsed.page), 303);
     const result = await searchCustomers(deps, staffOf(request), parsed, scopeOf(request.staff!));
-    return sendPage(reply, SearchPage({ ctx, by: parsed.by, q: parsed.q, result }));
+    const pageHref = (n: number) => resultsHref(request, parsed.by, parsed.q, n);
+    return sendPage(reply, SearchPage({ ctx, by: parsed.by, q: parsed.q, result, pageHref }));
+  }
+
+  app.get('/customers', viewGuard, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    if (typeof query.s !== 'string') return answerSearch(request, reply, query, true); // the form, or a URL from before sealing
+    const search = unsealSearch(deps.secret, request.staff!.id, query.s);
+    if (!search) return sendPage(reply, SearchPage({ ctx: consolePageContext(deps, request, reply), by: 'name', q: '', problem: 'stale' }), 400);
+    return answerSearch(request, reply, { ...search, page: query.page }, false);
   });
+
+  app.post('/customers', viewGuard, async (request, reply) => answerSearch(request, reply, { q: '', ...(request.body as Record<string, unknown>) }, true));
 
   app.get('/customers/:id', viewGuard, async (request, reply) => {
     const { id } = request.params as { id: string };

@@ -1,5 +1,6 @@
 import { normalizeKana, normalizeName, isKatakana } from '../../policies/holder.js';
 import { normalizePolicyNumber } from '../../policies/policy-number.js';
+import { sealText, unsealText } from '../../../platform/crypto.js';
 import { normalizeEmail } from '../../../platform/text.js';
 
 // お客さま検索: what the desk typed, brought to the form the data is stored in. Pure rules.
@@ -27,7 +28,7 @@ export type Criterion =
   | { key: 'email'; value: string }
   | { key: 'phone'; value: string };
 
-export type SearchProblem = 'unknown_key' | 'too_long' | 'empty' | 'bad_page';
+export type SearchProblem = 'unknown_key' | 'too_long' | 'empty' | 'bad_page' | 'stale';
 
 export type ParsedSearch = { kind: 'form' } | { kind: 'search'; criterion: Criterion; page: number; by: SearchKey; q: string } | { kind: 'problem'; problem: SearchProblem; by: SearchKey; q: string };
 
@@ -81,4 +82,18 @@ export function parseSearch(query: Record<string, unknown>): ParsedSearch {
   const criterion = criterionOf(by, q);
   if (!criterion) return { kind: 'problem', problem: 'empty', by, q };
   return { kind: 'search', criterion, page, by, q };
+}
+
+// A name, e-mail address, phone or 証券番号 never stands in a URL, where proxy logs and history
+// would keep it (ASVS 14.2.1, decision 0030): the form is posted, and the results' URL carries
+// the search sealed under the server secret for the staff member who made it.
+const SEALED_FOR = 'desk-search';
+
+export const sealSearch = (secret: string, staffId: string, by: string, q: string): string => sealText(secret, SEALED_FOR, JSON.stringify([by, q]), staffId);
+
+/** The search's `by` and `q`, or null when it was sealed for someone else, under another secret, or altered. */
+export function unsealSearch(secret: string, staffId: string, sealed: string): { by: string; q: string } | null {
+  const text = sealed.length <= 1000 ? unsealText(secret, SEALED_FOR, sealed, staffId) : null;
+  const value: unknown = text === null ? null : JSON.parse(text);
+  return Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string' ? { by: value[0], q: value[1] } : null;
 }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDateJa } from '../../../platform/clock.js';
-import { ErrorSummary, PostForm } from '../../../platform/ui/form.js';
+import { CsrfField, ErrorSummary, PostForm } from '../../../platform/ui/form.js';
 import { formatBirthDateJa } from '../../policies/holder.js';
 import { NONE, productLabel, yen } from '../../policies/labels.js';
 import type { PolicyView } from '../../policies/customer-policies.js';
@@ -19,9 +19,8 @@ const SEARCH_PROBLEMS: Record<SearchProblem, string> = {
   too_long: `検索する内容は${QUERY_MAX_LENGTH}文字以内で入力してください。`,
   empty: '検索する内容を入力してください。',
   bad_page: 'ページの指定が正しくありません。',
+  stale: 'この検索結果は表示できなくなりました。もう一度検索してください。',
 };
-
-export const searchHref = (by: SearchKey, q: string, page = 1): string => `/console/customers?${new URLSearchParams({ by, q, ...(page > 1 ? { page: String(page) } : {}) }).toString()}`;
 
 function accountState(p: SearchResult['people'][number]): string {
   if (p.kind === 'holder') return '未登録';
@@ -30,11 +29,20 @@ function accountState(p: SearchResult['people'][number]): string {
   return p.locked ? '登録済・ロック中' : '登録済';
 }
 
-export function SearchPage({ ctx, by, q, problem, result }: { ctx: ConsolePageContext; by: SearchKey; q: string; problem?: SearchProblem | undefined; result?: SearchResult | undefined }) {
+export function SearchPage({ ctx, by, q, problem, result, pageHref }: {
+  ctx: ConsolePageContext;
+  by: SearchKey;
+  q: string;
+  problem?: SearchProblem | undefined;
+  result?: SearchResult | undefined;
+  /** The URL of a page of these results (the search sealed in it). */
+  pageHref?: (page: number) => string;
+}) {
   return (
     <ConsoleFramePage ctx={ctx} title="お客さま検索" crumbs={[HOME]}>
       <ErrorSummary message={problem ? SEARCH_PROBLEMS[problem] : undefined} />
-      <form method="get" action="/console/customers" class="desk-search" role="search">
+      <form method="post" action="/console/customers" class="desk-search" role="search" novalidate>
+        <CsrfField token={ctx.csrf} />
         <fieldset>
           <legend>検索項目</legend>
           {SEARCH_KEYS.map((key) => (
@@ -56,12 +64,12 @@ export function SearchPage({ ctx, by, q, problem, result }: { ctx: ConsolePageCo
           </button>
         </div>
       </form>
-      {result ? <SearchResults by={by} q={q} result={result} /> : null}
+      {result && pageHref ? <SearchResults result={result} pageHref={pageHref} /> : null}
     </ConsoleFramePage>
   );
 }
 
-function SearchResults({ by, q, result }: { by: SearchKey; q: string; result: SearchResult }) {
+function SearchResults({ result, pageHref }: { result: SearchResult; pageHref: (page: number) => string }) {
   if (result.total === 0) return <p class="notice">該当するお客さまは見つかりませんでした。検索項目と入力内容をご確認ください。</p>;
   const from = (result.page - 1) * 20 + 1;
   return (
@@ -96,7 +104,7 @@ function SearchResults({ by, q, result }: { by: SearchKey; q: string; result: Se
           ))}
         </tbody>
       </table>
-      <Pager page={result.page} pages={result.pages} href={(n) => searchHref(by, q, n)} label="検索結果のページ" />
+      <Pager page={result.page} pages={result.pages} href={pageHref} label="検索結果のページ" />
     </section>
   );
 }

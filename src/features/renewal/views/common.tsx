@@ -39,9 +39,9 @@ export function HiddenRevision({ revision }: { revision: number }) {
 }
 
 /** A link back to an earlier step (the browser's back button works as well). */
-export function BackLink({ policyNumber, step, label }: { policyNumber: string; step: RenewalStep; label: string }) {
+export function BackLink({ policyRef, step, label }: { policyRef: string; step: RenewalStep; label: string }) {
   return (
-    <a class="button" href={renewalPlace(policyNumber, step)}>
+    <a class="button" href={renewalPlace(policyRef, step)}>
       {label}
     </a>
   );
@@ -146,7 +146,7 @@ export function RenewalClosedPage({ ctx, policy, window, reason }: {
 }
 
 /** The loser of a race, or a second try for the same term: the first application stands. */
-export function AlreadyAppliedPage({ ctx, policyNumber, receptionNumber }: { ctx: PageContext; policyNumber: string; receptionNumber: string }) {
+export function AlreadyAppliedPage({ ctx, policyNumber, policyRef, receptionNumber }: { ctx: PageContext; policyNumber: string; policyRef: string; receptionNumber: string }) {
   const m = renewalMessages.of(ctx.locale);
   return (
     <Layout ctx={ctx} title={m.title}>
@@ -164,7 +164,7 @@ export function AlreadyAppliedPage({ ctx, policyNumber, receptionNumber }: { ctx
       </dl>
       <p>{m.alreadyAppliedPdf}</p>
       <div class="actions">
-        <a class="button" href={renewalPlace(policyNumber, 'completed')}>
+        <a class="button" href={renewalPlace(policyRef, 'completed')}>
           {m.seeApplication}
         </a>
         <a class="button" href="/mypage/renewals">

@@ -6,7 +6,7 @@ import { contractMessages, renewalMessages, reviewMessages } from '../messages.j
 import { StepPage } from './common.js';
 
 /** STEP 7 完了: the 受付番号, the mail, the PDF and the way home. */
-export function CompletePage({ ctx, application, mailTo }: { ctx: PageContext; application: RenewalApplicationTable; mailTo: string | null }) {
+export function CompletePage({ ctx, application, policyRef, mailTo }: { ctx: PageContext; application: RenewalApplicationTable; policyRef: string; mailTo: string | null }) {
   const n = application.policy_number;
   const { locale } = ctx;
   const m = reviewMessages.of(locale);
@@ -27,7 +27,7 @@ export function CompletePage({ ctx, application, mailTo }: { ctx: PageContext; a
       {mailTo ? <p>{m.mailSent({ to: mailTo })}</p> : null}
       <p>{m.pdfLead}</p>
       <div class="actions">
-        <a class="button primary" href={`/renewal/${encodeURIComponent(n)}/application.pdf`} download>
+        <a class="button primary" href={`/renewal/${policyRef}/application.pdf`} download>
           {m.downloadPdf}
         </a>
         <a class="button" href="/mypage">

@@ -75,7 +75,7 @@ function ResumeNotice({ renewal, locale }: { renewal: Renewal; locale: Locale })
     <div class="notice resume">
       <p>{m.resume}</p>
       <p>
-        <a href={renewalPlace(renewal.policy.policy_number, state)}>{m.resumeLink}</a>
+        <a href={renewalPlace(renewal.ref, state)}>{m.resumeLink}</a>
       </p>
     </div>
   );
@@ -93,7 +93,7 @@ export function ContractPage({ ctx, renewal, values, errors }: ContractPageProps
         <NoBreakNumbers text={m.lead({ start: formatDate(locale, renewal.termStart), end: formatDate(locale, renewal.termEnd) })} />
       </p>
       <ContractDetails renewal={renewal} locale={locale} />
-      <PostForm action={renewalPlace(n, 'contract')} csrf={ctx.csrf}>
+      <PostForm action={renewalPlace(renewal.ref, 'contract')} csrf={ctx.csrf}>
         <ErrorSummary errors={errors} />
         <RadioGroup
           name="vehicle_changed"
@@ -139,7 +139,7 @@ export function NotPossiblePage({ ctx, renewal, vehicle, insured }: { ctx: PageC
       <p>{m.notPossibleWhat({ closes: formatDate(ctx.locale, renewal.window.closesOn), desk: ctx.brand.deskName })}</p>
       <AgencyAndDesk ctx={ctx} policy={renewal.policy} />
       <div class="actions">
-        <a class="button" href={renewalPlace(renewal.policy.policy_number, 'contract')}>
+        <a class="button" href={renewalPlace(renewal.ref, 'contract')}>
           {m.backToContract}
         </a>
         <a class="button" href="/mypage/renewals">

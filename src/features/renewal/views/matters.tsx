@@ -43,7 +43,7 @@ export function MattersPage({ ctx, renewal, coverage, blocks, checked, errors, n
       <ImportantMattersText blocks={blocks} locale={locale} />
       <h3>{m.chosenCoverage}</h3>
       <Entries rows={coverageRows(coverage, locale)} />
-      <PostForm action={renewalPlace(n, 'matters')} csrf={ctx.csrf}>
+      <PostForm action={renewalPlace(renewal.ref, 'matters')} csrf={ctx.csrf}>
         <HiddenRevision revision={renewal.flow?.data.revision ?? 0} />
         <ErrorSummary errors={errors} />
         <fieldset class="confirmations">
@@ -54,7 +54,7 @@ export function MattersPage({ ctx, renewal, coverage, blocks, checked, errors, n
         </fieldset>
         <div class="actions">
           <SubmitButton>{renewalMessages.of(locale).next}</SubmitButton>
-          <BackLink policyNumber={n} step="premium" label={m.back} />
+          <BackLink policyRef={renewal.ref} step="premium" label={m.back} />
         </div>
       </PostForm>
     </StepPage>

@@ -28,7 +28,7 @@ export function PaymentPage({ ctx, renewal, values, annual, monthly, errors }: P
   return (
     <StepPage ctx={ctx} step="payment" policyNumber={n}>
       <p>{m.lead}</p>
-      <PostForm action={renewalPlace(n, 'payment')} csrf={ctx.csrf}>
+      <PostForm action={renewalPlace(renewal.ref, 'payment')} csrf={ctx.csrf}>
         <ErrorSummary errors={errors} />
         <RadioGroup
           name="payment_method"
@@ -54,7 +54,7 @@ export function PaymentPage({ ctx, renewal, values, annual, monthly, errors }: P
         </div>
         <div class="actions">
           <SubmitButton>{renewalMessages.of(locale).next}</SubmitButton>
-          <BackLink policyNumber={n} step="matters" label={m.back} />
+          <BackLink policyRef={renewal.ref} step="matters" label={m.back} />
         </div>
       </PostForm>
     </StepPage>

@@ -94,7 +94,7 @@ function PlanCard({ ctx, renewal, offer, chosen }: { ctx: PageContext; renewal: 
         <Entries rows={coverageRows(offer.coverage, locale)} />
       </details>
       {offer.quote ? (
-        <PostForm action={renewalPlace(renewal.policy.policy_number, 'plans')} csrf={ctx.csrf}>
+        <PostForm action={renewalPlace(renewal.ref, 'plans')} csrf={ctx.csrf}>
           <input type="hidden" name="plan" value={offer.id} />
           <button type="submit" class="button primary">{m.goWith({ name })}</button>
         </PostForm>
@@ -136,7 +136,7 @@ function CustomForm({ ctx, renewal, rates, values, errors, estimate }: CustomFor
     <section class="custom-plan" aria-labelledby="custom-plan">
       <h3 id="custom-plan">{m.customHeading}</h3>
       <p>{m.customLead}</p>
-      <PostForm action={renewalPlace(renewal.policy.policy_number, 'plans')} csrf={ctx.csrf}>
+      <PostForm action={renewalPlace(renewal.ref, 'plans')} csrf={ctx.csrf}>
         <input type="hidden" name="plan" value="custom" />
         <ErrorSummary errors={errors} id="quote-result" />
         <RadioGroup name="age_condition" legend={m.rowAge} options={entries(AGE_ORDER, valueWords.ageCondition, locale)} value={values.age_condition} error={errors?.age_condition} />
@@ -188,7 +188,7 @@ function CustomForm({ ctx, renewal, rates, values, errors, estimate }: CustomFor
         {estimate ? <Estimate quote={estimate} previous={renewal.policy.annual_premium} locale={locale} /> : null}
         <div class="actions">
           {/* The answer opens at the premium (or the problems), not at the top 3,000 px above it. */}
-          <button type="submit" class="button" name="action" value="quote" formAction={`${renewalPlace(renewal.policy.policy_number, 'plans')}#quote-result`}>
+          <button type="submit" class="button" name="action" value="quote" formAction={`${renewalPlace(renewal.ref, 'plans')}#quote-result`}>
             {m.quote}
           </button>
           <button type="submit" class="button primary" name="action" value="choose">
@@ -225,7 +225,7 @@ export function PlansPage(props: PlansPageProps) {
       </div>
       <CustomForm {...props} />
       <div class="actions">
-        <BackLink policyNumber={renewal.policy.policy_number} step="contract" label={contractMessages.of(ctx.locale).backToContract} />
+        <BackLink policyRef={renewal.ref} step="contract" label={contractMessages.of(ctx.locale).backToContract} />
       </div>
     </StepPage>
   );

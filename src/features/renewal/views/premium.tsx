@@ -110,10 +110,10 @@ export function PremiumPage({ ctx, renewal, plan, quote, monthly }: PremiumPageP
         <BreakdownTable quote={quote} locale={locale} />
         <p class="hint">{m.breakdownHint}</p>
       </details>
-      <PostForm action={renewalPlace(n, 'premium')} csrf={ctx.csrf}>
+      <PostForm action={renewalPlace(renewal.ref, 'premium')} csrf={ctx.csrf}>
         <div class="actions">
           <SubmitButton>{renewalMessages.of(locale).next}</SubmitButton>
-          <BackLink policyNumber={n} step="plans" label={m.backToPlans} />
+          <BackLink policyRef={renewal.ref} step="plans" label={m.backToPlans} />
         </div>
       </PostForm>
     </StepPage>

@@ -13,13 +13,13 @@ import { paymentWords } from './contract.js';
 import { planName } from './plans.js';
 import { monthlyWords } from './premium.js';
 
-function Part({ title, policyNumber, step, locale, children }: { title: string; policyNumber: string; step: RenewalStep; locale: Locale; children: ComponentChildren }) {
+function Part({ title, policyRef, step, locale, children }: { title: string; policyRef: string; step: RenewalStep; locale: Locale; children: ComponentChildren }) {
   const m = reviewMessages.of(locale);
   return (
     <section class="review-part" aria-label={title}>
       <div class="review-part-head">
         <h3>{title}</h3>
-        <a href={renewalPlace(policyNumber, step)}>
+        <a href={renewalPlace(policyRef, step)}>
           {m.change}<span class="visually-hidden">{m.changeWhat({ part: title })}</span>
         </a>
       </div>
@@ -76,23 +76,23 @@ export function ReviewPage({ ctx, renewal, notice }: { ctx: PageContext; renewal
     <StepPage ctx={ctx} step="review" policyNumber={n}>
       {notice ? <p class="notice">{notice}</p> : null}
       <p>{m.lead}</p>
-      <Part title={m.partContract} policyNumber={n} step="contract" locale={locale}>
+      <Part title={m.partContract} policyRef={renewal.ref} step="contract" locale={locale}>
         <Entries rows={rows.contract} />
       </Part>
-      <Part title={m.partCoverage} policyNumber={n} step="plans" locale={locale}>
+      <Part title={m.partCoverage} policyRef={renewal.ref} step="plans" locale={locale}>
         <Entries rows={rows.coverage} />
       </Part>
-      <Part title={m.partPremium} policyNumber={n} step="premium" locale={locale}>
+      <Part title={m.partPremium} policyRef={renewal.ref} step="premium" locale={locale}>
         <Entries rows={rows.premium} />
       </Part>
-      <Part title={m.partMatters} policyNumber={n} step="matters" locale={locale}>
+      <Part title={m.partMatters} policyRef={renewal.ref} step="matters" locale={locale}>
         <Entries rows={rows.confirmations} />
       </Part>
-      <Part title={m.partPayment} policyNumber={n} step="payment" locale={locale}>
+      <Part title={m.partPayment} policyRef={renewal.ref} step="payment" locale={locale}>
         <Entries rows={rows.payment} />
       </Part>
       <p>{m.agency({ name: renewal.policy.agency_name })}</p>
-      <PostForm action={renewalPlace(n, 'review')} csrf={ctx.csrf}>
+      <PostForm action={renewalPlace(renewal.ref, 'review')} csrf={ctx.csrf}>
         <HiddenRevision revision={data.revision} />
         <div class="actions">
           <SubmitButton>{m.apply}</SubmitButton>
