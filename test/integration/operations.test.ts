@@ -41,9 +41,15 @@ for (const kind of databaseKinds()) {
 
     it('answers /metrics through a proxy or from elsewhere only with the bearer token', async () => {
       const proxied = { 'x-forwarded-for': '203.0.113.9' };
-      assert.equal((await fetch(`${t.baseUrl}/metrics`, { headers: proxied })).status, 404);
-      assert.equal((await fetch(`${t.baseUrl}/metrics`, { headers: { ...proxied, authorization: 'Bearer wrong-token-0123456789' } })).status, 404);
-      assert.equal((await fetch(`${t.baseUrl}/metrics`, { headers: { ...proxied, authorization: `Bearer ${TOKEN}` } })).status, 200);
+      // Each body is read: an unread one keeps its connection busy until the keep-alive timeout.
+      const status = async (headers: Record<string, string>) => {
+        const answer = await fetch(`${t.baseUrl}/metrics`, { headers });
+        await answer.arrayBuffer();
+        return answer.status;
+      };
+      assert.equal(await status(proxied), 404);
+      assert.equal(await status({ ...proxied, authorization: 'Bearer wrong-token-0123456789' }), 404);
+      assert.equal(await status({ ...proxied, authorization: `Bearer ${TOKEN}` }), 200);
     });
   });
 

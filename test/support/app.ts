@@ -54,6 +54,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // The app (its dispatcher, its requests) before the mail catcher it delivers to, and both before the database goes.
   const close = async () => {
     try {
+      // As a browser closing: a client that left a body unread would otherwise hold its connection,
+      // and the close, until Fastify's keep-alive timeout (72 s).
+      built?.app.server.closeAllConnections();
       await built?.app.close();
     } finally {
       try {
