@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { WebClient } from '../test/support/web-client.js';
+import { renewalAtPlans } from './support/renewal-step.js';
 
 const seconds = Number(process.argv[2] ?? 5);
 const connections = Number(process.argv[3] ?? 50);
@@ -105,9 +106,7 @@ try {
   const bare = await start<{ url: string }>('bare');
   const keizoku = await start<{ url: string }>('keizoku');
   const client = await loggedIn(keizoku.url);
-  await client.get('/renewal/C123456789');
-  const step = await client.post('/renewal/C123456789', { vehicle_changed: 'yes', insured_changed: 'yes' });
-  if (step.location !== '/renewal/C123456789/plans') throw new Error(`renewal step 1 did not move on: ${step.status} ${step.location}`);
+  const plans = await renewalAtPlans(client);
   const session = { cookie: cookieOf(client) };
 
   const baseline = await rate(bare, `${bare.url}/`, { cookie: 'sid=s1' });
@@ -116,7 +115,7 @@ try {
     ['top page `/`', await rate(keizoku, `${keizoku.url}/`)],
     ['login form `/login`', await rate(keizoku, `${keizoku.url}/login`)],
     ['home `/mypage` (logged in)', await rate(keizoku, `${keizoku.url}/mypage`, session)],
-    ['renewal step `/renewal/…/plans`', await rate(keizoku, `${keizoku.url}/renewal/C123456789/plans`, session)],
+    ['renewal step `/renewal/…/plans`', await rate(keizoku, `${keizoku.url}${plans}`, session)],
   ];
 
   const raw = await start<{ perSecond: number; cpuMicrosEach: number }>('argon2', [String(seconds), String(LOGINS_IN_FLIGHT)]);

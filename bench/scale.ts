@@ -18,6 +18,7 @@ import { POLICY_COLUMNS } from '../src/features/policy-import/columns.js';
 import { createTestDatabase, type DbKind, type TestDatabase } from '../test/support/db.js';
 import { WebClient } from '../test/support/web-client.js';
 import { policyValues } from './support/policy-rows.js';
+import { renewalAtPlans } from './support/renewal-step.js';
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -105,15 +106,13 @@ async function serve(database: TestDatabase): Promise<Array<[string, Record<stri
   await client.get('/login');
   const login = await client.post('/login', { userId: 'bench@example.com', password: 'bench1234' });
   if (login.status !== 303) throw new Error(`bench login failed: ${login.status}`);
-  await client.get('/renewal/C123456789');
-  const step = await client.post('/renewal/C123456789', { vehicle_changed: 'yes', insured_changed: 'yes' });
-  if (step.location !== '/renewal/C123456789/plans') throw new Error(`renewal step 1 did not move on: ${step.status} ${step.location}`);
+  const plans = await renewalAtPlans(client);
   const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   return [
     [`${server.url}/`, {}],
     [`${server.url}/?q=${encodeURIComponent('代理店12')}`, {}],
     [`${server.url}/mypage`, { cookie }],
-    [`${server.url}/renewal/C123456789/plans`, { cookie }],
+    [`${server.url}${plans}`, { cookie }],
   ];
 }
 

@@ -4,8 +4,9 @@ import { furthest, reachable, renewalPlace, stepNumber } from './flow.js';
 
 it('numbers the seven steps and gives each its URL', () => {
   assert.deepEqual(['contract', 'plans', 'premium', 'matters', 'payment', 'review', 'completed'].map((s) => stepNumber(s as never)), [1, 2, 3, 4, 5, 6, 7]);
-  assert.equal(renewalPlace('C123456789', 'contract'), '/renewal/C123456789');
-  assert.equal(renewalPlace('C123456789', 'matters'), '/renewal/C123456789/important-matters');
+  const ref = '0123456789abcdef0123456789abcdef'; // a policy's reference (features/policies/policy-ref.ts)
+  assert.equal(renewalPlace(ref, 'contract'), `/renewal/${ref}`);
+  assert.equal(renewalPlace(ref, 'matters'), `/renewal/${ref}/important-matters`);
   assert.equal(renewalPlace('A/B', 'review'), '/renewal/A%2FB/review');
 });
 

@@ -45,7 +45,7 @@ const SEGMENTS: Record<RenewalStep, string> = {
 };
 
 /** The URL of a step of the renewal of the policy `policyRef` stands for (features/policies/policy-ref.ts). */
-export const renewalPlace = (policyRef: string, step: RenewalStep): string => `/renewal/${policyRef}${SEGMENTS[step]}`;
+export const renewalPlace = (policyRef: string, step: RenewalStep): string => `/renewal/${encodeURIComponent(policyRef)}${SEGMENTS[step]}`;
 
 export type PlanId = 'same' | 'recommended' | 'economy' | 'custom';
 export const PLAN_IDS: readonly PlanId[] = ['same', 'recommended', 'economy', 'custom'];
