@@ -64,7 +64,8 @@ async function registerOpenApi(site: FastifyInstance): Promise<void> {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  await site.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP, uiConfig: { deepLinking: false } });
+  // No "Try it out": a client secret belongs on the core system's server, never typed into a browser (ASVS 10.1.1).
+  await site.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP, uiConfig: { deepLinking: false, supportedSubmitMethods: [] } });
 }
 
 const bearerOf = (request: FastifyRequest): string | null | 'malformed' => {

@@ -123,6 +123,9 @@ for (const kind of databaseKinds()) {
       assert.equal(audit.filter((row) => row.detail.includes(token)).length, 0, 'the audit log never holds the token');
       assert.ok(log.some((line) => line.includes('/api/v1/policies/C123456789')), 'the calls are logged');
       assert.equal(log.filter((line) => line.includes(token)).length, 0, 'the log never holds the token');
+      // The reference page cannot send requests, so nobody types a client secret into a browser.
+      const initializer = await (await fetch(`${t.baseUrl}/api/docs/static/swagger-initializer.js`)).text();
+      assert.match(initializer, /"supportedSubmitMethods":\[\]/, 'no "Try it out" on /api/docs');
     });
 
     // Fails if the bearer hook accepted any other secret of the service (a session id, the metrics
