@@ -7,6 +7,7 @@ import { insertCustomer } from '../support/customers.js';
 import { accessibilityViolations, logIn, phoneBrowser, shot } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
 import { phoneProblems } from '../support/phone-check.js';
+import { policyUrl } from '../support/policy-urls.js';
 
 const USER_ID = 'english.home@example.com';
 const PASSWORD = 'Mt4sQx9v';
@@ -64,7 +65,7 @@ describe('the logged-in home in English on a phone', () => {
 
     // A policy's details.
     await card.getByRole('link', { name: 'Policy details' }).click();
-    await page.waitForURL(/\/mypage\/policies\/C123456789$/);
+    await page.waitForURL(`${t.baseUrl}${policyUrl(t, 'C123456789')}`);
     assert.equal(await page.locator('h1').textContent(), 'Policy details');
     assert.equal(await page.locator('.policy-status .badge').textContent(), 'In force');
     const expected: Array<[string, string]> = [

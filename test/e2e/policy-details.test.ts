@@ -6,6 +6,8 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { insertCustomer } from '../support/customers.js';
 import { accessibilityViolations, logIn, phoneBrowser, shot } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
+import { policyRef } from '../../src/features/policies/policy-ref.js';
+import { policyUrl } from '../support/policy-urls.js';
 
 
 const phonePage = phoneBrowser();
@@ -32,7 +34,7 @@ describe('契約内容の確認 and 契約中の保険を追加する in the bro
     const card = page.getByRole('region', { name: '証券番号 C123456789' });
     assert.equal(await card.locator('.badge').textContent(), '契約中');
     await card.getByRole('link', { name: '契約内容の詳細' }).click();
-    await page.waitForURL(/\/mypage\/policies\/C123456789$/);
+    await page.waitForURL(`${t.baseUrl}${policyUrl(t, 'C123456789')}`);
     assert.equal(await page.locator('h1').textContent(), '契約内容の確認');
     const expected: Array<[string, string]> = [
       ['契約者氏名', '三住 太郎'],
@@ -95,7 +97,7 @@ describe('契約内容の確認 and 契約中の保険を追加する in the bro
     await page.getByLabel('生年月日', { exact: true }).fill('1975-01-01');
     await shot(page, 's-02-add-policy');
     await page.getByRole('button', { name: '追加する' }).click();
-    await page.waitForURL(/\/mypage\/policies\/add\/complete\?policy=C123456790$/);
+    await page.waitForURL(`${t.baseUrl}/mypage/policies/add/complete?policy=${policyRef(t.deps.secret, 'C123456790')}`);
     assert.equal(await page.locator('p.lead').textContent(), 'ご契約を追加しました。');
     assert.equal(await entry(page, '車名').textContent(), 'N-BOX');
     await page.getByRole('link', { name: '「契約内容の確認」へ' }).click();
