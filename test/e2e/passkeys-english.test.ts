@@ -6,7 +6,7 @@ import { formatDateTime } from '../../src/platform/ui/i18n/format.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchBrowser } from '../support/browser.js';
 import { insertCustomer } from '../support/customers.js';
-import { PHONE, accessibilityViolations, logIn } from '../support/e2e.js';
+import { accessibilityViolations, logIn, pageWithAuthenticator, PHONE } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
 
 // Issue 12: the passkey pages, the step-up (ご本人確認) and the passkey script's own messages in English.
@@ -30,14 +30,7 @@ after(async () => {
 
 /** A phone with a Chromium virtual authenticator (CDP WebAuthn), as in test/e2e/passkeys.test.ts. */
 async function phoneWithAuthenticator(): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
-  return page;
+  return pageWithAuthenticator(await browser.newContext({ viewport: PHONE }));
 }
 
 it('a customer switches to English, registers a passkey after confirming it is them, and logs in with it', async () => {

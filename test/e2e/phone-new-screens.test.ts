@@ -5,7 +5,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchBrowser } from '../support/browser.js';
 import { insertCustomer } from '../support/customers.js';
-import { accessibilityViolations, logIn } from '../support/e2e.js';
+import { accessibilityViolations, logIn, pageWithAuthenticator } from '../support/e2e.js';
 import { insertPolicy } from '../support/factories.js';
 import { NARROW_PHONE, phoneProblems } from '../support/phone-check.js';
 
@@ -36,14 +36,7 @@ after(async () => {
 
 /** A 360 px phone with a built-in virtual authenticator (CDP WebAuthn), as in passkeys.test.ts. */
 async function phoneWithAuthenticator(): Promise<Page> {
-  const context = await browser.newContext({ viewport: NARROW_PHONE, locale: 'ja-JP' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
-  return page;
+  return pageWithAuthenticator(await browser.newContext({ viewport: NARROW_PHONE, locale: 'ja-JP' }));
 }
 
 /** The page at 360 px: no tap target under 44 px, no number or short word cut across lines, no axe violation. */

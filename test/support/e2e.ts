@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from './browser.js';
 
 export const PHONE = { width: 390, height: 844 };
@@ -46,4 +46,15 @@ export async function fillLogin(page: Page, baseUrl: string, userId: string, pas
 export async function logIn(page: Page, baseUrl: string, userId: string, password: string): Promise<void> {
   await fillLogin(page, baseUrl, userId, password);
   await page.waitForURL(/\/mypage$/);
+}
+
+/** A page of `context` with Chromium's virtual authenticator (CDP WebAuthn): a phone's built-in passkey, user verified. */
+export async function pageWithAuthenticator(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  return page;
 }
