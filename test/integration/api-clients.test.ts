@@ -6,8 +6,8 @@ import { call, newClient, tokenFor } from '../support/api.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { runCli } from '../support/cli.js';
 import { databaseKinds } from '../support/db.js';
-import { codeAt, staffLogin } from '../support/staff.js';
-import { WebClient, textOf } from '../support/web-client.js';
+import { staffBrowser } from '../support/staff.js';
+import { textOf, type WebClient } from '../support/web-client.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const PASSWORD = 'Console-Test-2026';
@@ -17,13 +17,7 @@ for (const kind of databaseKinds()) {
     const clock = new ManualClock(new Date('2026-11-25T01:00:00Z'));
     let t: TestApp;
     const cli = (args: string[]) => runCli(['api-clients', ...args], { DATABASE_URL: t.database.url, MAINTENANCE_WINDOWS: 'none' });
-    async function logIn(login: string): Promise<WebClient> {
-      const client = new WebClient(t.baseUrl);
-      clock.advance(30_000);
-      const answer = await staffLogin(client, login, PASSWORD, codeAt(SECRET, clock.now()));
-      assert.equal(answer.status, 303, textOf(answer.html));
-      return client;
-    }
+    const logIn = (login: string): Promise<WebClient> => staffBrowser(t, clock, login, PASSWORD, SECRET);
 
     before(async () => {
       t = await startTestApp({ db: kind, clock });

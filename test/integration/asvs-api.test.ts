@@ -9,8 +9,8 @@ import { insertCustomer } from '../support/customers.js';
 import { databaseKinds } from '../support/db.js';
 import { insertPolicy } from '../support/factories.js';
 import { addressRequest } from '../support/processing.js';
-import { codeAt, staffLogin } from '../support/staff.js';
-import { WebClient, textOf } from '../support/web-client.js';
+import { staffBrowser } from '../support/staff.js';
+import { textOf, type WebClient } from '../support/web-client.js';
 
 // ASVS 5.0 V1.2.3, V3.4.2, V10.1.1, V10.3.1, V10.3.2, V10.4.4, V10.4.9–V10.4.11, V13.4.5, V15.3.1:
 // the integration API's controls (OAuth 2.0 client credentials, opaque tokens, scopes), proven
@@ -55,13 +55,7 @@ for (const kind of databaseKinds()) {
     let customerId = '';
     let passwordHash = '';
 
-    async function consoleAs(login: string): Promise<WebClient> {
-      const browser = new WebClient(t.baseUrl);
-      clock.advance(30_000);
-      const answer = await staffLogin(browser, login, PASSWORD, codeAt(SECRET, clock.now()));
-      assert.equal(answer.status, 303, textOf(answer.html));
-      return browser;
-    }
+    const consoleAs = (login: string): Promise<WebClient> => staffBrowser(t, clock, login, PASSWORD, SECRET);
     const tokenRows = async (clientId: string) =>
       (await t.deps.db.selectFrom('api_tokens').innerJoin('api_clients', 'api_clients.id', 'api_tokens.client_id').select('api_tokens.token_hash').where('api_clients.client_id', '=', clientId).execute()).map((row) => row.token_hash);
 

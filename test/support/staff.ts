@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as OTPAuth from 'otpauth';
-import type { Clock } from '../../src/platform/clock.js';
+import type { Clock, ManualClock } from '../../src/platform/clock.js';
 import { runCli, type CliResult } from './cli.js';
 import type { TestApp } from './app.js';
 import { WebClient, textOf } from './web-client.js';
@@ -56,4 +56,16 @@ export async function staffLogin(client: WebClient, login: string, password: str
   assert.equal(first.location, '/console/login/code');
   await client.get('/console/login/code');
   return client.post('/console/login/code', { code });
+}
+
+/**
+ * A new browser with a staff member logged in: password and a fresh TOTP code (the clock moves on
+ * a step first, so a code is never used twice).
+ */
+export async function staffBrowser(t: TestApp, clock: ManualClock, login: string, password: string, totpSecret: string): Promise<WebClient> {
+  const client = new WebClient(t.baseUrl);
+  clock.advance(30_000);
+  const answer = await staffLogin(client, login, password, codeAt(totpSecret, clock.now()));
+  assert.equal(answer.status, 303, textOf(answer.html));
+  return client;
 }
